@@ -1,0 +1,63 @@
+package org.milab.api;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.random.RandomGenerator;
+import org.milab.api.param.Parameter;
+import org.milab.api.param.ParameterValues;
+
+/**
+ * Everything an extension may touch while it runs: its validated parameters, a seeded random source, an
+ * {@link NDManager} scope, a metrics sink, an artifacts folder, progress reporting and cancellation.
+ *
+ * <p>The seed is derived by the host from the experiment seed and the node id, so results do not depend on the
+ * order in which nodes run. Extensions never seed from the clock or read global state.
+ */
+public interface RunContext {
+
+    /** The id of the graph node (or CLI call) being run. */
+    String nodeId();
+
+    /** The seed of this node, derived from the experiment seed and {@link #nodeId()}. */
+    long seed();
+
+    /**
+     * A random generator seeded from {@link #seed()}; the same instance for the whole call. Workers split their
+     * own generators from it ({@code ((RandomGenerator.SplittableGenerator) random()).split()} where supported,
+     * or by drawing seeds from it).
+     */
+    RandomGenerator random();
+
+    /** The validated parameters of this extension. */
+    ParameterValues parameters();
+
+    /** Shorthand for {@code parameters().get(parameter)}. */
+    default <T> T param(Parameter<T> parameter) {
+        return parameters().get(parameter);
+    }
+
+    /** Records one scalar of a metric series (for example a training loss) at a step. */
+    void metric(String name, long step, double value);
+
+    /** A folder this node owns for files it writes (figures, checkpoints); created on first use. */
+    Path artifactsDir();
+
+    /** Reports progress: {@code done} of {@code total} units of work. */
+    void progress(long done, long total);
+
+    /** Whether the user asked to stop; long loops check it and end early by throwing. */
+    boolean cancelled();
+
+    /** Throws {@link MilabException} when {@link #cancelled()}. */
+    default void checkCancelled() {
+        if (cancelled()) {
+            throw new MilabException("node '" + nodeId() + "' was cancelled");
+        }
+    }
+
+    /**
+     * The tensor scope of this call. The host creates it lazily (the engine costs seconds to load, so extensions
+     * that never call this never pay for it) and closes it when the call returns: open a sub-manager per step.
+     */
+    NDManager ndManager();
+}

@@ -1,0 +1,2 @@
+/** Variational bounds on mutual information, as functions of a critic's score matrix. */
+package org.milab.api.bound;

@@ -1,0 +1,24 @@
+package org.milab.api.data;
+
+import java.util.Set;
+import org.milab.api.MilabExtension;
+import org.milab.api.RunContext;
+import org.milab.api.param.ParameterValues;
+
+/**
+ * Extension point for datasets: synthetic generators (which report their ground truth) and file readers.
+ * In a graph, a dataset node's views are wired as {@code node.view}.
+ */
+public interface DatasetProvider extends MilabExtension {
+
+    /** Generates or reads the dataset, seeded from {@code ctx}. */
+    Dataset load(RunContext ctx);
+
+    /**
+     * The views {@link #load} will produce with these parameters, when known without loading, so that a graph's
+     * wiring is checked before anything runs. Empty means "only known after loading".
+     */
+    default Set<String> declaredViews(ParameterValues parameters) {
+        return Set.of();
+    }
+}

@@ -1,0 +1,2 @@
+/** Estimates and the estimator extension points (mutual information, entropy, conditional MI). */
+package org.milab.api.estimate;

@@ -1,0 +1,2 @@
+/** Model factories: DJL blocks built from typed parameters. */
+package org.milab.api.model;

@@ -1,0 +1,419 @@
+package org.milab.api.param;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The declaration of one typed parameter: name, kind, default, numeric range, unit and a one-line description.
+ * Extensions declare their parameters as constants and read validated values through
+ * {@link ParameterValues#get(Parameter)}:
+ *
+ * <pre>{@code
+ * static final Parameter<Integer> K = Parameter.integer("k").defaultValue(3).min(1)
+ *         .description("number of nearest neighbours").build();
+ * }</pre>
+ *
+ * <p>Instances are immutable. {@link #parse(Object)} accepts the forms YAML and the command line produce and
+ * enforces the constraints, so an extension never sees an out-of-range or ill-typed value.
+ *
+ * @param <T> the value type
+ */
+public final class Parameter<T> {
+
+    /** The kinds of value a parameter can hold. */
+    public enum Kind {
+        /** A whole number ({@code Integer}). */
+        INTEGER("integer"),
+        /** A real number ({@code Double}); {@code inf} and {@code -inf} are accepted where the range allows. */
+        REAL("real"),
+        /** {@code true} or {@code false}. */
+        BOOLEAN("boolean"),
+        /** Free text ({@code String}). */
+        STRING("string"),
+        /** One constant of an enum, written in lower case with dashes. */
+        CHOICE("choice"),
+        /** A list of whole numbers ({@code List<Integer>}), e.g. layer sizes {@code [256, 256]}. */
+        INTEGER_LIST("list of integers");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** Human name of the kind. */
+        public String label() {
+            return label;
+        }
+    }
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+    private final String name;
+    private final Kind kind;
+    private final Class<?> enumType;
+    private final T defaultValue;
+    private final double min;
+    private final double max;
+    private final String unit;
+    private final String description;
+
+    private Parameter(Builder<T> b) {
+        this.name = b.name;
+        this.kind = b.kind;
+        this.enumType = b.enumType;
+        this.defaultValue = b.defaultValue;
+        this.min = b.min;
+        this.max = b.max;
+        this.unit = b.unit;
+        this.description = b.description;
+    }
+
+    /** Declares a whole-number parameter. */
+    public static Builder<Integer> integer(String name) {
+        return new Builder<>(name, Kind.INTEGER, null);
+    }
+
+    /** Declares a real-number parameter. */
+    public static Builder<Double> real(String name) {
+        return new Builder<>(name, Kind.REAL, null);
+    }
+
+    /** Declares a boolean parameter. */
+    public static Builder<Boolean> bool(String name) {
+        return new Builder<>(name, Kind.BOOLEAN, null);
+    }
+
+    /** Declares a text parameter. */
+    public static Builder<String> string(String name) {
+        return new Builder<>(name, Kind.STRING, null);
+    }
+
+    /** Declares a choice among the constants of {@code type}, written in YAML as lower case with dashes. */
+    public static <E extends Enum<E>> Builder<E> choice(String name, Class<E> type) {
+        return new Builder<>(name, Kind.CHOICE, type);
+    }
+
+    /** Declares a list of whole numbers; the range applies to every element. */
+    public static Builder<List<Integer>> integers(String name) {
+        return new Builder<>(name, Kind.INTEGER_LIST, null);
+    }
+
+    /** Stable parameter name, lower case with dashes. */
+    public String name() {
+        return name;
+    }
+
+    /** The kind of value. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The default, or empty when the parameter is required. */
+    public Optional<T> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** Whether a value must be given (no default). */
+    public boolean required() {
+        return defaultValue == null;
+    }
+
+    /** Lower bound for numbers (inclusive); {@code -Infinity} when none. */
+    public double min() {
+        return min;
+    }
+
+    /** Upper bound for numbers (inclusive); {@code +Infinity} when none. */
+    public double max() {
+        return max;
+    }
+
+    /** Unit of the value (e.g. {@code nats}, {@code steps}); empty when dimensionless. */
+    public String unit() {
+        return unit;
+    }
+
+    /** One-line description. */
+    public String description() {
+        return description;
+    }
+
+    /** For {@link Kind#CHOICE}: the accepted spellings, in declaration order; otherwise empty. */
+    public List<String> choices() {
+        if (enumType == null) {
+            return List.of();
+        }
+        return Arrays.stream(enumType.getEnumConstants()).map(c -> spell((Enum<?>) c)).collect(Collectors.toList());
+    }
+
+    /** The type as shown to users: {@code integer}, {@code real}, {@code one of a, b}, ... */
+    public String typeDescription() {
+        return kind == Kind.CHOICE ? "one of " + String.join(", ", choices()) : kind.label();
+    }
+
+    /** The numeric range as text, e.g. {@code [1, inf)}; empty when unconstrained or not numeric. */
+    public String rangeDescription() {
+        boolean numeric = kind == Kind.INTEGER || kind == Kind.REAL || kind == Kind.INTEGER_LIST;
+        if (!numeric || (min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY)) {
+            return "";
+        }
+        return (min == Double.NEGATIVE_INFINITY ? "(-inf" : "[" + number(min)) + ", "
+                + (max == Double.POSITIVE_INFINITY ? "inf)" : number(max) + "]");
+    }
+
+    /**
+     * Converts a raw value (as produced by YAML or the command line: numbers, booleans, strings, lists) to this
+     * parameter's type and checks its constraints.
+     *
+     * @throws IllegalArgumentException with a message saying what was expected and what was given
+     */
+    @SuppressWarnings("unchecked")
+    public T parse(Object raw) {
+        Objects.requireNonNull(raw, "raw");
+        Object value = switch (kind) {
+            case INTEGER -> checkRange(toInteger(raw));
+            case REAL -> checkRange(toReal(raw));
+            case BOOLEAN -> toBoolean(raw);
+            case STRING -> toText(raw);
+            case CHOICE -> toChoice(raw);
+            case INTEGER_LIST -> toIntegerList(raw);
+        };
+        return (T) value;
+    }
+
+    /** Canonical text of a value of this parameter, as accepted back by {@link #parse(Object)}. */
+    public String format(Object value) {
+        if (value instanceof Enum<?> e) {
+            return spell(e);
+        }
+        if (value instanceof Double d) {
+            return d.isInfinite() ? (d > 0 ? "inf" : "-inf") : number(d);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+        }
+        return String.valueOf(value);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + typeDescription() + ")";
+    }
+
+    private static String spell(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private String expected() {
+        String range = rangeDescription();
+        return "expected " + (kind == Kind.INTEGER ? "an integer" : kind == Kind.REAL ? "a real number"
+                : typeDescription()) + (range.isEmpty() ? "" : " in " + range);
+    }
+
+    private IllegalArgumentException mismatch(Object raw) {
+        String shown = raw instanceof String ? "'" + raw + "'" : String.valueOf(raw);
+        return new IllegalArgumentException(expected() + ", got " + shown);
+    }
+
+    private Integer toInteger(Object raw) {
+        if (raw instanceof Integer i) {
+            return i;
+        }
+        if (raw instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+            return l.intValue();
+        }
+        if (raw instanceof String s) {
+            try {
+                return Integer.valueOf(s.trim().replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw mismatch(raw);
+            }
+        }
+        throw mismatch(raw);
+    }
+
+    private Double toReal(Object raw) {
+        if (raw instanceof Number n && !(raw instanceof Double d && d.isNaN())) {
+            return n.doubleValue();
+        }
+        if (raw instanceof String s) {
+            String t = s.trim().toLowerCase(Locale.ROOT);
+            switch (t) {
+                case "inf", "+inf", ".inf", "infinity" -> {
+                    return Double.POSITIVE_INFINITY;
+                }
+                case "-inf", "-.inf", "-infinity" -> {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                default -> {
+                    try {
+                        double d = Double.parseDouble(t);
+                        if (!Double.isNaN(d)) {
+                            return d;
+                        }
+                    } catch (NumberFormatException e) {
+                        // reported below
+                    }
+                }
+            }
+        }
+        throw mismatch(raw);
+    }
+
+    private <N extends Number> N checkRange(N n) {
+        double d = n.doubleValue();
+        if (d < min || d > max) {
+            throw mismatch(n);
+        }
+        return n;
+    }
+
+    private Boolean toBoolean(Object raw) {
+        if (raw instanceof Boolean b) {
+            return b;
+        }
+        if (raw instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.valueOf(s);
+        }
+        throw mismatch(raw);
+    }
+
+    private String toText(Object raw) {
+        if (raw instanceof String || raw instanceof Number || raw instanceof Boolean) {
+            return String.valueOf(raw);
+        }
+        throw mismatch(raw);
+    }
+
+    private Object toChoice(Object raw) {
+        if (enumType.isInstance(raw)) {
+            return raw;
+        }
+        if (raw instanceof String || raw instanceof Boolean || raw instanceof Number) {
+            String wanted = String.valueOf(raw).trim().toLowerCase(Locale.ROOT).replace('_', '-');
+            for (Object c : enumType.getEnumConstants()) {
+                if (spell((Enum<?>) c).equals(wanted)) {
+                    return c;
+                }
+            }
+        }
+        throw mismatch(raw);
+    }
+
+    private List<Integer> toIntegerList(Object raw) {
+        List<?> items;
+        if (raw instanceof List<?> l) {
+            items = l;
+        } else if (raw instanceof String s) {
+            String body = s.trim();
+            if (body.startsWith("[") && body.endsWith("]")) {
+                body = body.substring(1, body.length() - 1);
+            }
+            items = body.isBlank() ? List.of() : Arrays.asList(body.split(","));
+        } else if (raw instanceof Integer i) {
+            items = List.of(i);
+        } else {
+            throw mismatch(raw);
+        }
+        List<Integer> out = new ArrayList<>(items.size());
+        for (Object item : items) {
+            try {
+                out.add(checkRange(toInteger(item instanceof String s ? s.trim() : item)));
+            } catch (IllegalArgumentException e) {
+                throw mismatch(raw);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Builds a {@link Parameter}; {@link #description(String)} is required, everything else optional.
+     *
+     * @param <T> the value type
+     */
+    public static final class Builder<T> {
+        private final String name;
+        private final Kind kind;
+        private final Class<?> enumType;
+        private T defaultValue;
+        private double min = Double.NEGATIVE_INFINITY;
+        private double max = Double.POSITIVE_INFINITY;
+        private String unit = "";
+        private String description;
+
+        private Builder(String name, Kind kind, Class<?> enumType) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.kind = kind;
+            this.enumType = enumType;
+        }
+
+        /** The default value; without one the parameter is required. */
+        public Builder<T> defaultValue(T value) {
+            this.defaultValue = Objects.requireNonNull(value, "default value of " + name);
+            return this;
+        }
+
+        /** Inclusive lower bound (numbers, and each element of a list). */
+        public Builder<T> min(double value) {
+            this.min = value;
+            return this;
+        }
+
+        /** Inclusive upper bound (numbers, and each element of a list). */
+        public Builder<T> max(double value) {
+            this.max = value;
+            return this;
+        }
+
+        /** Inclusive range. */
+        public Builder<T> range(double low, double high) {
+            return min(low).max(high);
+        }
+
+        /** Unit of the value. */
+        public Builder<T> unit(String value) {
+            this.unit = Objects.requireNonNull(value, "unit");
+            return this;
+        }
+
+        /** One-line description (required). */
+        public Builder<T> description(String value) {
+            this.description = Objects.requireNonNull(value, "description");
+            return this;
+        }
+
+        /** Validates the declaration, including that the default satisfies the constraints. */
+        public Parameter<T> build() {
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("parameter name '" + name
+                        + "' must be lower case letters and digits separated by single dashes");
+            }
+            if (description == null || description.isBlank()) {
+                throw new IllegalArgumentException("parameter '" + name + "' needs a description");
+            }
+            if (min > max) {
+                throw new IllegalArgumentException("parameter '" + name + "' has min > max");
+            }
+            Parameter<T> p = new Parameter<>(this);
+            if (defaultValue != null) {
+                try {
+                    p.parse(defaultValue);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("default of parameter '" + name + "': " + e.getMessage(), e);
+                }
+            }
+            return p;
+        }
+    }
+}

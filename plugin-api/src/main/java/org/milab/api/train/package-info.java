@@ -1,0 +1,2 @@
+/** Training strategies and knowledge-distillation losses. */
+package org.milab.api.train;
