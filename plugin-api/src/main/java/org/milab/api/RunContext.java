@@ -2,6 +2,7 @@ package org.milab.api;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.milab.api.param.Parameter;
 import org.milab.api.param.ParameterValues;
@@ -60,4 +61,12 @@ public interface RunContext {
      * that never call this never pay for it) and closes it when the call returns: open a sub-manager per step.
      */
     NDManager ndManager();
+
+    /**
+     * Resolves another extension of role {@code role} by name ({@code plugin-id/name} or a unique bare name) and
+     * binds {@code parameters} to its declarations, as a graph node would.
+     *
+     * @throws ConfigurationException when the name is unknown or ambiguous, or a parameter is invalid
+     */
+    <T extends MilabExtension> Configured<T> component(Class<T> role, String name, Map<String, ?> parameters);
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.milab.api.ConfigurationException;
+import org.milab.api.Configured;
 import org.milab.api.MilabExtension;
 import org.milab.api.RunContext;
 import org.milab.api.param.ParameterValues;
@@ -34,6 +36,7 @@ public final class TestRunContext implements RunContext, AutoCloseable {
     private final RandomGenerator random;
     private final ParameterValues parameters;
     private final List<Metric> metrics = new ArrayList<>();
+    private final List<MilabExtension> components = new ArrayList<>();
     private Path artifacts;
     private NDManager manager;
 
@@ -51,6 +54,26 @@ public final class TestRunContext implements RunContext, AutoCloseable {
     /** A context for {@code extension} with default parameters. */
     public static TestRunContext of(MilabExtension extension, long seed) {
         return of(extension, seed, Map.of());
+    }
+
+    /** Makes {@code extensions} resolvable through {@link #component}; returns this context. */
+    public TestRunContext withComponents(MilabExtension... extensions) {
+        components.addAll(List.of(extensions));
+        return this;
+    }
+
+    @Override
+    public <T extends MilabExtension> Configured<T> component(Class<T> role, String name, Map<String, ?> params) {
+        for (MilabExtension e : components) {
+            if (role.isInstance(e) && e.info().name().equals(name)) {
+                TestRunContext child = new TestRunContext(random.nextLong(),
+                        ParameterValues.bind(e.info().parameters(), new LinkedHashMap<>(params)));
+                child.components.addAll(components);
+                return new Configured<>(role.cast(e), child);
+            }
+        }
+        throw new ConfigurationException("component '" + name + "'", "no " + role.getSimpleName()
+                + " of that name was registered with TestRunContext.withComponents");
     }
 
     @Override
