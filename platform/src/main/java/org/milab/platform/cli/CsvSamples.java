@@ -1,0 +1,113 @@
+package org.milab.platform.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.milab.api.ConfigurationException;
+import org.milab.api.InvalidDataException;
+import org.milab.api.data.Samples;
+
+/**
+ * Reads named numeric columns of a CSV file with a header row ({@code .gz} is decompressed) into {@link Samples},
+ * in one pass. Unknown columns, missing cells, text, NaN and infinities are errors naming the file, line and column.
+ */
+final class CsvSamples {
+
+    private CsvSamples() {
+    }
+
+    /** Reads {@code groups} (each a list of column names) into one {@link Samples} per group. */
+    static List<Samples> read(Path file, List<List<String>> groups) {
+        try (Reader reader = open(file);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
+                     .parse(reader)) {
+            Map<String, Integer> header = parser.getHeaderMap();
+            Map<String, Integer> index = new LinkedHashMap<>();
+            List<String> missing = new ArrayList<>();
+            for (List<String> g : groups) {
+                for (String c : g) {
+                    Integer i = header.get(c);
+                    if (i == null) {
+                        missing.add(c);
+                    } else {
+                        index.put(c, i);
+                    }
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new ConfigurationException(file.toString(), "no column " + String.join(", ", missing)
+                        + "; the header has " + String.join(", ", header.keySet()));
+            }
+            List<double[]> columns = new ArrayList<>();
+            index.keySet().forEach(c -> columns.add(new double[1024]));
+            int n = 0;
+            for (CSVRecord r : parser) {
+                int k = 0;
+                for (Map.Entry<String, Integer> c : index.entrySet()) {
+                    double[] col = columns.get(k);
+                    if (n == col.length) {
+                        col = java.util.Arrays.copyOf(col, col.length * 2);
+                        columns.set(k, col);
+                    }
+                    col[n] = cell(file, r, c.getKey(), c.getValue());
+                    k++;
+                }
+                n++;
+            }
+            if (n == 0) {
+                throw new InvalidDataException(file + ": no data rows after the header");
+            }
+            List<String> names = new ArrayList<>(index.keySet());
+            List<Samples> out = new ArrayList<>();
+            for (List<String> g : groups) {
+                double[][] cols = new double[g.size()][];
+                for (int i = 0; i < g.size(); i++) {
+                    cols[i] = java.util.Arrays.copyOf(columns.get(names.indexOf(g.get(i))), n);
+                }
+                out.add(Samples.ofColumns(g, cols));
+            }
+            return out;
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException(file.toString(), "no such file");
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new ConfigurationException(file.toString(), "cannot be read as CSV with a header row: "
+                    + e.getMessage());
+        }
+    }
+
+    private static double cell(Path file, CSVRecord r, String column, int i) {
+        String where = file + ":" + (r.getRecordNumber() + 1) + ", column '" + column + "'";
+        if (i >= r.size()) {
+            throw new InvalidDataException(where + ": missing value (the row has " + r.size() + " cells)");
+        }
+        String text = r.get(i);
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidDataException(where + ": expected a number, got '" + text + "'");
+        }
+        if (!Double.isFinite(v)) {
+            throw new InvalidDataException(where + ": " + text + " is not a finite number; remove or impute such rows");
+        }
+        return v;
+    }
+
+    private static Reader open(Path file) throws IOException {
+        if (file.getFileName().toString().endsWith(".gz")) {
+            return new java.io.InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return Files.newBufferedReader(file);
+    }
+}

@@ -1,0 +1,188 @@
+package org.milab.platform.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.milab.api.ConfigurationException;
+import org.milab.api.Inputs;
+import org.milab.api.data.Samples;
+import org.milab.api.estimate.Estimate;
+import org.milab.platform.graph.GraphParser;
+import org.milab.platform.graph.GraphValidator;
+import org.milab.platform.graph.Located;
+import org.milab.platform.graph.NodeKind;
+import org.milab.platform.graph.NodeKinds;
+import org.milab.platform.graph.NodeSpec;
+import org.milab.platform.graph.PlannedNode;
+import org.milab.platform.graph.SourcePosition;
+import org.milab.platform.plugins.ExtensionHandle;
+import org.milab.platform.plugins.ExtensionRegistry;
+import org.milab.platform.plugins.PluginHost;
+import org.milab.platform.plugins.Role;
+import org.milab.platform.run.HostRunContext;
+import org.milab.platform.run.Json;
+import org.milab.platform.run.Seeds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code milab estimate ESTIMATOR DATA.csv --x COLS --y COLS [--z COLS] [--set key=value]... [--format json]}: one
+ * estimate from a CSV file. With {@code --format json} it prints one JSON object whose field {@code mi} is the
+ * estimate in nats. An MI bound's name (e.g. {@code infonce}) runs the {@code variational} estimator with that bound.
+ */
+@Command(name = "estimate", description = "Estimate I(X;Y) (or I(X;Y|Z) with --z) from columns of a CSV file.")
+final class EstimateCommand implements Callable<Integer> {
+
+    /** The estimator that trains a critic for a bound, used when ESTIMATOR names an MI bound. */
+    static final String VARIATIONAL = "variational";
+
+    @Mixin
+    HostOptions host;
+
+    @Parameters(index = "0", paramLabel = "ESTIMATOR", description = "estimator (or MI bound) name")
+    String estimator;
+
+    @Parameters(index = "1", paramLabel = "DATA.csv", description = "CSV file with a header row (.csv or .csv.gz)")
+    Path data;
+
+    @Option(names = "--x", required = true, split = ",", paramLabel = "COLS", description = "comma-separated columns of X")
+    List<String> x;
+
+    @Option(names = "--y", required = true, split = ",", paramLabel = "COLS", description = "comma-separated columns of Y")
+    List<String> y;
+
+    @Option(names = "--z", split = ",", paramLabel = "COLS", description = "columns of Z, for I(X;Y|Z)")
+    List<String> z = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "estimator parameter (repeatable), e.g. k=5")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--seed", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})")
+    RunCommand.Format format = RunCommand.Format.TEXT;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        NodeKind kind = z.isEmpty() ? NodeKinds.ESTIMATORS : NodeKinds.CONDITIONAL_ESTIMATORS;
+        Map<String, Located<Object>> params = parameters();
+        try (PluginHost h = host.startHost()) {
+            ExtensionHandle e = resolve(h.registry(), kind.role(), params);
+            PlannedNode node = GraphValidator.bindParameters(new NodeSpec("estimate",
+                    new Located<>(e.qualifiedName(), SourcePosition.of("ESTIMATOR")), params, Map.of(),
+                    SourcePosition.of("milab estimate")), e, kind);
+            List<List<String>> groups = new ArrayList<>(List.of(x, y));
+            if (!z.isEmpty()) {
+                groups.add(z);
+            }
+            List<Samples> samples = CsvSamples.read(data, groups);
+            Map<String, Object> wired = new LinkedHashMap<>();
+            wired.put("x", samples.get(0));
+            wired.put("y", samples.get(1));
+            if (!z.isEmpty()) {
+                wired.put("z", samples.get(2));
+            }
+            Path scratch = scratch();
+            long t0 = System.nanoTime();
+            Estimate est;
+            try (HostRunContext ctx = new HostRunContext("estimate", Seeds.derive(seed, "estimate"), node.parameters(),
+                    scratch, h.registry(), new AtomicBoolean(), (id, done, total) -> { })) {
+                est = (Estimate) kind.run(e, Inputs.of(wired), node.hostParameters(), ctx).get(NodeKinds.ESTIMATE);
+            } finally {
+                delete(scratch);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            print(e, node, est, samples.get(0).rows(), seconds);
+        }
+        return ExitCodes.OK;
+    }
+
+    private Map<String, Located<Object>> parameters() {
+        Map<String, Located<Object>> params = new LinkedHashMap<>();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigurationException("--set " + s, "expected key=value, e.g. --set k=5");
+            }
+            String where = "--set " + s;
+            params.put(s.substring(0, eq).trim(), new Located<>(GraphParser.parseValue(s.substring(eq + 1), where),
+                    SourcePosition.of(where)));
+        }
+        return params;
+    }
+
+    /** The estimator, or the variational estimator with {@code bound=NAME} when NAME is an MI bound. */
+    private ExtensionHandle resolve(ExtensionRegistry registry, Role role, Map<String, Located<Object>> params) {
+        Optional<ExtensionHandle> direct = registry.find(estimator, List.of(role));
+        if (direct.isPresent()) {
+            return direct.get();
+        }
+        Optional<ExtensionHandle> bound = registry.find(estimator, List.of(Role.MI_BOUND));
+        Optional<ExtensionHandle> variational = registry.find(VARIATIONAL, List.of(role));
+        if (bound.isPresent() && variational.isPresent() && !params.containsKey("bound")) {
+            params.put("bound", new Located<>(bound.get().qualifiedName(), SourcePosition.of("ESTIMATOR")));
+            return variational.get();
+        }
+        return registry.resolve(estimator, List.of(role), "ESTIMATOR");
+    }
+
+    private void print(ExtensionHandle e, PlannedNode node, Estimate est, int n, double seconds) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == RunCommand.Format.JSON) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("estimator", e.qualifiedName());
+            m.putAll(Json.estimate(est));
+            m.put("seconds", seconds);
+            m.put("x", x);
+            m.put("y", y);
+            if (!z.isEmpty()) {
+                m.put("z", z);
+            }
+            Map<String, String> p = new LinkedHashMap<>(node.parameters().asText());
+            p.putAll(node.hostParameters().asText());
+            m.put("parameters", p);
+            m.put("seed", seed);
+            out.println(Json.compact(m));
+            return;
+        }
+        out.printf(Locale.ROOT, "%s: I(%s;%s%s) = %.6f nats%s  (n=%d, %.3f s)%n", e.name(), String.join(",", x),
+                String.join(",", y), z.isEmpty() ? "" : "|" + String.join(",", z), est.nats(),
+                est.standardError().isPresent() ? String.format(Locale.ROOT, " ± %.6f", est.standardError().getAsDouble())
+                        : "", n, seconds);
+    }
+
+    private static Path scratch() {
+        try {
+            return Files.createTempDirectory("milab-estimate");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // scratch space; nothing to report
+        }
+    }
+}

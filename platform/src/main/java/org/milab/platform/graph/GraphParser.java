@@ -1,0 +1,327 @@
+package org.milab.platform.graph;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.milab.api.ConfigurationException;
+import org.milab.platform.plugins.ExtensionRegistry;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads an experiment file into an {@link ExperimentGraph}, keeping the line and column of everything.
+ *
+ * <p>Safe by construction: the file is only composed into YAML nodes (no object is ever constructed from a tag),
+ * scalars are resolved by SnakeYAML's {@link SafeConstructor}, and any tag other than YAML's standard scalar,
+ * sequence and mapping tags is an error. Every problem is collected and reported at once.
+ */
+public final class GraphParser {
+
+    private static final Set<String> TOP_KEYS = Set.of("experiment", "description", "seed", "nodes", "outputs", "sweep");
+    private static final Set<String> NODE_KEYS = Set.of("use", "with", "inputs");
+    private static final Set<Tag> ALLOWED_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP);
+
+    /** Scalar resolution only: exposes SafeConstructor's construction of plain scalars. */
+    private static final class Scalars extends SafeConstructor {
+        Scalars() {
+            super(new LoaderOptions());
+        }
+
+        Object value(ScalarNode node) {
+            return constructObject(node);
+        }
+    }
+
+    private final Scalars scalars = new Scalars();
+    private GraphProblems problems;
+    private String file;
+
+    /**
+     * Reads and checks the structure of an experiment file.
+     *
+     * @throws ConfigurationException listing every problem with file:line:column
+     */
+    public ExperimentGraph parse(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException(path.toString(), "no such file");
+        } catch (IOException e) {
+            throw new ConfigurationException(path.toString(), "cannot be read: " + e.getMessage());
+        }
+        return parse(text, path.toString());
+    }
+
+    /** Reads an experiment from text; {@code fileName} is used in messages. */
+    public ExperimentGraph parse(String text, String fileName) {
+        this.problems = new GraphProblems();
+        this.file = fileName;
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String what = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+            throw new ConfigurationException(at(m).toString(), "YAML syntax: " + what
+                    + (e.getContext() != null ? " (" + e.getContext() + ")" : "")
+                    + "; check the indentation and that every 'key: value' is on its own line");
+        } catch (YAMLException e) {
+            throw new ConfigurationException(fileName, "YAML syntax: " + e.getMessage());
+        }
+        if (!(root instanceof MappingNode top)) {
+            throw new ConfigurationException(fileName, "an experiment file is a YAML mapping with keys "
+                    + "experiment, seed, nodes (and optionally outputs, sweep, description)");
+        }
+        Map<String, Node> keys = mapping(top, TOP_KEYS, "top-level key");
+        String name = text(keys.get("experiment"), "experiment", top);
+        Located<Long> seed = keys.containsKey("seed") ? seed(keys.get("seed"))
+                : new Located<>(0L, SourcePosition.of(fileName + " (default seed)"));
+        Map<String, NodeSpec> nodes = new LinkedHashMap<>();
+        Node nodesNode = keys.get("nodes");
+        if (nodesNode == null) {
+            problems.add(at(top.getStartMark()), "missing 'nodes:', the mapping of node ids to nodes");
+        } else if (nodesNode instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                String id = key(t);
+                if (id != null) {
+                    node(id, t).ifPresent(n -> nodes.put(id, n));
+                }
+            }
+        } else {
+            problems.add(at(nodesNode.getStartMark()), "'nodes' must be a mapping of node ids to nodes");
+        }
+        List<PortRef> outputs = keys.containsKey("outputs") ? outputs(keys.get("outputs")) : List.of();
+        Map<String, Located<List<Object>>> sweep = keys.containsKey("sweep") ? sweep(keys.get("sweep")) : Map.of();
+        problems.throwIfAny();
+        return new ExperimentGraph(name, seed, nodes, outputs, sweep, text, fileName);
+    }
+
+    /** Parses one {@code --set} value with YAML's scalar and flow-sequence rules. */
+    public static Object parseValue(String text, String where) {
+        GraphParser p = new GraphParser();
+        p.problems = new GraphProblems();
+        p.file = where;
+        Node n;
+        try {
+            n = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+        } catch (YAMLException e) {
+            throw new ConfigurationException(where, "cannot read value '" + text + "'");
+        }
+        Object v = n == null ? "" : p.value(n);
+        p.problems.throwIfAny();
+        return v;
+    }
+
+    private Optional<NodeSpec> node(String id, NodeTuple t) {
+        SourcePosition at = at(t.getKeyNode().getStartMark());
+        if (!id.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+            problems.add(at, "node id '" + id + "' must start with a letter and hold only letters, digits, '-' and '_'");
+        }
+        if (!(t.getValueNode() instanceof MappingNode body)) {
+            problems.add(at, "node '" + id + "' must be a mapping with 'use:' (and optionally 'with:', 'inputs:')");
+            return Optional.empty();
+        }
+        Map<String, Node> keys = mapping(body, NODE_KEYS, "key of node '" + id + "'");
+        Node useNode = keys.get("use");
+        if (useNode == null) {
+            problems.add(at, "node '" + id + "' needs 'use: <extension>'");
+            return Optional.empty();
+        }
+        Located<String> use = new Located<>(text(useNode, "use", body), at(useNode.getStartMark()));
+        Map<String, Located<Object>> params = new LinkedHashMap<>();
+        if (keys.get("with") instanceof MappingNode with) {
+            for (NodeTuple p : with.getValue()) {
+                String name = key(p);
+                if (name != null) {
+                    params.put(name, new Located<>(value(p.getValueNode()), at(p.getValueNode().getStartMark())));
+                }
+            }
+        } else if (keys.containsKey("with")) {
+            problems.add(at(keys.get("with").getStartMark()), "'with' must be a mapping of parameter names to values");
+        }
+        Map<String, PortRef> inputs = new LinkedHashMap<>();
+        if (keys.get("inputs") instanceof MappingNode in) {
+            for (NodeTuple p : in.getValue()) {
+                String port = key(p);
+                PortRef ref = portRef(p.getValueNode());
+                if (port != null && ref != null) {
+                    inputs.put(port, ref);
+                }
+            }
+        } else if (keys.containsKey("inputs")) {
+            problems.add(at(keys.get("inputs").getStartMark()), "'inputs' must be a mapping of input ports to "
+                    + "'node.port' references, e.g. {x: data.x}");
+        }
+        return Optional.of(new NodeSpec(id, use, params, inputs, at));
+    }
+
+    private List<PortRef> outputs(Node node) {
+        List<PortRef> refs = new ArrayList<>();
+        if (node instanceof SequenceNode s) {
+            for (Node item : s.getValue()) {
+                PortRef r = portRef(item);
+                if (r != null) {
+                    refs.add(r);
+                }
+            }
+        } else {
+            problems.add(at(node.getStartMark()), "'outputs' must be a list of 'node.port' references");
+        }
+        return refs;
+    }
+
+    private Map<String, Located<List<Object>>> sweep(Node node) {
+        Map<String, Located<List<Object>>> sweep = new LinkedHashMap<>();
+        if (!(node instanceof MappingNode m)) {
+            problems.add(at(node.getStartMark()), "'sweep' must map 'node.parameter' to a list of values");
+            return sweep;
+        }
+        for (NodeTuple t : m.getValue()) {
+            String key = key(t);
+            if (key == null) {
+                continue;
+            }
+            SourcePosition at = at(t.getKeyNode().getStartMark());
+            if (!key.matches("[^.]+\\.[^.]+")) {
+                problems.add(at, "sweep key '" + key + "' must be 'node.parameter'");
+            } else if (!(t.getValueNode() instanceof SequenceNode values) || values.getValue().isEmpty()) {
+                problems.add(at, "sweep '" + key + "' needs a non-empty list of values, e.g. [0.5, 1.0, 2.0]");
+            } else {
+                List<Object> list = new ArrayList<>();
+                values.getValue().forEach(v -> list.add(value(v)));
+                sweep.put(key, new Located<>(list, at));
+            }
+        }
+        return sweep;
+    }
+
+    private PortRef portRef(Node node) {
+        SourcePosition at = at(node.getStartMark());
+        if (node instanceof ScalarNode s && s.getValue().matches("[A-Za-z][A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+")) {
+            String v = s.getValue();
+            int dot = v.indexOf('.');
+            return new PortRef(v.substring(0, dot), v.substring(dot + 1), at);
+        }
+        problems.add(at, "expected a reference 'node.port' (e.g. data.x), got "
+                + (node instanceof ScalarNode s ? "'" + s.getValue() + "'" : "a " + kind(node)));
+        return null;
+    }
+
+    private Map<String, Node> mapping(MappingNode m, Set<String> allowed, String what) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple t : m.getValue()) {
+            String k = key(t);
+            if (k == null) {
+                continue;
+            }
+            SourcePosition at = at(t.getKeyNode().getStartMark());
+            if (!seen.add(k)) {
+                problems.add(at, "duplicate " + what + " '" + k + "'");
+            } else if (!allowed.contains(k)) {
+                List<String> near = ExtensionRegistry.suggest(k, allowed);
+                problems.add(at, "unknown " + what + " '" + k + "'"
+                        + (near.isEmpty() ? "; expected one of " + String.join(", ", allowed.stream().sorted().toList())
+                        : "; did you mean '" + near.get(0) + "'?"));
+            } else {
+                out.put(k, t.getValueNode());
+            }
+        }
+        return out;
+    }
+
+    private String key(NodeTuple t) {
+        if (t.getKeyNode() instanceof ScalarNode s) {
+            checkTag(s);
+            return s.getValue();
+        }
+        problems.add(at(t.getKeyNode().getStartMark()), "keys must be plain names");
+        return null;
+    }
+
+    private String text(Node node, String key, Node parent) {
+        if (node == null) {
+            problems.add(at(parent.getStartMark()), "missing '" + key + ":'");
+            return "";
+        }
+        if (node instanceof ScalarNode s && s.getTag().equals(Tag.STR) && !s.getValue().isBlank()) {
+            return s.getValue();
+        }
+        problems.add(at(node.getStartMark()), "'" + key + "' must be a name");
+        return "";
+    }
+
+    private Located<Long> seed(Node node) {
+        SourcePosition at = at(node.getStartMark());
+        if (node instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+            Object v = scalars.value(s);
+            if (v instanceof Number n && !(v instanceof java.math.BigInteger)) {
+                return new Located<>(n.longValue(), at);
+            }
+        }
+        problems.add(at, "'seed' must be a whole number, e.g. seed: 42");
+        return new Located<>(0L, at);
+    }
+
+    /** A YAML value as plain Java: String, Integer/Long, Double, Boolean, or List of those. */
+    private Object value(Node node) {
+        checkTag(node);
+        if (node instanceof ScalarNode s) {
+            if (s.getTag().equals(Tag.NULL)) {
+                problems.add(at(node.getStartMark()), "empty value; write a value or remove the key");
+                return "";
+            }
+            try {
+                return scalars.value(s);
+            } catch (YAMLException e) {
+                problems.add(at(node.getStartMark()), "cannot read value '" + s.getValue() + "'");
+                return s.getValue();
+            }
+        }
+        if (node instanceof SequenceNode seq) {
+            List<Object> list = new ArrayList<>();
+            seq.getValue().forEach(v -> list.add(value(v)));
+            return list;
+        }
+        problems.add(at(node.getStartMark()), "expected a value or a list of values, got a mapping");
+        return "";
+    }
+
+    private void checkTag(Node node) {
+        if (!ALLOWED_TAGS.contains(node.getTag())) {
+            problems.add(at(node.getStartMark()), "YAML tag '" + node.getTag().getValue()
+                    + "' is not allowed: experiment files hold plain values only");
+        }
+    }
+
+    private static String kind(Node node) {
+        return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "value";
+    }
+
+    private SourcePosition at(Mark m) {
+        return m == null ? SourcePosition.of(file) : new SourcePosition(file, m.getLine() + 1, m.getColumn() + 1);
+    }
+}

@@ -1,0 +1,289 @@
+package org.milab.platform.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.milab.api.ConfigurationException;
+import org.milab.api.Port;
+import org.milab.api.Problem;
+import org.milab.api.param.Parameter;
+import org.milab.api.param.ParameterValues;
+import org.milab.platform.plugins.ExtensionHandle;
+import org.milab.platform.plugins.ExtensionRegistry;
+import org.milab.platform.plugins.Role;
+
+/**
+ * Checks a whole experiment graph before anything runs and turns it into {@link Plan}s, one per sweep point:
+ * unknown extensions and parameters (with "did you mean"), ill-typed or out-of-range values, unknown or ill-typed
+ * wiring, missing inputs, and cycles. Every problem is collected, located, and reported at once.
+ */
+public final class GraphValidator {
+
+    private final ExtensionRegistry registry;
+
+    /** Validates against the extensions of {@code registry}. */
+    public GraphValidator(ExtensionRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * Validates every sweep point of {@code graph}.
+     *
+     * @throws ConfigurationException with every distinct problem, each with file:line:column
+     */
+    public List<Plan> validate(ExperimentGraph graph) {
+        Set<Problem> problems = new LinkedHashSet<>();
+        List<Plan> plans = new ArrayList<>();
+        GraphProblems sweepProblems = new GraphProblems();
+        graph.sweep().forEach((key, values) -> {
+            String node = key.substring(0, key.indexOf('.'));
+            if (!graph.nodes().containsKey(node)) {
+                sweepProblems.add(values.at(), "sweep names node '" + node + "', which does not exist"
+                        + suggestion(node, graph.nodes().keySet()));
+            }
+        });
+        sweepProblems.throwIfAny();
+        for (Map<String, Located<Object>> point : points(graph.sweep())) {
+            ExperimentGraph g = graph;
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Map.Entry<String, Located<Object>> a : point.entrySet()) {
+                String[] parts = a.getKey().split("\\.", 2);
+                g = g.withNode(g.nodes().get(parts[0]).withParameter(parts[1], a.getValue()));
+                values.put(a.getKey(), a.getValue().value());
+            }
+            try {
+                plans.add(new Plan(g, values, plan(g)));
+            } catch (ConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(new ArrayList<>(problems));
+        }
+        return plans;
+    }
+
+    private List<PlannedNode> plan(ExperimentGraph graph) {
+        GraphProblems problems = new GraphProblems();
+        Map<String, PlannedNode> resolved = new LinkedHashMap<>();
+        for (NodeSpec node : graph.nodes().values()) {
+            resolve(node, problems).ifPresent(p -> resolved.put(node.id(), p));
+        }
+        for (PlannedNode node : resolved.values()) {
+            checkInputs(node, graph, resolved, problems);
+        }
+        for (PortRef out : graph.outputs()) {
+            outputType(out, graph, resolved, problems);
+        }
+        problems.throwIfAny();
+        List<PlannedNode> ordered = order(resolved, problems);
+        problems.throwIfAny();
+        return ordered;
+    }
+
+    private Optional<PlannedNode> resolve(NodeSpec node, GraphProblems problems) {
+        String ref = node.use().value();
+        Optional<ExtensionHandle> found = registry.find(ref, NodeKinds.runnableRoles());
+        if (found.isEmpty()) {
+            problems.add(node.use().at(), unresolved(ref));
+            return Optional.empty();
+        }
+        ExtensionHandle e = found.get();
+        return bindParameters(node, e, NodeKinds.choose(e, node.inputs().keySet()).orElseThrow(), problems);
+    }
+
+    /**
+     * Binds a node's parameters to the extension's declarations and the host's parameters for {@code kind}.
+     *
+     * @throws ConfigurationException with every located problem
+     */
+    public static PlannedNode bindParameters(NodeSpec node, ExtensionHandle e, NodeKind kind) {
+        GraphProblems problems = new GraphProblems();
+        Optional<PlannedNode> planned = bindParameters(node, e, kind, problems);
+        problems.throwIfAny();
+        return planned.orElseThrow();
+    }
+
+    private static Optional<PlannedNode> bindParameters(NodeSpec node, ExtensionHandle e, NodeKind kind,
+                                                        GraphProblems problems) {
+        List<Parameter<?>> own = e.info().parameters();
+        List<Parameter<?>> host = kind.hostParameters();
+        Set<String> declared = new LinkedHashSet<>();
+        own.forEach(p -> declared.add(p.name()));
+        host.forEach(p -> declared.add(p.name()));
+        Map<String, Object> ownRaw = new LinkedHashMap<>();
+        Map<String, Object> hostRaw = new LinkedHashMap<>();
+        node.parameters().forEach((name, value) -> {
+            if (!declared.contains(name)) {
+                problems.add(value.at(), "node '" + node.id() + "': '" + e.name() + "' has no parameter '" + name + "'"
+                        + suggestion(name, declared) + (declared.isEmpty() ? " (it takes none)"
+                        : "; see 'milab plugins describe " + e.name() + "'"));
+            } else if (host.stream().anyMatch(p -> p.name().equals(name))) {
+                hostRaw.put(name, value.value());
+            } else {
+                ownRaw.put(name, value.value());
+            }
+        });
+        ParameterValues ownValues = bind(node, own, ownRaw, problems);
+        ParameterValues hostValues = bind(node, host, hostRaw, problems);
+        if (ownValues == null || hostValues == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlannedNode(node, e, kind, ownValues, hostValues));
+    }
+
+    private static ParameterValues bind(NodeSpec node, List<Parameter<?>> declared, Map<String, Object> raw,
+                                        GraphProblems problems) {
+        try {
+            return ParameterValues.bind(declared, raw);
+        } catch (ConfigurationException e) {
+            for (Problem p : e.problems()) {
+                String name = p.where().replaceAll("^parameter '(.*)'$", "$1");
+                Located<Object> at = node.parameters().get(name);
+                problems.add(at != null ? at.at() : node.at(),
+                        "node '" + node.id() + "', parameter '" + name + "': " + p.message());
+            }
+            return null;
+        }
+    }
+
+    private String unresolved(String ref) {
+        List<ExtensionHandle> elsewhere = registry.playing(List.of()).stream()
+                .filter(h -> h.name().equals(ref) || h.qualifiedName().equals(ref)).toList();
+        if (!elsewhere.isEmpty()) {
+            ExtensionHandle h = elsewhere.get(0);
+            return "'" + ref + "' is " + article(h.roles().get(0).label()) + ", which a node cannot run directly; "
+                    + "nodes run datasets, estimators, training strategies and analyses (an extension that uses '"
+                    + ref + "' takes it as a parameter)";
+        }
+        return registry.unknownMessage(ref, NodeKinds.runnableRoles());
+    }
+
+    private void checkInputs(PlannedNode node, ExperimentGraph graph, Map<String, PlannedNode> resolved,
+                             GraphProblems problems) {
+        List<Port> ports = node.kind().inputs(node.extension());
+        Set<String> names = ports.stream().map(Port::name).collect(Collectors.toCollection(LinkedHashSet::new));
+        node.inputs().forEach((port, ref) -> {
+            Optional<Port> p = ports.stream().filter(q -> q.name().equals(port)).findFirst();
+            if (p.isEmpty()) {
+                problems.add(ref.at(), "node '" + node.id() + "' (" + node.extension().name() + ") has no input '" + port
+                        + "'" + suggestion(port, names) + (names.isEmpty() ? "; it takes no inputs"
+                        : "; its inputs are " + String.join(", ", names)));
+                return;
+            }
+            outputType(ref, graph, resolved, problems).ifPresent(type -> {
+                if (!p.get().type().isAssignableFrom(type)) {
+                    problems.add(ref.at(), "input '" + port + "' of node '" + node.id() + "' expects "
+                            + p.get().type().getSimpleName() + ", but '" + ref + "' is " + type.getSimpleName());
+                }
+            });
+        });
+        for (Port p : ports) {
+            if (!p.optional() && !node.inputs().containsKey(p.name())) {
+                problems.add(node.spec().at(), "node '" + node.id() + "' (" + node.extension().name()
+                        + ") needs input '" + p.name() + "' (" + p.description() + "); wire it under 'inputs:', e.g. "
+                        + p.name() + ": <node>.<port>");
+            }
+        }
+    }
+
+    private Optional<Class<?>> outputType(PortRef ref, ExperimentGraph graph, Map<String, PlannedNode> resolved,
+                                          GraphProblems problems) {
+        if (!graph.nodes().containsKey(ref.node())) {
+            problems.add(ref.at(), "'" + ref + "' names node '" + ref.node() + "', which does not exist"
+                    + suggestion(ref.node(), graph.nodes().keySet()));
+            return Optional.empty();
+        }
+        PlannedNode source = resolved.get(ref.node());
+        if (source == null) {
+            return Optional.empty();
+        }
+        Map<String, Class<?>> outputs = source.kind().outputs(source.extension(), source.parameters());
+        Class<?> type = outputs.get(ref.port());
+        if (type != null) {
+            return Optional.of(type);
+        }
+        if (source.kind().openOutputs() && outputs.size() <= 1) {
+            return source.kind().openOutputType();
+        }
+        problems.add(ref.at(), "node '" + ref.node() + "' has no output '" + ref.port() + "'"
+                + suggestion(ref.port(), outputs.keySet()) + "; its outputs are " + String.join(", ", outputs.keySet()));
+        return Optional.empty();
+    }
+
+    private static List<PlannedNode> order(Map<String, PlannedNode> nodes, GraphProblems problems) {
+        List<PlannedNode> ordered = new ArrayList<>();
+        Set<String> done = new LinkedHashSet<>();
+        boolean progress = true;
+        while (progress && ordered.size() < nodes.size()) {
+            progress = false;
+            for (PlannedNode n : nodes.values()) {
+                if (!done.contains(n.id()) && n.inputs().values().stream().allMatch(r -> done.contains(r.node()))) {
+                    ordered.add(n);
+                    done.add(n.id());
+                    progress = true;
+                }
+            }
+        }
+        if (ordered.size() < nodes.size()) {
+            List<String> cycle = findCycle(nodes, done);
+            PlannedNode first = nodes.get(cycle.get(0));
+            problems.add(first.spec().at(), "the graph has a cycle: " + String.join(" -> ", cycle)
+                    + "; a node cannot depend, directly or through others, on its own output");
+        }
+        return ordered;
+    }
+
+    private static List<String> findCycle(Map<String, PlannedNode> nodes, Set<String> done) {
+        Map<String, String> next = new HashMap<>();
+        for (PlannedNode n : nodes.values()) {
+            if (!done.contains(n.id())) {
+                n.inputs().values().stream().map(PortRef::node).filter(s -> !done.contains(s)).findFirst()
+                        .ifPresent(s -> next.put(n.id(), s));
+            }
+        }
+        String start = next.keySet().iterator().next();
+        List<String> path = new ArrayList<>();
+        String at = start;
+        while (!path.contains(at)) {
+            path.add(at);
+            at = next.get(at);
+        }
+        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
+        cycle.add(at);
+        return cycle;
+    }
+
+    private static List<Map<String, Located<Object>>> points(Map<String, Located<List<Object>>> sweep) {
+        List<Map<String, Located<Object>>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        sweep.forEach((key, values) -> {
+            List<Map<String, Located<Object>>> next = new ArrayList<>();
+            for (Map<String, Located<Object>> p : points) {
+                for (Object v : values.value()) {
+                    Map<String, Located<Object>> q = new LinkedHashMap<>(p);
+                    q.put(key, new Located<>(v, values.at()));
+                    next.add(q);
+                }
+            }
+            points.clear();
+            points.addAll(next);
+        });
+        return points;
+    }
+
+    private static String suggestion(String word, java.util.Collection<String> candidates) {
+        List<String> near = ExtensionRegistry.suggest(word, candidates);
+        return near.isEmpty() ? "" : "; did you mean '" + near.get(0) + "'?";
+    }
+
+    private static String article(String noun) {
+        return ("aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+}

@@ -1,0 +1,121 @@
+package org.milab.platform.run;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.milab.api.analysis.AnalysisResult;
+import org.milab.api.analysis.Table;
+import org.milab.api.data.Dataset;
+import org.milab.api.data.GroundTruth;
+import org.milab.api.data.Samples;
+import org.milab.api.estimate.Estimate;
+import org.milab.api.train.TrainingResult;
+
+/** JSON forms of node outputs and results: plain maps and lists written with Gson. */
+public final class Json {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+            .disableHtmlEscaping().create();
+    private static final Gson COMPACT = new GsonBuilder().serializeSpecialFloatingPointValues()
+            .disableHtmlEscaping().create();
+
+    private Json() {
+    }
+
+    /** Pretty JSON text. */
+    public static String pretty(Object tree) {
+        return GSON.toJson(tree);
+    }
+
+    /** One-line JSON text. */
+    public static String compact(Object tree) {
+        return COMPACT.toJson(tree);
+    }
+
+    /** Reads JSON text into maps and lists. */
+    public static Object parse(String text) {
+        return GSON.fromJson(text, Object.class);
+    }
+
+    /** A JSON-ready form of a node output. */
+    public static Object of(Object value) {
+        if (value instanceof Estimate e) {
+            return estimate(e);
+        }
+        if (value instanceof Dataset d) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", d.name());
+            m.put("n", d.size());
+            Map<String, Object> views = new LinkedHashMap<>();
+            d.viewNames().forEach(v -> views.put(v, d.view(v).columnNames()));
+            m.put("views", views);
+            List<Object> truths = new ArrayList<>();
+            d.groundTruth().forEach(t -> truths.add(truth(t)));
+            m.put("groundTruth", truths);
+            m.put("metadata", d.metadata());
+            return m;
+        }
+        if (value instanceof Samples s) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rows", s.rows());
+            m.put("columns", s.columnNames());
+            m.put("sha256", s.fingerprint());
+            return m;
+        }
+        if (value instanceof TrainingResult t) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("models", new ArrayList<>(t.models().keySet()));
+            m.put("metrics", t.metrics());
+            Map<String, Object> reps = new LinkedHashMap<>();
+            t.representations().forEach((k, s) -> reps.put(k, of(s)));
+            m.put("representations", reps);
+            return m;
+        }
+        if (value instanceof AnalysisResult a) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            List<Object> tables = new ArrayList<>();
+            a.tables().forEach(t -> tables.add(table(t)));
+            m.put("tables", tables);
+            m.put("scalars", a.scalars());
+            m.put("verdicts", a.verdicts());
+            m.put("figures", a.figures().stream().map(Path::toString).toList());
+            return m;
+        }
+        return String.valueOf(value);
+    }
+
+    /** An estimate: nats, standard error, n, diagnostics. */
+    public static Map<String, Object> estimate(Estimate e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mi", e.nats());
+        m.put("unit", "nats");
+        e.standardError().ifPresent(se -> m.put("stderr", se));
+        m.put("n", e.sampleCount());
+        if (!e.diagnostics().isEmpty()) {
+            m.put("diagnostics", e.diagnostics());
+        }
+        return m;
+    }
+
+    /** A ground truth. */
+    public static Map<String, Object> truth(GroundTruth t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("views", List.of(t.viewA(), t.viewB()));
+        m.put("mi", t.nats());
+        m.put("method", t.method());
+        return m;
+    }
+
+    /** A table. */
+    public static Map<String, Object> table(Table t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", t.title());
+        m.put("columns", t.columns());
+        m.put("rows", t.rows());
+        return m;
+    }
+}

@@ -1,0 +1,129 @@
+package org.milab.platform.run;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.milab.api.Citation;
+import org.milab.platform.MilabVersion;
+import org.milab.platform.graph.Plan;
+import org.milab.platform.graph.PlannedNode;
+import org.milab.platform.plugins.ExtensionHandle;
+import org.milab.platform.plugins.PluginStatus;
+
+/**
+ * The provenance of a run, as a JSON-ready map: milab and plugin API versions; every plugin's id, version, file and
+ * SHA-256; the extensions used with their citations; seeds; JVM, OS and host; start and end times; the git commit
+ * of the experiment file's repository when there is one; and the outcome.
+ */
+public final class Provenance {
+
+    private Provenance() {
+    }
+
+    /** Builds the provenance map. */
+    public static Map<String, Object> of(MilabVersion version, List<PluginStatus> plugins, List<Plan> plans, long seed,
+                                         Path experimentFile, Instant start, Instant end, String status,
+                                         List<String> commandLine) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", status);
+        m.put("milab", version.milab());
+        m.put("pluginApi", version.pluginApi());
+        m.put("commandLine", commandLine);
+        m.put("experimentFile", experimentFile.toAbsolutePath().toString());
+        gitCommit(experimentFile).ifPresent(c -> m.put("gitCommit", c));
+        m.put("seed", seed);
+        Map<String, Object> seeds = new LinkedHashMap<>();
+        Map<String, Object> used = new LinkedHashMap<>();
+        for (PlannedNode n : plans.get(0).nodes()) {
+            seeds.put(n.id(), Seeds.derive(seed, n.id()));
+            used.putIfAbsent(n.extension().qualifiedName(), extension(n.extension()));
+        }
+        m.put("nodeSeeds", seeds);
+        m.put("extensionsUsed", used);
+        List<Object> ps = new ArrayList<>();
+        for (PluginStatus p : plugins) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("id", p.id());
+            pm.put("version", p.version());
+            pm.put("path", p.path().toString());
+            pm.put("sha256", p.sha256());
+            pm.put("state", p.state().toString().toLowerCase(java.util.Locale.ROOT));
+            p.problemText().ifPresent(t -> pm.put("problem", t));
+            ps.add(pm);
+        }
+        m.put("plugins", ps);
+        m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+                + System.getProperty("java.vendor") + ")");
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        m.put("host", host());
+        m.put("start", start.toString());
+        m.put("end", end.toString());
+        return m;
+    }
+
+    private static Map<String, Object> extension(ExtensionHandle h) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("plugin", h.pluginId());
+        e.put("pluginVersion", h.pluginVersion());
+        List<String> refs = new ArrayList<>();
+        for (Citation c : h.citations()) {
+            refs.add(format(c));
+        }
+        e.put("citations", refs);
+        return e;
+    }
+
+    /** A citation as one line: authors (year). title. venue. doi. */
+    public static String format(Citation c) {
+        return c.authors() + " (" + c.year() + "). " + c.title() + "."
+                + (c.venue().isEmpty() ? "" : " " + c.venue() + ".") + (c.doi().isEmpty() ? "" : " " + c.doi());
+    }
+
+    private static String host() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The HEAD commit of the git work tree holding {@code file}, with "+dirty" when it has changes. */
+    static Optional<String> gitCommit(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path probe = dir;
+        while (probe != null && !Files.exists(probe.resolve(".git"))) {
+            probe = probe.getParent();
+        }
+        if (probe == null) {
+            return Optional.empty();
+        }
+        try {
+            Process p = new ProcessBuilder("git", "-C", dir.toString(), "rev-parse", "HEAD")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0 || !out.matches("[0-9a-f]{40}")) {
+                return Optional.empty();
+            }
+            return Optional.of(out);
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

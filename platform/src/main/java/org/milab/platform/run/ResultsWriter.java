@@ -1,0 +1,148 @@
+package org.milab.platform.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.milab.api.estimate.Estimate;
+import org.milab.api.param.Parameter;
+import org.milab.api.param.ParameterValues;
+import org.milab.platform.graph.ExperimentGraph;
+import org.milab.platform.graph.NodeKinds;
+import org.milab.platform.graph.Plan;
+import org.milab.platform.graph.PlannedNode;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/** Writes a run's resolved graph, results (JSON and CSV) and each node's outputs into its {@link RunDirectory}. */
+public final class ResultsWriter {
+
+    private ResultsWriter() {
+    }
+
+    /** The graph as run: every parameter (defaults included) of the first point, qualified extension names. */
+    public static String resolvedGraph(ExperimentGraph graph, Plan plan, long seed) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("experiment", graph.name());
+        root.put("seed", seed);
+        Map<String, Object> nodes = new LinkedHashMap<>();
+        for (PlannedNode n : plan.nodes()) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("use", n.extension().qualifiedName());
+            Map<String, Object> with = new LinkedHashMap<>(plain(n.extension().info().parameters(), n.parameters()));
+            with.putAll(plain(n.kind().hostParameters(), n.hostParameters()));
+            if (!with.isEmpty()) {
+                node.put("with", with);
+            }
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            n.inputs().forEach((port, ref) -> inputs.put(port, ref.toString()));
+            if (!inputs.isEmpty()) {
+                node.put("inputs", inputs);
+            }
+            nodes.put(n.id(), node);
+        }
+        root.put("nodes", nodes);
+        if (!graph.sweep().isEmpty()) {
+            Map<String, Object> sweep = new LinkedHashMap<>();
+            graph.sweep().forEach((k, v) -> sweep.put(k, v.value()));
+            root.put("sweep", sweep);
+        }
+        if (!graph.outputs().isEmpty()) {
+            root.put("outputs", graph.outputs().stream().map(Object::toString).toList());
+        }
+        DumperOptions o = new DumperOptions();
+        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return "# resolved by milab from " + graph.file() + "\n" + new Yaml(o).dump(root);
+    }
+
+    private static Map<String, Object> plain(List<Parameter<?>> declared, ParameterValues values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Parameter<?> p : declared) {
+            Object v = values.asMap().get(p.name());
+            boolean special = v instanceof Enum<?> || (v instanceof Double d && d.isInfinite());
+            out.put(p.name(), special ? p.format(v) : v);
+        }
+        return out;
+    }
+
+    /** {@code results.json}: every point, every node, its outputs and truth. */
+    public static Map<String, Object> results(ExperimentGraph graph, long seed, List<PointOutcome> points) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("experiment", graph.name());
+        root.put("seed", seed);
+        List<Object> ps = new ArrayList<>();
+        for (PointOutcome p : points) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("sweep", p.point());
+            Map<String, Object> nodes = new LinkedHashMap<>();
+            for (NodeOutcome n : p.nodes()) {
+                nodes.put(n.node().id(), node(n));
+            }
+            pm.put("nodes", nodes);
+            ps.add(pm);
+        }
+        root.put("points", ps);
+        return root;
+    }
+
+    /** The JSON form of one node's outcome. */
+    public static Map<String, Object> node(NodeOutcome n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("extension", n.node().extension().qualifiedName());
+        m.put("pluginVersion", n.node().extension().pluginVersion());
+        Map<String, String> params = new LinkedHashMap<>(n.node().parameters().asText());
+        params.putAll(n.node().hostParameters().asText());
+        m.put("parameters", params);
+        m.put("seed", n.seed());
+        m.put("seconds", n.seconds());
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        n.outputs().forEach((port, v) -> outputs.put(port, Json.of(v)));
+        m.put("outputs", outputs);
+        n.truth().ifPresent(t -> m.put("truth", Json.truth(t)));
+        return m;
+    }
+
+    /** {@code results.csv}: one row per estimate, with the sweep values as leading columns. */
+    public static String estimatesCsv(ExperimentGraph graph, List<PointOutcome> points) {
+        StringBuilder out = new StringBuilder();
+        List<String> header = new ArrayList<>(graph.sweep().keySet());
+        header.addAll(List.of("node", "extension", "mi_nats", "stderr_nats", "truth_nats", "n", "seconds"));
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
+                .get())) {
+            for (PointOutcome p : points) {
+                for (NodeOutcome n : p.nodes()) {
+                    if (!(n.outputs().get(NodeKinds.ESTIMATE) instanceof Estimate e)) {
+                        continue;
+                    }
+                    List<Object> row = new ArrayList<>(p.point().values());
+                    row.add(n.node().id());
+                    row.add(n.node().extension().qualifiedName());
+                    row.add(num(e.nats()));
+                    row.add(e.standardError().isPresent() ? num(e.standardError().getAsDouble()) : "");
+                    row.add(n.truth().map(t -> num(t.nats())).orElse(""));
+                    row.add(e.sampleCount());
+                    row.add(String.format(Locale.ROOT, "%.4f", n.seconds()));
+                    csv.printRecord(row);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.9g", v);
+    }
+
+    /** The outputs to show: the graph's {@code outputs}, or every estimate and result. */
+    public static boolean shown(ExperimentGraph graph, NodeOutcome n, String port) {
+        if (graph.outputs().isEmpty()) {
+            return port.equals(NodeKinds.ESTIMATE) || port.equals(NodeKinds.RESULT);
+        }
+        return graph.outputs().stream().anyMatch(r -> r.node().equals(n.node().id()) && r.port().equals(port));
+    }
+}

@@ -1,0 +1,49 @@
+package org.milab.platform.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.random.RandomGenerator;
+
+/**
+ * The folder of one run: {@code <runs>/<experiment>/<yyyyMMdd-HHmmss>-<6 hex>/}. Files are written atomically
+ * (to a temporary name, then moved), so a reader never sees a half-written file.
+ *
+ * @param path the folder
+ */
+public record RunDirectory(Path path) {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /** Creates a new run folder below {@code runsRoot}. */
+    public static RunDirectory create(Path runsRoot, String experiment) {
+        byte[] id = new byte[3];
+        RandomGenerator.getDefault().nextBytes(id);
+        Path dir = runsRoot.resolve(experiment.replaceAll("[^A-Za-z0-9._-]", "_"))
+                .resolve(LocalDateTime.now().format(STAMP) + "-" + HexFormat.of().formatHex(id));
+        try {
+            return new RunDirectory(Files.createDirectories(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + dir, e);
+        }
+    }
+
+    /** Writes {@code text} to {@code name} inside the folder, atomically. */
+    public Path write(String name, String text) {
+        Path target = path.resolve(name);
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+}

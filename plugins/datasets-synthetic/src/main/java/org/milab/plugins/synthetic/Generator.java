@@ -1,0 +1,155 @@
+package org.milab.plugins.synthetic;
+
+import java.util.random.RandomGenerator;
+
+/** A joint distribution of (X, Y) that can be sampled and whose I(X;Y) is known; the generators' shared kernel. */
+interface Generator {
+
+    /** n paired samples. */
+    Joint sample(int n, RandomGenerator rng);
+
+    /** The true I(X;Y) in nats. */
+    double mutualInformation();
+
+    /** How {@link #mutualInformation()} is known, for the ground-truth record. */
+    String method();
+
+    /** Dimension of X. */
+    int dimX();
+
+    /** Dimension of Y. */
+    int dimY();
+
+    /** This distribution pushed through {@code fx} x {@code fy}; injective smooth maps keep the MI. */
+    default Generator transformed(RowMap fx, RowMap fy, String label) {
+        Generator base = this;
+        return new Generator() {
+            @Override
+            public Joint sample(int n, RandomGenerator rng) {
+                return base.sample(n, rng).map(fx, fy);
+            }
+
+            @Override
+            public double mutualInformation() {
+                return base.mutualInformation();
+            }
+
+            @Override
+            public String method() {
+                return base.method() + "; invariant under the injective maps " + label;
+            }
+
+            @Override
+            public int dimX() {
+                return fx.outDim(base.dimX());
+            }
+
+            @Override
+            public int dimY() {
+                return fy.outDim(base.dimY());
+            }
+        };
+    }
+
+    /** Multivariate normal with covariance {@code cov}, X the first {@code dx} coordinates. */
+    static Generator gaussian(double[][] cov, int dx) {
+        double mi = Gaussian.mutualInformation(cov, dx);
+        Gaussian.cholesky(cov); // fail early on an invalid covariance
+        return new Generator() {
+            @Override
+            public Joint sample(int n, RandomGenerator rng) {
+                return Gaussian.sample(cov, dx, n, rng, null);
+            }
+
+            @Override
+            public double mutualInformation() {
+                return mi;
+            }
+
+            @Override
+            public String method() {
+                return "closed form: 1/2 ln(det S_xx det S_yy / det S)";
+            }
+
+            @Override
+            public int dimX() {
+                return dx;
+            }
+
+            @Override
+            public int dimY() {
+                return cov.length - dx;
+            }
+        };
+    }
+
+    /** Multivariate Student-t with dispersion {@code disp} and {@code dof} degrees of freedom. */
+    static Generator student(double[][] disp, int dx, double dof) {
+        int dy = disp.length - dx;
+        double mi = Gaussian.mutualInformation(disp, dx) + StudentT.correction(dof, dx, dy);
+        Gaussian.cholesky(disp);
+        return new Generator() {
+            @Override
+            public Joint sample(int n, RandomGenerator rng) {
+                return Gaussian.sample(disp, dx, n, rng, () -> Math.sqrt(dof / StudentT.chiSquare(dof, rng)));
+            }
+
+            @Override
+            public double mutualInformation() {
+                return mi;
+            }
+
+            @Override
+            public String method() {
+                return "closed form: Gaussian MI of the dispersion + Student-t correction (Arellano-Valle et al. 2013)";
+            }
+
+            @Override
+            public int dimX() {
+                return dx;
+            }
+
+            @Override
+            public int dimY() {
+                return dy;
+            }
+        };
+    }
+
+    /** X ~ U(0,1)^dim, Y = X + U(-eps, eps)^dim, coordinates independent. */
+    static Generator additiveUniform(int dim, double eps) {
+        double mi = dim * AdditiveUniformNoise.perCoordinate(eps);
+        return new Generator() {
+            @Override
+            public Joint sample(int n, RandomGenerator rng) {
+                double[] x = new double[n * dim];
+                double[] y = new double[n * dim];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = rng.nextDouble();
+                    y[i] = x[i] + eps * (2 * rng.nextDouble() - 1);
+                }
+                return new Joint(n, dim, x, dim, y);
+            }
+
+            @Override
+            public double mutualInformation() {
+                return mi;
+            }
+
+            @Override
+            public String method() {
+                return "closed form: eps - ln(2 eps) for eps <= 1/2, 1/(4 eps) otherwise, per coordinate";
+            }
+
+            @Override
+            public int dimX() {
+                return dim;
+            }
+
+            @Override
+            public int dimY() {
+                return dim;
+            }
+        };
+    }
+}

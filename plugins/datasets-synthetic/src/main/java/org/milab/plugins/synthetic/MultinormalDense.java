@@ -1,0 +1,54 @@
+package org.milab.plugins.synthetic;
+
+import java.util.Set;
+import org.milab.api.Citation;
+import org.milab.api.ExtensionInfo;
+import org.milab.api.RunContext;
+import org.milab.api.data.Dataset;
+import org.milab.api.data.DatasetProvider;
+import org.milab.api.param.Parameter;
+import org.milab.api.param.ParameterValues;
+import org.pf4j.Extension;
+
+/**
+ * Multivariate normal (X, Y) with every off-diagonal correlation equal ("dense" interactions).
+ *
+ * <p>Covariance S = (1 - c) I + c 11^T of size dx + dy, unit variances. Ground truth (closed form):
+ * I = 1/2 (ln det S_xx + ln det S_yy - ln det S), with det of a k x k equicorrelation matrix
+ * (1 - c)^(k-1) (1 + (k-1) c). The MI grows only like ln k with the dimension while the estimation gets harder.
+ *
+ * <p>Cost: O(d^3) once for the Cholesky factor, O(n d^2) to sample, d = dx + dy; the two views in memory.
+ */
+@Extension
+@Citation(authors = "Czyż, P., Grabowski, F., Vogt, J. E., Beerenwinkel, N., Marx, A.", year = 2023,
+        title = "Beyond Normal: On the Evaluation of Mutual Information Estimators", venue = "NeurIPS 2023",
+        doi = "arXiv:2306.11078")
+public final class MultinormalDense implements DatasetProvider {
+
+    static final Parameter<Integer> N = Parameter.integer("n").defaultValue(1000).min(1)
+            .description("number of samples").build();
+    static final Parameter<Integer> DIM_X = Parameter.integer("dim-x").defaultValue(2).min(1)
+            .description("dimension of x").build();
+    static final Parameter<Integer> DIM_Y = Parameter.integer("dim-y").defaultValue(2).min(1)
+            .description("dimension of y").build();
+    static final Parameter<Double> CORRELATION = Parameter.real("correlation").defaultValue(0.5).range(0, 0.999)
+            .description("correlation between any two distinct coordinates").build();
+
+    @Override
+    public ExtensionInfo info() {
+        return ExtensionInfo.of("multinormal-dense",
+                "Gaussian x, y with all pairwise correlations equal; closed-form MI.", N, DIM_X, DIM_Y, CORRELATION);
+    }
+
+    @Override
+    public Set<String> declaredViews(ParameterValues parameters) {
+        return Set.of("x", "y");
+    }
+
+    @Override
+    public Dataset load(RunContext ctx) {
+        int dx = ctx.param(DIM_X);
+        Generator g = Generator.gaussian(Gaussian.dense(dx, ctx.param(DIM_Y), ctx.param(CORRELATION)), dx);
+        return g.sample(ctx.param(N), ctx.random()).toDataset("multinormal-dense", g.mutualInformation(), g.method());
+    }
+}

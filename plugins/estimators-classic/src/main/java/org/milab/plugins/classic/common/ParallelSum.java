@@ -1,0 +1,90 @@
+package org.milab.plugins.classic.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.milab.api.MilabException;
+
+/**
+ * Sums a per-item quantity over items {@code 0..n-1} in fixed-size chunks, on one thread or on a call-local
+ * {@link ForkJoinPool} that is shut down before returning. Chunk sums are added in chunk order, so the result is
+ * bit-for-bit the same for every thread count.
+ */
+public final class ParallelSum {
+
+    /** Items per chunk: large enough to amortise the per-chunk scratch state, small enough to balance load. */
+    public static final int CHUNK = 2048;
+
+    /** Sums the items of one chunk; implementations allocate their scratch state once per call. */
+    @FunctionalInterface
+    public interface ChunkBody {
+        /** The sum over items {@code from} (inclusive) to {@code to} (exclusive). */
+        double sum(int from, int to);
+    }
+
+    private ParallelSum() {
+    }
+
+    /**
+     * Sums over {@code n} items with {@code threads} workers.
+     *
+     * @param cancelled polled between chunks; when it returns true the sum stops with a {@link MilabException}
+     */
+    public static double sum(int n, int threads, ChunkBody body, BooleanSupplier cancelled) {
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        double[] parts = new double[chunks];
+        if (threads <= 1 || chunks <= 1) {
+            for (int c = 0; c < chunks; c++) {
+                checkCancelled(cancelled);
+                parts[c] = body.sum(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
+            }
+            return total(parts);
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                checkCancelled(cancelled);
+                parts[c] = body.sum(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
+            }
+        };
+        ForkJoinPool pool = new ForkJoinPool(Math.min(threads, chunks));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < Math.min(threads, chunks); w++) {
+                futures.add(pool.submit(worker));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MilabException("interrupted while estimating", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new MilabException("a worker failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return total(parts);
+    }
+
+    private static double total(double[] parts) {
+        double s = 0;
+        for (double p : parts) {
+            s += p;
+        }
+        return s;
+    }
+
+    private static void checkCancelled(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new MilabException("estimation was cancelled");
+        }
+    }
+}

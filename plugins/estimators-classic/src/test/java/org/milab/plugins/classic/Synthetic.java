@@ -1,0 +1,139 @@
+package org.milab.plugins.classic;
+
+import java.util.SplittableRandom;
+import org.milab.api.data.Samples;
+
+/**
+ * Test data with known mutual information, generated from a seed. Every method returns {@code {x, y}}.
+ */
+public final class Synthetic {
+
+    private Synthetic() {
+    }
+
+    /**
+     * X, Y each {@code dim}-dimensional standard Gaussian; the first {@code correlated} coordinate pairs
+     * (x_j, y_j) have correlation {@code rho}, the rest are independent. I = -correlated/2 log(1 - rho^2).
+     */
+    public static Samples[] gaussian(int n, int dim, int correlated, double rho, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n * dim];
+        double[] y = new double[n * dim];
+        double s = Math.sqrt(1 - rho * rho);
+        for (int i = 0; i < n * dim; i++) {
+            double a = r.nextGaussian();
+            x[i] = a;
+            y[i] = (i % dim) < correlated ? rho * a + s * r.nextGaussian() : r.nextGaussian();
+        }
+        return new Samples[] {Samples.wrap(n, dim, x, Samples.names("x", dim)),
+            Samples.wrap(n, dim, y, Samples.names("y", dim))};
+    }
+
+    /** I(X;Y) of {@link #gaussian}. */
+    public static double gaussianMi(int correlated, double rho) {
+        return -0.5 * correlated * Math.log1p(-rho * rho);
+    }
+
+    /** One-dimensional correlated pair; I = -1/2 log(1 - rho^2). */
+    public static Samples[] gaussian(int n, double rho, long seed) {
+        return gaussian(n, 1, 1, rho, seed);
+    }
+
+    /**
+     * X ~ U(0, 1), Y = X + U(0, a) with a ≤ 1; I = a/2 - log a (Y has a trapezoidal density of entropy a/2 and
+     * h(Y|X) = log a).
+     */
+    public static Samples[] uniformNoise(int n, double a, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextDouble();
+            y[i] = x[i] + a * r.nextDouble();
+        }
+        return new Samples[] {Samples.ofColumns(Samples.names("x", 1), x), Samples.ofColumns(Samples.names("y", 1), y)};
+    }
+
+    /** I(X;Y) of {@link #uniformNoise}. */
+    public static double uniformNoiseMi(double a) {
+        return a / 2 - Math.log(a);
+    }
+
+    /**
+     * Bivariate Student-t with {@code nu} degrees of freedom and correlation {@code rho}: (x, y) = g / sqrt(w / nu)
+     * with g a correlated Gaussian pair and w ~ chi-square(nu), nu a whole number.
+     */
+    public static Samples[] studentT(int n, double rho, int nu, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double s = Math.sqrt(1 - rho * rho);
+        for (int i = 0; i < n; i++) {
+            double a = r.nextGaussian();
+            double b = rho * a + s * r.nextGaussian();
+            double w = 0;
+            for (int j = 0; j < nu; j++) {
+                double g = r.nextGaussian();
+                w += g * g;
+            }
+            double scale = Math.sqrt(nu / w);
+            x[i] = a * scale;
+            y[i] = b * scale;
+        }
+        return new Samples[] {Samples.ofColumns(Samples.names("x", 1), x), Samples.ofColumns(Samples.names("y", 1), y)};
+    }
+
+    /**
+     * I(X;Y) of the bivariate Student-t (Arellano-Valle, Contreras-Reyes, Genton 2013):
+     * -1/2 log(1 - rho^2) + log[Γ(ν/2) Γ((ν+2)/2) / Γ((ν+1)/2)²] + (ν+1) ψ((ν+1)/2) - (ν+2)/2 ψ((ν+2)/2)
+     * - ν/2 ψ(ν/2), with d_x = d_y = 1.
+     */
+    public static double studentTMi(double rho, int nu) {
+        double a = nu / 2.0;
+        double ax = (nu + 1) / 2.0;
+        double axy = (nu + 2) / 2.0;
+        double c = lgamma(a) + lgamma(axy) - 2 * lgamma(ax)
+                + 2 * ax * digamma(ax) - axy * digamma(axy) - a * digamma(a);
+        return -0.5 * Math.log1p(-rho * rho) + c;
+    }
+
+    /** Applies an invertible monotone map to every value. */
+    public static Samples map(Samples s, java.util.function.DoubleUnaryOperator f) {
+        double[] v = s.toRowMajor();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = f.applyAsDouble(v[i]);
+        }
+        return Samples.wrap(s.rows(), s.cols(), v, s.columnNames());
+    }
+
+    /** The rows of {@code s} in the order {@code perm}. */
+    public static Samples permute(Samples s, int[] perm) {
+        return s.selectRows(perm);
+    }
+
+    /** A random permutation of 0..n-1. */
+    public static int[] permutation(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /** log Γ(x) for x &gt; 0. */
+    public static double lgamma(double x) {
+        return org.apache.commons.math3.special.Gamma.logGamma(x);
+    }
+
+    /** ψ(x) for x &gt; 0. */
+    public static double digamma(double x) {
+        return org.apache.commons.math3.special.Gamma.digamma(x);
+    }
+}

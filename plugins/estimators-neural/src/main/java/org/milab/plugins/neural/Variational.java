@@ -1,0 +1,226 @@
+package org.milab.plugins.neural;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import org.milab.api.Citation;
+import org.milab.api.ConfigurationException;
+import org.milab.api.Configured;
+import org.milab.api.ExtensionInfo;
+import org.milab.api.InvalidDataException;
+import org.milab.api.RunContext;
+import org.milab.api.bound.CriticKind;
+import org.milab.api.bound.MiBound;
+import org.milab.api.data.SampleArrays;
+import org.milab.api.data.Samples;
+import org.milab.api.estimate.Estimate;
+import org.milab.api.estimate.Estimator;
+import org.milab.api.model.ModelFactory;
+import org.milab.api.param.Parameter;
+import org.milab.plugins.neural.bound.ParameterisedBound;
+import org.milab.plugins.neural.critic.CriticShapes;
+import org.pf4j.Extension;
+
+/**
+ * Variational MI estimation: trains a critic on a bound ({@link MiBound}, any plugin's) by minibatch Adam and
+ * reports the bound's value.
+ *
+ * <p>The rows are shuffled and split into training and validation sets; columns are standardised with the
+ * training means and deviations (MI is invariant to this). Each step draws {@code batch-size} training rows with
+ * replacement, maximises the bound's training objective and records the bound's value ({@code train-value}); every
+ * {@code eval-every} steps the value is averaged over consecutive validation batches ({@code validation-value}).
+ * Training stops after {@code steps} steps, or {@code patience} evaluations without improvement. The estimate
+ * follows {@code estimate} ({@link EstimateRule}); the default is the best validation value.
+ *
+ * <p>Known bias: every bound is evaluated on batches of {@code batch-size}, so InfoNCE cannot exceed
+ * {@code log(batch-size)}; DV/MINE/NWJ have variance growing like {@code exp(I)} at high MI; a finite dataset lets
+ * the critic overfit (hence the validation rule). Time: {@code steps} critic passes over {@code batch-size^2}
+ * pairs (joint critic) or {@code batch-size} rows (separable); memory: the critic plus one batch.
+ */
+@Extension
+@Citation(authors = "Poole, B., Ozair, S., van den Oord, A., Alemi, A. A., Tucker, G.", year = 2019,
+        title = "On Variational Bounds of Mutual Information", venue = "ICML", doi = "arXiv:1905.06922")
+public final class Variational implements Estimator {
+
+    static final Parameter<String> BOUND = Parameter.string("bound").defaultValue("infonce")
+            .description("the bound, with its parameters: e.g. infonce, smile(tau=5), my-plugin/my-bound").build();
+    static final Parameter<String> CRITIC = Parameter.string("critic").defaultValue("auto")
+            .description("the critic model, with its parameters, e.g. joint-critic(hidden=[128,128]); auto: "
+                    + "separable-critic, or gaussian-conditional for log-density bounds such as club").build();
+    static final Parameter<Integer> STEPS = Parameter.integer("steps").defaultValue(2000).min(1).unit("steps")
+            .description("maximum number of training steps").build();
+    static final Parameter<Integer> BATCH = Parameter.integer("batch-size").defaultValue(64).min(2)
+            .description("pairs per minibatch (InfoNCE is capped at its log)").build();
+    static final Parameter<Double> LEARNING_RATE = Parameter.real("learning-rate").defaultValue(5e-4).range(1e-9, 1)
+            .description("Adam step size").build();
+    static final Parameter<Double> VALIDATION = Parameter.real("validation-fraction").defaultValue(0.2)
+            .range(0.0, 0.9).description("fraction of rows held out for evaluation and early stopping").build();
+    static final Parameter<Integer> EVAL_EVERY = Parameter.integer("eval-every").defaultValue(100).min(1)
+            .unit("steps").description("steps between evaluations on the validation rows").build();
+    static final Parameter<Integer> PATIENCE = Parameter.integer("patience").defaultValue(10).min(0)
+            .description("stop after this many evaluations without improvement (0: never stop early)").build();
+    static final Parameter<EstimateRule> RULE = Parameter.choice("estimate", EstimateRule.class)
+            .defaultValue(EstimateRule.BEST_VALIDATION).description("how the estimate is read from the run").build();
+    static final Parameter<Integer> WINDOW = Parameter.integer("window").defaultValue(200).min(1).unit("steps")
+            .description("steps averaged by estimate=last-window").build();
+    static final Parameter<Boolean> STANDARDISE = Parameter.bool("standardise").defaultValue(true)
+            .description("rescale each column to mean 0 and variance 1 (training statistics)").build();
+    static final Parameter<Double> MAX_SCORE = Parameter.real("max-score").defaultValue(1e4).min(1)
+            .description("a critic score beyond this in absolute value stops training as diverged").build();
+
+    @Override
+    public ExtensionInfo info() {
+        return ExtensionInfo.of("variational", "Variational MI estimator: trains a critic on a bound (InfoNCE, "
+                + "SMILE, NWJ, ...) and reports the bound.", BOUND, CRITIC, STEPS, BATCH, LEARNING_RATE, VALIDATION,
+                EVAL_EVERY, PATIENCE, RULE, WINDOW, STANDARDISE, MAX_SCORE);
+    }
+
+    @Override
+    public Estimate estimate(Samples x, Samples y, RunContext ctx) {
+        if (x.rows() != y.rows()) {
+            throw new InvalidDataException("x has " + x.rows() + " rows but y has " + y.rows()
+                    + "; paired samples need one row each");
+        }
+        x.requireFinite("x");
+        y.requireFinite("y");
+        int batch = ctx.param(BATCH);
+        int n = x.rows();
+        int validation = (int) Math.round(n * ctx.param(VALIDATION));
+        EstimateRule rule = ctx.param(RULE);
+        if (rule == EstimateRule.BEST_VALIDATION && validation < 2) {
+            throw new ConfigurationException("parameter 'estimate'", "best-validation needs at least 2 validation rows; "
+                    + "raise validation-fraction (now " + ctx.param(VALIDATION) + " of " + n
+                    + " rows) or use estimate=last-window");
+        }
+        if (n - validation < batch) {
+            throw new InvalidDataException("x and y have " + n + " rows, " + (n - validation) + " of them for "
+                    + "training, fewer than batch-size " + batch + "; lower batch-size or validation-fraction");
+        }
+        Split split = Split.of(x, y, validation, ctx.param(STANDARDISE), ctx.random());
+        MiBound bound = resolveBound(ctx);
+        Block critic = resolveCritic(ctx, bound, batch, x.cols(), y.cols());
+        try (NDManager run = ctx.ndManager().newSubManager()) {
+            Training training = new Training(ctx, bound, split, batch);
+            return training.run(run, critic).toEstimate(rule, ctx.param(WINDOW), n, batch);
+        }
+    }
+
+    private static MiBound resolveBound(RunContext ctx) {
+        ComponentSpec spec = ComponentSpec.parse(ctx.param(BOUND), BOUND.name());
+        Configured<MiBound> bound = ctx.component(MiBound.class, spec.name(), spec.parameters());
+        return ParameterisedBound.bind(bound.extension(), bound.context());
+    }
+
+    private static Block resolveCritic(RunContext ctx, MiBound bound, int batch, int dx, int dy) {
+        String text = ctx.param(CRITIC);
+        if (text.strip().equals("auto")) {
+            text = bound.critic() == CriticKind.LOG_DENSITY ? "gaussian-conditional" : "separable-critic";
+        }
+        ComponentSpec spec = ComponentSpec.parse(text, CRITIC.name());
+        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, spec.name(), spec.parameters());
+        return factory.extension().build(CriticShapes.of(batch, dx, dy), factory.context());
+    }
+
+    /** One training run: the loop, validation and early stopping. */
+    private static final class Training {
+        private final RunContext ctx;
+        private final MiBound bound;
+        private final Split split;
+        private final int batch;
+
+        Training(RunContext ctx, MiBound bound, Split split, int batch) {
+            this.ctx = ctx;
+            this.bound = bound;
+            this.split = split;
+            this.batch = batch;
+        }
+
+        Trace run(NDManager run, Block critic) {
+            int steps = ctx.param(STEPS);
+            int evalEvery = ctx.param(EVAL_EVERY);
+            int patience = ctx.param(PATIENCE);
+            NDArray trainX = SampleArrays.toNDArray(split.trainX(), run);
+            NDArray trainY = SampleArrays.toNDArray(split.trainY(), run);
+            NDArray validX = split.validX().rows() > 0 ? SampleArrays.toNDArray(split.validX(), run) : null;
+            NDArray validY = split.validY().rows() > 0 ? SampleArrays.toNDArray(split.validY(), run) : null;
+            BatchSource source = new RowSampler(trainX, trainY, batch);
+            Trace trace = new Trace(steps);
+            try (CriticTrainer trainer = new CriticTrainer(bound.info().name(), bound, critic,
+                    new Shape(batch, trainX.getShape().get(1)), new Shape(batch, trainY.getShape().get(1)),
+                    ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, ctx.seed())) {
+                for (int step = 1; step <= steps; step++) {
+                    ctx.checkCancelled();
+                    try (NDManager stepManager = run.newSubManager()) {
+                        float[] r = trainer.step(source.next(stepManager, step), step);
+                        trace.train(step, r[0]);
+                        ctx.metric("train-value", step, r[0]);
+                        ctx.metric("train-objective", step, r[1]);
+                    }
+                    if (validX != null && (step % evalEvery == 0 || step == steps)) {
+                        double[] v = validate(trainer, run, validX, validY, step);
+                        ctx.metric("validation-value", step, v[0]);
+                        if (trace.validation(step, v[0], v[1]) >= patience && patience > 0) {
+                            break;
+                        }
+                    }
+                    ctx.progress(step, steps);
+                }
+            }
+            return trace;
+        }
+
+        /** Mean and standard error of the bound over consecutive validation batches. */
+        private double[] validate(CriticTrainer trainer, NDManager run, NDArray vx, NDArray vy, long step) {
+            long rows = vx.getShape().get(0);
+            long size = Math.min(batch, rows);
+            int batches = (int) (rows / size);
+            double sum = 0;
+            double sumSq = 0;
+            for (int b = 0; b < batches; b++) {
+                try (NDManager m = run.newSubManager()) {
+                    NDIndex slice = new NDIndex("{}:{}", b * size, (b + 1) * size);
+                    NDArray bx = vx.get(slice);
+                    NDArray by = vy.get(slice);
+                    bx.attach(m);
+                    by.attach(m);
+                    double v = trainer.evaluate(new NDList(bx, by), step);
+                    sum += v;
+                    sumSq += v * v;
+                }
+            }
+            double mean = sum / batches;
+            double se = batches > 1 ? Math.sqrt(Math.max(0, (sumSq - batches * mean * mean) / (batches - 1)) / batches)
+                    : 0.0;
+            return new double[] {mean, se};
+        }
+    }
+
+    /** The shuffled, standardised training and validation rows. */
+    record Split(Samples trainX, Samples trainY, Samples validX, Samples validY) {
+
+        static Split of(Samples x, Samples y, int validation, boolean standardise,
+                        java.util.random.RandomGenerator random) {
+            int n = x.rows();
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            int[] train = java.util.Arrays.copyOfRange(order, validation, n);
+            int[] valid = java.util.Arrays.copyOfRange(order, 0, validation);
+            Samples tx = x.selectRows(train);
+            Samples ty = y.selectRows(train);
+            Standardiser sx = standardise ? Standardiser.fit(tx, "x") : Standardiser.identity(x.cols());
+            Standardiser sy = standardise ? Standardiser.fit(ty, "y") : Standardiser.identity(y.cols());
+            return new Split(sx.apply(tx), sy.apply(ty), sx.apply(x.selectRows(valid)), sy.apply(y.selectRows(valid)));
+        }
+    }
+}
