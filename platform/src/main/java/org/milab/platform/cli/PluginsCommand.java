@@ -59,7 +59,7 @@ final class PluginsCommand {
                     return ExitCodes.OK;
                 }
                 for (PluginStatus p : h.plugins()) {
-                    out.printf("%s %s  [%s]  %s%n", p.id(), p.version(),
+                    out.printf("%s%s  [%s]  %s%n", p.id(), p.version().isEmpty() ? "" : " " + p.version(),
                             p.state().toString().toLowerCase(java.util.Locale.ROOT), p.path());
                     p.problemText().ifPresent(t -> out.println("    not loaded: " + t));
                     TextTable t = new TextTable(List.of("extension", "role", "summary"));

@@ -81,7 +81,6 @@ public final class GraphValidator {
         for (PortRef out : graph.outputs()) {
             outputType(out, graph, resolved, problems);
         }
-        problems.throwIfAny();
         List<PlannedNode> ordered = order(resolved, problems);
         problems.throwIfAny();
         return ordered;

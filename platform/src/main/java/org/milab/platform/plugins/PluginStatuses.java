@@ -39,6 +39,10 @@ final class PluginStatuses {
             t = t.getCause();
         }
         String msg = t.getMessage() == null || t.getMessage().isBlank() ? "" : t.getMessage();
+        if (msg.startsWith("No PluginDescriptorFinder")) {
+            return "no plugin descriptor found: a plugin jar needs Plugin-Id, Plugin-Version and Plugin-Requires in "
+                    + "META-INF/MANIFEST.MF, a plugin zip a plugin.properties; is it a valid, complete jar?";
+        }
         if (t instanceof java.util.zip.ZipException || t instanceof java.io.EOFException) {
             return "not a valid jar or zip (" + (msg.isEmpty() ? t.getClass().getSimpleName() : msg) + ")";
         }

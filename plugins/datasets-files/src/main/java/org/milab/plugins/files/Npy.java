@@ -1,0 +1,139 @@
+package org.milab.plugins.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.milab.api.InvalidDataException;
+
+/**
+ * The NumPy {@code .npy} format (versions 1-3): magic "\x93NUMPY", version, a little-endian header length, a Python
+ * dict literal with descr, fortran_order and shape, then the raw values. Numeric dtypes of either byte order and
+ * bool are read into doubles; 0-, 1- and 2-dimensional arrays become n x d matrices (1-D: one column).
+ */
+final class Npy {
+
+    /** A decoded array as an n x d row-major matrix. */
+    record Matrix(int rows, int cols, double[] values) {
+    }
+
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])?([fiub])(\\d+)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    private Npy() {
+    }
+
+    /** Reads one array from {@code in}; {@code where} names the file (and entry) in messages. */
+    static Matrix read(InputStream in, String where) throws IOException {
+        byte[] magic = in.readNBytes(8);
+        if (magic.length < 8 || (magic[0] & 0xff) != 0x93 || !new String(magic, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
+            throw new InvalidDataException(where + ": not a .npy array (magic \\x93NUMPY expected at offset 0)");
+        }
+        int major = magic[6];
+        byte[] lenBytes = in.readNBytes(major == 1 ? 2 : 4);
+        ByteBuffer lb = ByteBuffer.wrap(java.util.Arrays.copyOf(lenBytes, 4)).order(ByteOrder.LITTLE_ENDIAN);
+        int headerLen = lb.getInt();
+        String header = new String(in.readNBytes(headerLen), major >= 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        long dataOffset = 8 + lenBytes.length + headerLen;
+        Matcher d = DESCR.matcher(header);
+        Matcher f = FORTRAN.matcher(header);
+        Matcher s = SHAPE.matcher(header);
+        if (!d.find() || !f.find() || !s.find()) {
+            throw new InvalidDataException(where + ": header at offset 10 is not a numeric array header: " + header.trim()
+                    + " (supported dtypes: float, int, uint, bool)");
+        }
+        char kind = d.group(2).charAt(0);
+        int width = Integer.parseInt(d.group(3));
+        ByteOrder order = ">".equals(d.group(1)) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        int[] shape = parseShape(s.group(1), where);
+        if (shape.length > 2) {
+            throw new InvalidDataException(where + ": array has " + shape.length + " dimensions " + s.group(1)
+                    + "; flatten it to (n, d) first (images: reshape to n x pixels)");
+        }
+        int rows = shape.length == 0 ? 1 : shape[0];
+        int cols = shape.length < 2 ? 1 : shape[1];
+        long count = (long) rows * cols;
+        if (count * width > Integer.MAX_VALUE - 16) {
+            throw new InvalidDataException(where + ": " + count + " values are too many for one array");
+        }
+        byte[] raw = in.readNBytes((int) (count * width));
+        if (raw.length < count * width) {
+            throw new InvalidDataException(where + ": data ends at byte " + (dataOffset + raw.length) + ", expected "
+                    + (count * width) + " bytes from offset " + dataOffset);
+        }
+        ByteBuffer bb = ByteBuffer.wrap(raw).order(order);
+        double[] v = new double[(int) count];
+        boolean fortran = "True".equals(f.group(1));
+        for (int i = 0; i < v.length; i++) {
+            double x = value(bb, i * width, kind, width, where);
+            int target = fortran ? (i % rows) * cols + i / rows : i;
+            v[target] = x;
+        }
+        return new Matrix(rows, cols, v);
+    }
+
+    private static int[] parseShape(String text, String where) {
+        String[] parts = text.split(",");
+        java.util.List<Integer> dims = new java.util.ArrayList<>();
+        for (String p : parts) {
+            if (!p.isBlank()) {
+                try {
+                    dims.add(Integer.parseInt(p.trim().replace("L", "")));
+                } catch (NumberFormatException e) {
+                    throw new InvalidDataException(where + ": bad shape (" + text + ")");
+                }
+            }
+        }
+        return dims.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double value(ByteBuffer bb, int at, char kind, int width, String where) {
+        switch (kind) {
+            case 'f':
+                if (width == 8) {
+                    return bb.getDouble(at);
+                }
+                if (width == 4) {
+                    return bb.getFloat(at);
+                }
+                break;
+            case 'i':
+                if (width == 1) {
+                    return bb.get(at);
+                }
+                if (width == 2) {
+                    return bb.getShort(at);
+                }
+                if (width == 4) {
+                    return bb.getInt(at);
+                }
+                if (width == 8) {
+                    return bb.getLong(at);
+                }
+                break;
+            case 'u':
+            case 'b':
+                if (width == 1) {
+                    return bb.get(at) & 0xff;
+                }
+                if (width == 2) {
+                    return bb.getShort(at) & 0xffff;
+                }
+                if (width == 4) {
+                    return bb.getInt(at) & 0xffffffffL;
+                }
+                if (width == 8) {
+                    long u = bb.getLong(at);
+                    return u >= 0 ? u : (u >>> 1) * 2.0 + (u & 1);
+                }
+                break;
+            default:
+                break;
+        }
+        throw new InvalidDataException(where + ": unsupported dtype " + kind + width);
+    }
+}
