@@ -223,7 +223,8 @@ public final class GraphValidator {
         while (progress && ordered.size() < nodes.size()) {
             progress = false;
             for (PlannedNode n : nodes.values()) {
-                if (!done.contains(n.id()) && n.inputs().values().stream().allMatch(r -> done.contains(r.node()))) {
+                if (!done.contains(n.id()) && n.inputs().values().stream()
+                        .allMatch(r -> done.contains(r.node()) || !nodes.containsKey(r.node()))) {
                     ordered.add(n);
                     done.add(n.id());
                     progress = true;
@@ -243,7 +244,8 @@ public final class GraphValidator {
         Map<String, String> next = new HashMap<>();
         for (PlannedNode n : nodes.values()) {
             if (!done.contains(n.id())) {
-                n.inputs().values().stream().map(PortRef::node).filter(s -> !done.contains(s)).findFirst()
+                n.inputs().values().stream().map(PortRef::node).filter(s -> !done.contains(s) && nodes.containsKey(s))
+                        .findFirst()
                         .ifPresent(s -> next.put(n.id(), s));
             }
         }

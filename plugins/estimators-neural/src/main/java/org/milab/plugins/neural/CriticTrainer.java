@@ -88,7 +88,8 @@ final class CriticTrainer implements AutoCloseable {
             optimizer.update(p.getValue().getId(), weight, gradient);
         }
         NDArray value = bound.value(scores.stopGradient());
-        float[] read = NDArrays.stack(new NDList(value, target.stopGradient(), scores.abs().max())).toFloatArray();
+        float[] read = NDArrays.stack(new NDList(value, target.stopGradient(), scores.abs().max()))
+                .toType(DataType.FLOAT32, false).toFloatArray();
         check(read[0], read[1], read[2], step);
         return new float[] {read[0], read[1]};
     }

@@ -127,9 +127,9 @@ class VariationalTest implements ExtensionContract {
         GaussianPairs data = GaussianPairs.of(4000, 2, 1.0, 10);
         Estimate e = run(data, 7, Map.of("bound", "club", "critic", "auto",
                 "steps", 300, "learning-rate", 3e-3, "batch-size", 128));
-        // CLUB with a well-fitted Gaussian q is an upper bound close to the truth on Gaussian data (its gap is
-        // E_p(x)p(y) KL terms, ~0 for the exact conditional); after 300 steps q is close, so 1 nat +- 0.3.
-        assertTrue(e.nats() > 0.7 && e.nats() < 1.3, "estimate " + e);
+        // For Gaussian data with the exact q, CLUB = sum_d rho^2/(1 - rho^2) = 2 (1 - e^-1)/e^-1 = 3.44 nats, an upper
+        // bound well above the true 1 nat; after 300 steps q is close (se ~0.1 on validation), so 3.44 -0.35/+0.35.
+        assertTrue(e.nats() > 3.1 && e.nats() < 3.8, "estimate " + e);
     }
 
     @Test

@@ -59,12 +59,12 @@ public final class AlphaInfoNce implements ParameterisedBound {
         NDArray rowMax = scores.max(new int[] {1}, true).stopGradient();
         NDArray rowExp = scores.sub(rowMax).exp();                         // exp(f_ik - M_i)
         NDArray rowSum = rowExp.sum(new int[] {1}, true);                  // sum_k exp(f_ik - M_i)
-        NDArray floor = rowMax.neg().exp().mul(1 - alpha);                 // (1 - alpha) exp(-M_i)
+        NDArray floor = rowMax.neg().exp().mul((float) (1 - alpha));                 // (1 - alpha) exp(-M_i)
         // b_i exp(-M_i), with the positive kept (paired term) and with y_j left out (unpaired terms)
-        NDArray pairedBase = rowSum.mul(alpha / n).add(floor);
-        NDArray leaveOut = rowSum.sub(rowExp).mul(alpha / (n - 1)).add(floor).maximum(TINY);
+        NDArray pairedBase = rowSum.mul((float) alpha / n).add(floor);
+        NDArray leaveOut = rowSum.sub(rowExp).mul((float) alpha / (n - 1)).add(floor).maximum(TINY);
         NDArray paired = Scores.diagonal(scores.sub(rowMax).sub(pairedBase.log())).mean();
         NDArray unpaired = Scores.offDiagonal(rowExp.div(leaveOut)).mean();
-        return paired.add(1.0).sub(unpaired);
+        return paired.add(1f).sub(unpaired);
     }
 }

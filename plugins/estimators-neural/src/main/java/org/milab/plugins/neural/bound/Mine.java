@@ -77,7 +77,7 @@ public final class Mine implements ParameterisedBound {
             NDArray partition = Scores.logMeanExp(Scores.offDiagonal(scores)).exp();
             double z = partition.getFloat();
             average = Double.isNaN(average) ? z : decay * average + (1 - decay) * z;
-            return Scores.pairedMean(scores).sub(partition.div(average)).sub(Math.log(average) - 1.0);
+            return Scores.pairedMean(scores).sub(partition.div((float) average)).sub((float) (Math.log(average) - 1.0));
         }
     }
 }

@@ -52,8 +52,8 @@ final class Scores {
      * NWJ is the case {@code b = 1}.
      */
     static NDArray tuba(NDArray scores, double logBaseline) {
-        NDArray marginal = logMeanExp(offDiagonal(scores)).sub(logBaseline).exp();
-        return pairedMean(scores).sub(logBaseline).add(1.0).sub(marginal);
+        NDArray marginal = logMeanExp(offDiagonal(scores)).sub((float) logBaseline).exp();
+        return pairedMean(scores).sub((float) logBaseline).add(1f).sub(marginal);
     }
 
     /**
@@ -70,6 +70,6 @@ final class Scores {
      */
     static NDArray infoNce(NDArray scores) {
         long n = scores.getShape().get(0);
-        return diagonal(scores.logSoftmax(1)).mean().add(Math.log(n));
+        return diagonal(scores.logSoftmax(1)).mean().add((float) Math.log(n));
     }
 }

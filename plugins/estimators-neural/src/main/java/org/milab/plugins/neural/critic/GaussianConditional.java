@@ -65,9 +65,9 @@ public final class GaussianConditional implements ModelFactory {
             long d = y.getShape().get(1);
             // sum_d p_id (y_jd^2 - 2 y_jd mu_id + mu_id^2) + v_id
             NDArray quadratic = precision.matMul(y.square().transpose())
-                    .sub(mu.mul(precision).matMul(y.transpose()).mul(2));
+                    .sub(mu.mul(precision).matMul(y.transpose()).mul(2f));
             NDArray perRow = mu.square().mul(precision).add(v).sum(new int[] {1}, true);
-            return quadratic.add(perRow).add(d * Math.log(2 * Math.PI)).mul(-0.5);
+            return quadratic.add(perRow).add((float) (d * Math.log(2 * Math.PI))).mul(-0.5f);
         }
 
         @Override
