@@ -11,7 +11,7 @@ package org.milab.plugins.classic.knn;
  */
 final class KdTree {
 
-    private static final int LEAF_SIZE = 4;
+    private static final int LEAF_SIZE = 8;
 
     final int n;
     final int d;

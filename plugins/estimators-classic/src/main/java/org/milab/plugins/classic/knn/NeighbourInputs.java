@@ -14,15 +14,21 @@ final class NeighbourInputs {
 
     /**
      * Checks {@code s} (at least {@code k + 1} rows, finite, no constant column) and returns its values row-major,
-     * divided by each column's standard deviation when {@code standardise} is set and jittered as {@code ctx} asks.
+     * divided by each column's standard deviation when the {@code standardise} parameter is set and jittered as
+     * the {@code jitter} parameter asks (with the context's seeded generator).
      */
     static double[] prepare(Samples s, String port, int k, RunContext ctx) {
+        return prepare(s, port, k, ctx.param(KnnParameters.STANDARDISE), ctx.param(KnnParameters.JITTER), ctx);
+    }
+
+    /** As {@link #prepare(Samples, String, int, RunContext)} with explicit options. */
+    static double[] prepare(Samples s, String port, int k, boolean standardise, double jitter, RunContext ctx) {
         DataChecks.requireContinuous(s, port, k + 1, "k + 1 with k = " + k);
         double[] v = Preprocessing.copy(s);
-        if (ctx.param(KnnParameters.STANDARDISE)) {
+        if (standardise) {
             Preprocessing.scaleToUnitStd(v, s.cols());
         }
-        Preprocessing.jitter(v, s.cols(), ctx.param(KnnParameters.JITTER), ctx.random());
+        Preprocessing.jitter(v, s.cols(), jitter, ctx.random());
         return v;
     }
 
