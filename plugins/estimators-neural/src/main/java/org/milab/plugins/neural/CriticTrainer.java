@@ -11,8 +11,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +22,7 @@ import org.milab.api.bound.TrainingObjective;
 /**
  * Trains one critic on one bound with Adam, one minibatch at a time, and evaluates the bound on held-out batches.
  *
- * <p>Memory: the critic's parameters and Adam's moments live in a sub-manager of the caller's manager, closed by
+ * <p>Memory: the critic's parameters and {@link Adam}'s moments live in a sub-manager of the caller's manager, closed by
  * {@link #close()}; everything a step creates (batch, scores, gradients) lives in the step manager the caller
  * opens and closes around each call, so memory stays flat however many steps run. Each step reads back three
  * floats (value, objective, largest |score|) for the trace and the divergence check.
@@ -40,8 +38,7 @@ final class CriticTrainer implements AutoCloseable {
     private final Block critic;
     private final NDManager model;
     private final ParameterStore store;
-    private final Optimizer optimizer;
-    private final List<Pair<String, Parameter>> parameters = new ArrayList<>();
+    private final Adam optimizer;
     private final double learningRate;
     private final double maxScore;
 
@@ -62,13 +59,14 @@ final class CriticTrainer implements AutoCloseable {
         engine.setRandomSeed(Long.hashCode(seed) & Integer.MAX_VALUE);
         this.model = parent.newSubManager();
         critic.initialize(model, DataType.FLOAT32, x, y);
+        List<NDArray> weights = new ArrayList<>();
         for (Pair<String, Parameter> p : critic.getParameters()) {
             if (p.getValue().requiresGradient()) {
-                parameters.add(p);
+                weights.add(p.getValue().getArray());
             }
         }
         this.store = new ParameterStore(model, false);
-        this.optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
+        this.optimizer = new Adam(weights, learningRate, model);
     }
 
     /** One step on a batch owned by the caller's step manager; returns {value, objective}. */
@@ -80,13 +78,7 @@ final class CriticTrainer implements AutoCloseable {
             target = objective.objective(scores);
             collector.backward(target.neg());
         }
-        NDManager stepManager = scores.getManager();
-        for (Pair<String, Parameter> p : parameters) {
-            NDArray weight = p.getValue().getArray();
-            NDArray gradient = weight.getGradient();
-            gradient.attach(stepManager);
-            optimizer.update(p.getValue().getId(), weight, gradient);
-        }
+        optimizer.update(scores.getManager());
         NDArray value = bound.value(scores.stopGradient());
         float[] read = NDArrays.stack(new NDList(value, target.stopGradient(), scores.abs().max()))
                 .toType(DataType.FLOAT32, false).toFloatArray();

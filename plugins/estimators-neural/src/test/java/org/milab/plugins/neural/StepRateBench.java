@@ -1,0 +1,80 @@
+package org.milab.plugins.neural;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.milab.api.Configured;
+import org.milab.api.model.ModelFactory;
+import org.milab.api.testkit.TestRunContext;
+import org.milab.plugins.neural.bound.InfoNce;
+import org.milab.plugins.neural.critic.CriticShapes;
+
+/**
+ * Benchmark, not a test: steps per second of the staircase training step (d = 20, batch 64, 2 x 256 hidden,
+ * 32-d embedding, Adam 5e-4, InfoNCE, data sampled on the engine side), and heap and native memory before and after.
+ * Compare with {@code src/test/python/staircase_step_rate.py} at the same thread count.
+ *
+ * <pre>
+ * java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+ *      -cp CLASSPATH org.milab.plugins.neural.StepRateBench separable-critic 2000
+ * </pre>
+ */
+public final class StepRateBench {
+
+    private StepRateBench() {
+    }
+
+    /** Arguments: critic name, measured steps. */
+    public static void main(String[] args) throws Exception {
+        String critic = args.length > 0 ? args[0] : "separable-critic";
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int warmup = Math.max(20, steps / 10);
+        try (TestRunContext ctx = TestRunContext.of(new InfoNce(), 1)) {
+            ctx.withComponents(NeuralComponents.all());
+            Configured<ModelFactory> factory = ctx.component(ModelFactory.class, critic, Map.of());
+            Block block = factory.extension().build(CriticShapes.of(64, 20, 20), factory.context());
+            NDManager run = ctx.ndManager().newSubManager();
+            BatchSource source = new GaussianBatches(64, 20, step -> 4.0);
+            try (CriticTrainer trainer = new CriticTrainer("infonce", new InfoNce(), block, new Shape(64, 20),
+                    new Shape(64, 20), 5e-4, 1e4, run, 1)) {
+                train(trainer, source, run, warmup);
+                long[] before = memory();
+                long start = System.nanoTime();
+                train(trainer, source, run, steps);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long[] after = memory();
+                System.out.printf(Locale.ROOT, "djl %s steps=%d seconds=%.3f steps/s=%.1f heap-used %d->%d MiB, "
+                        + "rss %d->%d MiB, arrays in run manager %d%n", critic, steps, seconds, steps / seconds,
+                        before[0] >> 20, after[0] >> 20, before[1] >> 20, after[1] >> 20,
+                        run.getManagedArrays().size());
+            }
+            run.close();
+        }
+    }
+
+    private static void train(CriticTrainer trainer, BatchSource source, NDManager run, int steps) {
+        for (int step = 1; step <= steps; step++) {
+            try (NDManager m = run.newSubManager()) {
+                trainer.step(source.next(m, step), step);
+            }
+        }
+    }
+
+    /** Used heap after a GC, and the process's resident set size (native memory included), in bytes. */
+    static long[] memory() throws java.io.IOException {
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long rss = 0;
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rss = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return new long[] {heap, rss};
+    }
+}
