@@ -21,7 +21,9 @@ import org.pf4j.Extension;
  * <p>Let c be the discrete side (each distinct row a class) and v the continuous side. For each sample i of a class
  * with N<sub>c(i)</sub> ≥ 2 members, let k<sub>i</sub> = min(k, N<sub>c(i)</sub> − 1), d<sub>i</sub> the distance
  * from v<sub>i</sub> to its k<sub>i</sub>-th nearest neighbour within its class, and m<sub>i</sub> the number of
- * samples of any class (other than i) with ‖v<sub>j</sub> − v<sub>i</sub>‖ ≤ d<sub>i</sub>. Over the N retained
+ * neighbours within d<sub>i</sub> in the whole sample, the k<sub>i</sub>-th neighbour itself included: one plus
+ * the number of samples j ≠ i with ‖v<sub>j</sub> − v<sub>i</sub>‖ &lt; d<sub>i</sub> (strictly, so that ties
+ * at d<sub>i</sub> count once, as in scikit-learn). Over the N retained
  * samples (classes of one member are dropped),
  * <pre>
  *   Î = ψ(N) − ⟨ψ(N<sub>c</sub>)⟩ + ⟨ψ(k<sub>i</sub>)⟩ − ⟨ψ(m)⟩
@@ -97,7 +99,7 @@ public final class RossMixed implements Estimator {
         for (int i = 0; i < n; i++) {
             int c = classes.ids()[kept[i]];
             sum += Digamma.of(size[c]) - Digamma.of(Math.min(k, size[c] - 1))
-                    + Digamma.of(all.countOthersWithinClosed(i, radius[i], s));
+                    + Digamma.of(all.countOthersWithin(i, radius[i], s) + 1);
         }
         double mi = Digamma.of(n) - sum / n;
         return Estimate.of(mi, n).withDiagnostic("k", k).withDiagnostic("classes", classes.cardinality());
