@@ -60,6 +60,17 @@ class PlatformIntegrationTest {
     }
 
     @Test
+    void aRunFolderCanBeReRunAndIsCheckedAgainstItsRecord() throws IOException {
+        Cli.run(tmp, "run", Cli.repo().resolve("experiments/quickstart.yaml").toString(), "--runs-dir",
+                tmp.resolve("a").toString());
+        Cli.Result again = Cli.run(tmp, "run", onlyRun(tmp.resolve("a")).toString(), "--runs-dir",
+                tmp.resolve("b").toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.err().contains("every estimate is identical"), again.err());
+        assertEquals(estimate(onlyRun(tmp.resolve("a")), "ksg"), estimate(onlyRun(tmp.resolve("b")), "ksg"), 0.0);
+    }
+
+    @Test
     void dropInJarFromAnOutsideLabRunsInAGraph() throws IOException {
         Path plugins = tmp.resolve("lab-plugins");
         PluginJarBuilder.fromSources(FIXTURE).id("pearson").buildInto(plugins);

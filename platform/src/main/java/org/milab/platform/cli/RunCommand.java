@@ -25,6 +25,7 @@ import org.milab.platform.run.Json;
 import org.milab.platform.run.NodeOutcome;
 import org.milab.platform.run.PointOutcome;
 import org.milab.platform.run.Provenance;
+import org.milab.platform.run.RecordedRun;
 import org.milab.platform.run.ResultsWriter;
 import org.milab.platform.run.RunDirectory;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     HostOptions host;
 
-    @Parameters(paramLabel = "FILE.yaml", description = "the experiment")
+    @Parameters(paramLabel = "FILE.yaml|RUN_FOLDER", description = "the experiment, or a run folder to re-run and check")
     Path file;
 
     @Option(names = "--set", paramLabel = "NODE.PARAM=VALUE", description = "override a parameter, or seed=N (repeatable)")
@@ -62,8 +63,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ExperimentGraph graph = Overrides.apply(new GraphParser().parse(file), sets);
+        java.util.Optional<RecordedRun> recorded = RecordedRun.isRunFolder(file)
+                ? java.util.Optional.of(RecordedRun.read(file)) : java.util.Optional.empty();
+        Path source = recorded.map(RecordedRun::graph).orElse(file);
+        ExperimentGraph graph = Overrides.apply(new GraphParser().parse(source), sets);
         try (PluginHost h = host.startHost()) {
+            recorded.ifPresent(r -> r.pluginDifferences(h.plugins()).forEach(d -> err.println("milab: warning: " + d)));
             List<Plan> plans = new GraphValidator(h.registry()).validate(graph);
             long seed = graph.seed().value();
             RunDirectory dir = RunDirectory.create(runsDir, graph.name());
@@ -88,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
                     }
                 }
                 dir.write("provenance.json", Json.pretty(Provenance.of(MilabVersion.current(), h.plugins(), plans, seed,
-                        file, start, Instant.now(), "ok", argv)));
+                        source, start, Instant.now(), "ok", argv)));
                 if (format == Format.JSON) {
                     results.put("runDir", dir.path().toString());
                     out.println(Json.pretty(results));
@@ -96,9 +101,11 @@ final class RunCommand implements Callable<Integer> {
                     printSummary(out, graph, points);
                     out.println("run folder: " + dir.path());
                 }
+                out.flush();
+                recorded.ifPresent(r -> reportReproduction(err, r, results));
             } catch (RuntimeException e) {
                 Map<String, Object> prov = new LinkedHashMap<>(Provenance.of(MilabVersion.current(), h.plugins(), plans,
-                        seed, file, start, Instant.now(), "failed", argv));
+                        seed, source, start, Instant.now(), "failed", argv));
                 prov.put("error", ErrorText.of(e));
                 dir.write("provenance.json", Json.pretty(prov));
                 throw e;
@@ -111,6 +118,16 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static void reportReproduction(PrintWriter err, RecordedRun recorded, Map<String, Object> results) {
+        List<String> diffs = recorded.estimateDifferences(results);
+        if (diffs.isEmpty()) {
+            err.println("milab: reproduced " + recorded.folder() + ": every estimate is identical");
+        } else {
+            err.println("milab: warning: " + diffs.size() + " estimate(s) differ from " + recorded.folder() + ":");
+            diffs.forEach(d -> err.println("  " + d));
+        }
     }
 
     private static void printSummary(PrintWriter out, ExperimentGraph graph, List<PointOutcome> points) {

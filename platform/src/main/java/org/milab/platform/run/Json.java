@@ -41,6 +41,11 @@ public final class Json {
         return GSON.fromJson(text, Object.class);
     }
 
+    /** The map as it reads back from JSON text (numbers as doubles), for comparing with a parsed file. */
+    public static Map<?, ?> roundTrip(Map<?, ?> tree) {
+        return (Map<?, ?>) parse(compact(tree));
+    }
+
     /** A JSON-ready form of a node output. */
     public static Object of(Object value) {
         if (value instanceof Estimate e) {

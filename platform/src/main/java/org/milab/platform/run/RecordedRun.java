@@ -1,0 +1,112 @@
+package org.milab.platform.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.milab.api.ConfigurationException;
+import org.milab.platform.plugins.PluginStatus;
+
+/**
+ * A run folder read back, so that it can be re-run ({@code milab run RUN_FOLDER}) and the new run checked against
+ * it: the plugins it used must be the same files (SHA-256), and the same graph and seed must give the same numbers.
+ *
+ * @param folder     the recorded run
+ * @param graph      its resolved {@code graph.yaml}
+ * @param provenance its {@code provenance.json}
+ * @param results    its {@code results.json}, empty when the run failed
+ */
+public record RecordedRun(Path folder, Path graph, Map<?, ?> provenance, Map<?, ?> results) {
+
+    /** Whether {@code path} is a run folder. */
+    public static boolean isRunFolder(Path path) {
+        return Files.isDirectory(path) && Files.isRegularFile(path.resolve("graph.yaml"))
+                && Files.isRegularFile(path.resolve("provenance.json"));
+    }
+
+    /** Reads a run folder. */
+    public static RecordedRun read(Path folder) {
+        try {
+            Map<?, ?> prov = (Map<?, ?>) Json.parse(Files.readString(folder.resolve("provenance.json")));
+            Path res = folder.resolve("results.json");
+            Map<?, ?> results = Files.isRegularFile(res) ? (Map<?, ?>) Json.parse(Files.readString(res)) : Map.of();
+            return new RecordedRun(folder, folder.resolve("graph.yaml"), prov, results);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new ConfigurationException(folder.toString(), "not a readable run folder: " + e.getMessage());
+        }
+    }
+
+    /** Differences between the recorded plugins and the loaded ones, as sentences (empty when identical). */
+    public List<String> pluginDifferences(List<PluginStatus> loaded) {
+        Map<String, PluginStatus> now = new HashMap<>();
+        loaded.forEach(p -> now.put(p.id(), p));
+        List<String> diffs = new ArrayList<>();
+        Object used = provenance.get("extensionsUsed");
+        java.util.Set<Object> usedPlugins = new java.util.HashSet<>();
+        if (used instanceof Map<?, ?> u) {
+            u.values().forEach(v -> usedPlugins.add(((Map<?, ?>) v).get("plugin")));
+        }
+        for (Object o : (List<?>) provenance.get("plugins")) {
+            Map<?, ?> p = (Map<?, ?>) o;
+            if (!usedPlugins.contains(p.get("id"))) {
+                continue;
+            }
+            PluginStatus current = now.get(String.valueOf(p.get("id")));
+            if (current == null) {
+                diffs.add("plugin " + p.get("id") + " " + p.get("version") + " was used but is not installed now");
+            } else if (!Objects.equals(current.sha256(), p.get("sha256"))) {
+                diffs.add("plugin " + p.get("id") + " differs: recorded " + p.get("version") + " (sha256 "
+                        + abbrev(p.get("sha256")) + "), now " + current.version() + " (sha256 "
+                        + abbrev(current.sha256()) + ")");
+            }
+        }
+        if (!Objects.equals(provenance.get("milab"), org.milab.platform.MilabVersion.current().milab())) {
+            diffs.add("milab differs: recorded " + provenance.get("milab") + ", now "
+                    + org.milab.platform.MilabVersion.current().milab());
+        }
+        return diffs;
+    }
+
+    /** Estimates that differ between the recorded results and {@code now} (both results.json maps). */
+    public List<String> estimateDifferences(Map<String, Object> now) {
+        List<String> diffs = new ArrayList<>();
+        List<?> before = (List<?>) results.get("points");
+        List<?> after = (List<?>) now.get("points");
+        if (before == null || after == null || before.size() != after.size()) {
+            diffs.add("the number of sweep points differs");
+            return diffs;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            Map<?, ?> b = (Map<?, ?>) ((Map<?, ?>) before.get(i)).get("nodes");
+            Map<?, ?> a = Json.roundTrip((Map<?, ?>) ((Map<?, ?>) after.get(i)).get("nodes"));
+            for (Object node : b.keySet()) {
+                Object mb = mi(b.get(node));
+                Object ma = mi(a.get(node));
+                if (!Objects.equals(mb, ma)) {
+                    diffs.add("point " + i + ", node " + node + ": recorded " + mb + ", now " + ma);
+                }
+            }
+        }
+        return diffs;
+    }
+
+    private static Object mi(Object node) {
+        if (!(node instanceof Map<?, ?> n) || !(n.get("outputs") instanceof Map<?, ?> o)
+                || !(o.get("estimate") instanceof Map<?, ?> e)) {
+            return null;
+        }
+        return e.get("mi");
+    }
+
+    private static String abbrev(Object sha) {
+        String s = String.valueOf(sha);
+        return s.length() > 12 ? s.substring(0, 12) : s;
+    }
+}
