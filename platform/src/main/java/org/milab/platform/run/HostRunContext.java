@@ -36,6 +36,7 @@ public final class HostRunContext implements RunContext, AutoCloseable {
     private final ExtensionRegistry registry;
     private final AtomicBoolean cancelled;
     private final ProgressListener progress;
+    private final java.util.List<HostRunContext> children = new java.util.ArrayList<>();
     private BufferedWriter metrics;
     private NDManager manager;
 
@@ -140,11 +141,15 @@ public final class HostRunContext implements RunContext, AutoCloseable {
         String childId = nodeId + "/" + h.name();
         HostRunContext child = new HostRunContext(childId, Seeds.derive(seed, h.name()), bound,
                 folder.resolve(h.name()), registry, cancelled, progress);
+        synchronized (this) {
+            children.add(child);
+        }
         return new Configured<>(h.as(role), child);
     }
 
     @Override
     public synchronized void close() {
+        children.forEach(HostRunContext::close);
         try {
             if (metrics != null) {
                 metrics.close();
