@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code milab plugins list|describe}. */
 @Command(name = "plugins", description = "List installed plugins and describe their extensions.",
-        subcommands = {PluginsCommand.ListPlugins.class, PluginsCommand.Describe.class})
+        subcommands = {PluginsCommand.ListPlugins.class, PluginsCommand.Describe.class, PluginsCommand.Schema.class})
 final class PluginsCommand {
 
     /** {@code milab plugins list}. */
@@ -135,6 +135,24 @@ final class PluginsCommand {
                 }
             }
             out.println();
+        }
+    }
+
+    /** {@code milab plugins schema}. */
+    @Command(name = "schema", description = "Print a JSON Schema for experiment files, from the installed extensions.")
+    static final class Schema implements Callable<Integer> {
+        @Mixin
+        HostOptions host;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (PluginHost h = host.startHost()) {
+                spec.commandLine().getOut().println(Json.pretty(SchemaWriter.experimentSchema(h.registry())));
+            }
+            return ExitCodes.OK;
         }
     }
 

@@ -1,0 +1,104 @@
+package org.milab.platform.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.milab.api.param.Parameter;
+import org.milab.platform.graph.NodeKinds;
+import org.milab.platform.plugins.ExtensionHandle;
+import org.milab.platform.plugins.ExtensionRegistry;
+
+/**
+ * A JSON Schema (draft 2020-12) for experiment files, derived from the installed extensions' parameter
+ * declarations, so editors can complete and check {@code with:} blocks as the host would.
+ */
+final class SchemaWriter {
+
+    private SchemaWriter() {
+    }
+
+    static Map<String, Object> experimentSchema(ExtensionRegistry registry) {
+        List<Object> perExtension = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (ExtensionHandle e : registry.playing(NodeKinds.runnableRoles())) {
+            names.add(e.name());
+            names.add(e.qualifiedName());
+            Map<String, Object> with = new LinkedHashMap<>();
+            List<Parameter<?>> params = new ArrayList<>(e.info().parameters());
+            e.roles().stream().map(NodeKinds::forRole).flatMap(java.util.Optional::stream).findFirst()
+                    .ifPresent(k -> params.addAll(k.hostParameters()));
+            List<String> required = new ArrayList<>();
+            for (Parameter<?> p : params) {
+                with.put(p.name(), parameter(p));
+                if (p.required()) {
+                    required.add(p.name());
+                }
+            }
+            Map<String, Object> withSchema = object(with);
+            if (!required.isEmpty()) {
+                withSchema.put("required", required);
+            }
+            perExtension.add(Map.of(
+                    "if", Map.of("properties", Map.of("use", Map.of("enum", List.of(e.name(), e.qualifiedName())))),
+                    "then", Map.of("properties", Map.of("with", withSchema))));
+        }
+        Map<String, Object> nodeProps = new LinkedHashMap<>();
+        nodeProps.put("use", Map.of("enum", names.stream().distinct().sorted().toList()));
+        nodeProps.put("with", Map.of("type", "object"));
+        nodeProps.put("inputs", Map.of("type", "object", "additionalProperties",
+                Map.of("type", "string", "pattern", "^[A-Za-z][A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+$")));
+        Map<String, Object> node = object(nodeProps);
+        node.put("required", List.of("use"));
+        node.put("allOf", perExtension);
+        Map<String, Object> top = new LinkedHashMap<>();
+        top.put("experiment", Map.of("type", "string"));
+        top.put("description", Map.of("type", "string"));
+        top.put("seed", Map.of("type", "integer"));
+        top.put("nodes", Map.of("type", "object", "additionalProperties", node));
+        top.put("outputs", Map.of("type", "array", "items", Map.of("type", "string")));
+        top.put("sweep", Map.of("type", "object", "additionalProperties", Map.of("type", "array")));
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        schema.put("title", "milab experiment");
+        schema.putAll(object(top));
+        schema.put("required", List.of("experiment", "nodes"));
+        return schema;
+    }
+
+    private static Map<String, Object> object(Map<String, Object> properties) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "object");
+        m.put("properties", properties);
+        m.put("additionalProperties", false);
+        return m;
+    }
+
+    private static Map<String, Object> parameter(Parameter<?> p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("description", p.description() + (p.unit().isEmpty() ? "" : " [" + p.unit() + "]"));
+        switch (p.kind()) {
+            case INTEGER -> m.put("type", "integer");
+            case REAL -> m.put("type", List.of("number", "string"));
+            case BOOLEAN -> m.put("type", "boolean");
+            case STRING -> m.put("type", "string");
+            case CHOICE -> m.put("enum", p.choices());
+            case INTEGER_LIST -> m.put("type", "array");
+            default -> throw new IllegalStateException("unknown parameter kind " + p.kind());
+        }
+        Map<String, Object> bounds = p.kind() == Parameter.Kind.INTEGER_LIST ? new LinkedHashMap<>() : m;
+        if (Double.isFinite(p.min())) {
+            bounds.put("minimum", p.min());
+        }
+        if (Double.isFinite(p.max())) {
+            bounds.put("maximum", p.max());
+        }
+        if (p.kind() == Parameter.Kind.INTEGER_LIST) {
+            bounds.put("type", "integer");
+            m.put("items", bounds);
+        }
+        p.defaultValue().ifPresent(d -> m.put("default", d instanceof Enum<?> || d instanceof Double x && x.isInfinite()
+                ? p.format(d) : d));
+        return m;
+    }
+}
