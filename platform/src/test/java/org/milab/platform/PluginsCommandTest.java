@@ -48,7 +48,7 @@ class PluginsCommandTest {
         Map<?, ?> node = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) schema.get("properties")).get("nodes"))
                 .get("additionalProperties");
         Map<?, ?> ksg = ((List<?>) node.get("allOf")).stream().map(o -> (Map<?, ?>) o)
-                .filter(o -> o.toString().contains("estimators-classic/ksg,")).findFirst().orElseThrow();
+                .filter(o -> o.toString().contains("enum=[ksg, estimators-classic/ksg]")).findFirst().orElseThrow();
         Map<?, ?> with = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ksg.get("then")).get("properties")).get("with");
         Map<?, ?> k = (Map<?, ?>) ((Map<?, ?>) with.get("properties")).get("k");
         assertEquals("integer", k.get("type"));
