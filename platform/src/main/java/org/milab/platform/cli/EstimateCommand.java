@@ -75,8 +75,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})")
-    RunCommand.Format format = RunCommand.Format.TEXT;
+    @Mixin
+    OutputFormat output;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -147,7 +147,7 @@ final class EstimateCommand implements Callable<Integer> {
 
     private void print(ExtensionHandle e, PlannedNode node, Estimate est, int n, double seconds) {
         PrintWriter out = spec.commandLine().getOut();
-        if (format == RunCommand.Format.JSON) {
+        if (output.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("estimator", e.qualifiedName());
             m.putAll(Json.estimate(est));

@@ -33,8 +33,8 @@ final class PluginsCommand {
         @Mixin
         HostOptions host;
 
-        @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})")
-        RunCommand.Format format = RunCommand.Format.TEXT;
+        @Mixin
+    OutputFormat output;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -43,7 +43,7 @@ final class PluginsCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (PluginHost h = host.startHost()) {
-                if (format == RunCommand.Format.JSON) {
+                if (output.json()) {
                     List<Object> list = new ArrayList<>();
                     for (PluginStatus p : h.plugins()) {
                         Map<String, Object> m = new LinkedHashMap<>();

@@ -50,14 +50,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", paramLabel = "DIR", description = "where run folders go (default: ${DEFAULT-VALUE})")
     Path runsDir = Path.of("runs");
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE})")
-    Format format = Format.TEXT;
+    @Mixin
+    OutputFormat output;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-
-    /** Output formats. */
-    enum Format { TEXT, JSON }
 
     @Override
     public Integer call() {
@@ -94,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 dir.write("provenance.json", Json.pretty(Provenance.of(MilabVersion.current(), h.plugins(), plans, seed,
                         source, start, Instant.now(), "ok", argv)));
-                if (format == Format.JSON) {
+                if (output.json()) {
                     results.put("runDir", dir.path().toString());
                     out.println(Json.pretty(results));
                 } else {

@@ -104,50 +104,12 @@ public final class NodeKinds {
             };
 
     /** Training strategies: declared inputs, output {@code result}. */
-    public static final NodeKind STRATEGIES = new NodeKind() {
-        @Override
-        public Role role() {
-            return Role.TRAINING_STRATEGY;
-        }
-
-        @Override
-        public List<Port> inputs(ExtensionHandle e) {
-            return e.call(() -> e.as(TrainingStrategy.class).inputs());
-        }
-
-        @Override
-        public Map<String, Class<?>> outputs(ExtensionHandle e, ParameterValues p) {
-            return Map.of(RESULT, TrainingResult.class);
-        }
-
-        @Override
-        public Map<String, Object> run(ExtensionHandle e, Inputs in, ParameterValues host, RunContext ctx) {
-            return Map.of(RESULT, e.call(() -> e.as(TrainingStrategy.class).train(in, ctx)));
-        }
-    };
+    public static final NodeKind STRATEGIES = new DeclaredPortsKind(Role.TRAINING_STRATEGY, TrainingResult.class,
+            e -> e.as(TrainingStrategy.class).inputs(), (e, in, ctx) -> e.as(TrainingStrategy.class).train(in, ctx));
 
     /** Analyses: declared inputs, output {@code result}. */
-    public static final NodeKind ANALYSES = new NodeKind() {
-        @Override
-        public Role role() {
-            return Role.ANALYSIS;
-        }
-
-        @Override
-        public List<Port> inputs(ExtensionHandle e) {
-            return e.call(() -> e.as(Analysis.class).inputs());
-        }
-
-        @Override
-        public Map<String, Class<?>> outputs(ExtensionHandle e, ParameterValues p) {
-            return Map.of(RESULT, AnalysisResult.class);
-        }
-
-        @Override
-        public Map<String, Object> run(ExtensionHandle e, Inputs in, ParameterValues host, RunContext ctx) {
-            return Map.of(RESULT, e.call(() -> e.as(Analysis.class).analyse(in, ctx)));
-        }
-    };
+    public static final NodeKind ANALYSES = new DeclaredPortsKind(Role.ANALYSIS, AnalysisResult.class,
+            e -> e.as(Analysis.class).inputs(), (e, in, ctx) -> e.as(Analysis.class).analyse(in, ctx));
 
     private static final List<NodeKind> ALL = List.of(DATASETS, ESTIMATORS, ENTROPY_ESTIMATORS,
             CONDITIONAL_ESTIMATORS, STRATEGIES, ANALYSES);
@@ -180,6 +142,48 @@ public final class NodeKinds {
             }
         }
         return playable.stream().findFirst();
+    }
+
+    /** The call of an extension whose inputs are declared ports. */
+    @FunctionalInterface
+    private interface PortedCall {
+        Object call(ExtensionHandle e, Inputs in, RunContext ctx);
+    }
+
+    /** Shared by strategies and analyses: ports declared by the extension, one output {@code result}. */
+    private static final class DeclaredPortsKind implements NodeKind {
+        private final Role role;
+        private final Class<?> resultType;
+        private final java.util.function.Function<ExtensionHandle, List<Port>> ports;
+        private final PortedCall call;
+
+        DeclaredPortsKind(Role role, Class<?> resultType, java.util.function.Function<ExtensionHandle, List<Port>> ports,
+                          PortedCall call) {
+            this.role = role;
+            this.resultType = resultType;
+            this.ports = ports;
+            this.call = call;
+        }
+
+        @Override
+        public Role role() {
+            return role;
+        }
+
+        @Override
+        public List<Port> inputs(ExtensionHandle e) {
+            return e.call(() -> ports.apply(e));
+        }
+
+        @Override
+        public Map<String, Class<?>> outputs(ExtensionHandle e, ParameterValues p) {
+            return Map.of(RESULT, resultType);
+        }
+
+        @Override
+        public Map<String, Object> run(ExtensionHandle e, Inputs in, ParameterValues host, RunContext ctx) {
+            return Map.of(RESULT, e.call(() -> call.call(e, in, ctx)));
+        }
     }
 
     /** Shared by the three estimator kinds: fixed Samples ports, output {@code estimate}, host standard errors. */
