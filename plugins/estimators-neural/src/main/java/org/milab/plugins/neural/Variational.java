@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
 import org.milab.api.Citation;
 import org.milab.api.ConfigurationException;
 import org.milab.api.Configured;
@@ -202,7 +204,7 @@ public final class Variational implements Estimator {
     record Split(Samples trainX, Samples trainY, Samples validX, Samples validY) {
 
         static Split of(Samples x, Samples y, int validation, boolean standardise,
-                        java.util.random.RandomGenerator random) {
+                        RandomGenerator random) {
             int n = x.rows();
             int[] order = new int[n];
             for (int i = 0; i < n; i++) {
@@ -214,8 +216,8 @@ public final class Variational implements Estimator {
                 order[i] = order[j];
                 order[j] = t;
             }
-            int[] train = java.util.Arrays.copyOfRange(order, validation, n);
-            int[] valid = java.util.Arrays.copyOfRange(order, 0, validation);
+            int[] train = Arrays.copyOfRange(order, validation, n);
+            int[] valid = Arrays.copyOfRange(order, 0, validation);
             Samples tx = x.selectRows(train);
             Samples ty = y.selectRows(train);
             Standardiser sx = standardise ? Standardiser.fit(tx, "x") : Standardiser.identity(x.cols());

@@ -45,7 +45,15 @@ public final class StepRateBench {
                 train(trainer, source, run, warmup);
                 long[] before = memory();
                 long start = System.nanoTime();
-                train(trainer, source, run, steps);
+                int chunk = Math.max(1, steps / 5);
+                for (int done = 0; done < steps; done += chunk) {
+                    train(trainer, source, run, Math.min(chunk, steps - done));
+                    if (steps >= 10000) {
+                        long[] now = memory();
+                        System.out.printf(Locale.ROOT, "  after %d steps: heap-used %d MiB, rss %d MiB%n",
+                                done + Math.min(chunk, steps - done), now[0] >> 20, now[1] >> 20);
+                    }
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long[] after = memory();
                 System.out.printf(Locale.ROOT, "djl %s steps=%d seconds=%.3f steps/s=%.1f heap-used %d->%d MiB, "

@@ -67,9 +67,9 @@ public final class FrenzelPompe implements ConditionalMiEstimator {
         Marginal mz = new Marginal(zs, dz);
         double sum = ParallelSum.sum(n, ctx.param(KnnParameters.THREADS), (from, to) -> {
             KdTree.Scratch sj = new KdTree.Scratch(k, joint);
-            KdTree.Scratch sxz = mxz.scratch();
-            KdTree.Scratch syz = myz.scratch();
-            KdTree.Scratch sz = mz.scratch();
+            Marginal.Scratch sxz = mxz.scratch();
+            Marginal.Scratch syz = myz.scratch();
+            Marginal.Scratch sz = mz.scratch();
             double acc = 0;
             for (int t = from; t < to; t++) {
                 double eps = joint.knn(t, k, sj);

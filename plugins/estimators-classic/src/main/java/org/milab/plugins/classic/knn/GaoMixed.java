@@ -65,8 +65,8 @@ public final class GaoMixed implements Estimator {
         Marginal my = new Marginal(ys, dy);
         double sum = ParallelSum.sum(n, ctx.param(KnnParameters.THREADS), (from, to) -> {
             KdTree.Scratch sj = new KdTree.Scratch(k, joint);
-            KdTree.Scratch sx = mx.scratch();
-            KdTree.Scratch sy = my.scratch();
+            Marginal.Scratch sx = mx.scratch();
+            Marginal.Scratch sy = my.scratch();
             double acc = 0;
             for (int t = from; t < to; t++) {
                 double rho = joint.knn(t, k, sj);

@@ -1,17 +1,23 @@
 package org.milab.plugins.classic.knn;
 
+import java.util.Arrays;
+
 /**
  * A static KD-tree in the max norm over {@code n} points of dimension {@code d}, stored in primitive arrays: the
- * points are copied in tree order so a leaf is one contiguous run, and every node keeps its bounding box. It
- * answers k-nearest-neighbour distances (excluding the query point itself) and range counts (points strictly
- * closer than a radius, with whole subtrees counted at once when their box lies inside the range).
+ * points are copied in tree order so a leaf is one contiguous run; every node keeps its bounding box (for pruning
+ * and whole-subtree counts) and its cell, the slab of space its splits give it (to stop a search early).
+ *
+ * <p>Queries: k-nearest-neighbour distances of a data point (excluding itself), searched bottom-up from the
+ * point's own leaf until the k-th-neighbour ball lies inside the current cell; and range counts (points strictly
+ * closer than a radius), counting a subtree at once when its box lies inside the range.
  *
  * <p>Build: O(n log n) time (median split on the widest side), O(n d) memory. Queries allocate nothing: callers
  * pass a {@link Scratch} they own, one per thread.
  */
 final class KdTree {
 
-    private static final int LEAF_SIZE = 8;
+    /** Leaf size for neighbour searches. */
+    static final int SEARCH_LEAF = Integer.getInteger("milab.searchLeaf", 8);
 
     final int n;
     final int d;
@@ -21,10 +27,15 @@ final class KdTree {
     final int[] index;
     /** {@code position[i]}: tree position of original row i. */
     final int[] position;
+    private final int leafSize;
     private final int[] nodeFrom;
     private final int[] nodeTo;
-    /** Bounding boxes, node-major, low corner then high corner: {@code box[node * 2d + j]}, {@code box[node * 2d + d + j]}. */
+    /** Bounding boxes, node-major, low corner then high corner: {@code box[node*2d + j]}, {@code box[node*2d + d + j]}. */
     private final double[] box;
+    /** Cells, laid out like {@link #box}; infinite at the outer sides. */
+    private final double[] cell;
+    /** {@code leafOf[t]}: the leaf holding tree position t. */
+    private final int[] leafOf;
     private final int depth;
 
     /** Per-thread working memory for queries. */
@@ -42,15 +53,21 @@ final class KdTree {
         }
     }
 
-    /**
-     * Builds a tree over the rows of the row-major {@code data} ({@code n} rows of {@code d} values).
-     * {@code data} is not kept.
-     */
+    /** A tree with leaves of {@link #SEARCH_LEAF} points. */
     KdTree(double[] data, int d) {
+        this(data, d, SEARCH_LEAF);
+    }
+
+    /**
+     * Builds a tree over the rows of the row-major {@code data} ({@code n} rows of {@code d} values), with at most
+     * {@code leafSize} points per leaf. {@code data} is not kept.
+     */
+    KdTree(double[] data, int d, int leafSize) {
         this.d = d;
         this.n = data.length / d;
+        this.leafSize = leafSize;
         int levels = 0;
-        for (int size = n; size > LEAF_SIZE; size = (size + 1) / 2) {
+        for (int size = n; size > leafSize; size = (size + 1) / 2) {
             levels++;
         }
         this.depth = levels + 1;
@@ -58,10 +75,16 @@ final class KdTree {
         nodeFrom = new int[nodes];
         nodeTo = new int[nodes];
         box = new double[nodes * 2 * d];
+        cell = new double[nodes * 2 * d];
+        leafOf = new int[n];
         pts = data.clone();
         index = new int[n];
         for (int i = 0; i < n; i++) {
             index[i] = i;
+        }
+        for (int j = 0; j < d; j++) {
+            cell[j] = Double.NEGATIVE_INFINITY;
+            cell[d + j] = Double.POSITIVE_INFINITY;
         }
         build(0, 0, n);
         position = new int[n];
@@ -74,47 +97,73 @@ final class KdTree {
         nodeFrom[node] = from;
         nodeTo[node] = to;
         int b = node * 2 * d;
-        for (int j = 0; j < d; j++) {
-            box[b + j] = Double.POSITIVE_INFINITY;
-            box[b + d + j] = Double.NEGATIVE_INFINITY;
-        }
-        for (int t = from; t < to; t++) {
+        if (to - from <= leafSize) {
             for (int j = 0; j < d; j++) {
-                double v = pts[t * d + j];
-                if (v < box[b + j]) {
-                    box[b + j] = v;
-                }
-                if (v > box[b + d + j]) {
-                    box[b + d + j] = v;
+                box[b + j] = Double.POSITIVE_INFINITY;
+                box[b + d + j] = Double.NEGATIVE_INFINITY;
+            }
+            for (int t = from; t < to; t++) {
+                leafOf[t] = node;
+                for (int j = 0; j < d; j++) {
+                    double v = pts[t * d + j];
+                    box[b + j] = Math.min(box[b + j], v);
+                    box[b + d + j] = Math.max(box[b + d + j], v);
                 }
             }
-        }
-        if (to - from <= LEAF_SIZE) {
             return;
         }
+        int axis = widestAxis(from, to);
+        int mid = (from + to + 1) >>> 1;
+        select(from, to - 1, mid, axis);
+        double split = pts[mid * d + axis];
+        int l = 2 * node + 1;
+        int r = l + 1;
+        System.arraycopy(cell, b, cell, l * 2 * d, 2 * d);
+        System.arraycopy(cell, b, cell, r * 2 * d, 2 * d);
+        cell[l * 2 * d + d + axis] = split;
+        cell[r * 2 * d + axis] = split;
+        build(l, from, mid);
+        build(r, mid, to);
+        for (int j = 0; j < d; j++) {
+            box[b + j] = Math.min(box[l * 2 * d + j], box[r * 2 * d + j]);
+            box[b + d + j] = Math.max(box[l * 2 * d + d + j], box[r * 2 * d + d + j]);
+        }
+    }
+
+    /**
+     * The axis of largest spread of the points in [from, to), estimated from at most about 64 of them (it only
+     * steers the split, never the answers).
+     */
+    private int widestAxis(int from, int to) {
+        int stride = Math.max(1, (to - from) / 64);
         int axis = 0;
         double widest = -1;
         for (int j = 0; j < d; j++) {
-            double w = box[b + d + j] - box[b + j];
-            if (w > widest) {
-                widest = w;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int t = from; t < to; t += stride) {
+                double v = pts[t * d + j];
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            if (hi - lo > widest) {
+                widest = hi - lo;
                 axis = j;
             }
         }
-        int mid = (from + to + 1) >>> 1;
-        select(from, to - 1, mid, axis);
-        build(2 * node + 1, from, mid);
-        build(2 * node + 2, mid, to);
+        return axis;
     }
 
-    /** Quickselect: afterwards the point at {@code kth} has coordinate {@code axis} in its sorted place. */
+    /**
+     * Quickselect: afterwards coordinate {@code axis} of every point before {@code kth} is ≤ that of the point at
+     * {@code kth}, and of every point after it ≥.
+     */
     private void select(int left, int right, int kth, int axis) {
+        boolean first = true;
         while (right > left) {
-            int m = (left + right) >>> 1;
-            double a = pts[left * d + axis];
-            double b = pts[m * d + axis];
-            double c = pts[right * d + axis];
-            double pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+            double pivot = first && right - left > 4 * PIVOT_SAMPLE ? sampledMedian(left, right, axis)
+                    : medianOfThree(left, right, axis);
+            first = false;
             int i = left;
             int j = right;
             while (i <= j) {
@@ -140,6 +189,26 @@ final class KdTree {
         }
     }
 
+    /** Sample size for the first pivot of a large selection: its median lands close to the wanted rank. */
+    private static final int PIVOT_SAMPLE = 63;
+
+    private double sampledMedian(int left, int right, int axis) {
+        double[] sample = new double[PIVOT_SAMPLE];
+        long span = right - left;
+        for (int i = 0; i < PIVOT_SAMPLE; i++) {
+            sample[i] = pts[(int) (left + span * (2 * i + 1) / (2 * PIVOT_SAMPLE)) * d + axis];
+        }
+        Arrays.sort(sample);
+        return sample[PIVOT_SAMPLE / 2];
+    }
+
+    private double medianOfThree(int left, int right, int axis) {
+        double a = pts[left * d + axis];
+        double b = pts[((left + right) >>> 1) * d + axis];
+        double c = pts[right * d + axis];
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
     private void swap(int a, int b) {
         int ia = a * d;
         int ib = b * d;
@@ -154,7 +223,7 @@ final class KdTree {
     }
 
     private boolean isLeaf(int node) {
-        return nodeTo[node] - nodeFrom[node] <= LEAF_SIZE;
+        return nodeTo[node] - nodeFrom[node] <= leafSize;
     }
 
     /** Max-norm distance from the query at {@code q[qo..qo+d)} to the box of {@code node}; 0 inside. */
@@ -163,12 +232,21 @@ final class KdTree {
         double m = 0;
         for (int j = 0; j < d; j++) {
             double v = q[qo + j];
-            double g = Math.max(box[b + j] - v, v - box[b + d + j]);
-            if (g > m) {
-                m = g;
-            }
+            m = Math.max(m, Math.max(box[b + j] - v, v - box[b + d + j]));
         }
         return m;
+    }
+
+    /** Whether every point outside {@code node}'s subtree is at distance ≥ {@code radius} from the query. */
+    private boolean ballInsideCell(int node, int qo, double radius) {
+        int b = node * 2 * d;
+        for (int j = 0; j < d; j++) {
+            double v = pts[qo + j];
+            if (v - cell[b + j] < radius || cell[b + d + j] - v < radius) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -180,12 +258,27 @@ final class KdTree {
      */
     double knn(int self, int k, Scratch s) {
         double[] dist = s.dist;
-        int[] who = s.who;
-        java.util.Arrays.fill(dist, 0, k, Double.POSITIVE_INFINITY);
         int qo = self * d;
+        Arrays.fill(dist, 0, k, Double.POSITIVE_INFINITY);
+        int node = leafOf[self];
+        scanLeaf(node, self, qo, k, dist, s.who);
+        while (node != 0 && !ballInsideCell(node, qo, dist[k - 1])) {
+            int sibling = (node & 1) == 1 ? node + 1 : node - 1;
+            double gap = boxDistance(sibling, pts, qo);
+            if (gap < dist[k - 1]) {
+                searchDown(sibling, gap, self, qo, k, s);
+            }
+            node = (node - 1) >> 1;
+        }
+        return dist[k - 1];
+    }
+
+    /** Top-down search of the subtree at {@code root}, nearer child first, pruned by box distance. */
+    private void searchDown(int root, double rootGap, int self, int qo, int k, Scratch s) {
+        double[] dist = s.dist;
         int top = 0;
-        s.stack[top] = 0;
-        s.stackDist[top++] = 0;
+        s.stack[top] = root;
+        s.stackDist[top++] = rootGap;
         while (top > 0) {
             top--;
             int node = s.stack[top];
@@ -193,7 +286,7 @@ final class KdTree {
                 continue;
             }
             if (isLeaf(node)) {
-                scanLeaf(node, self, qo, k, dist, who);
+                scanLeaf(node, self, qo, k, dist, s.who);
                 continue;
             }
             int l = 2 * node + 1;
@@ -208,7 +301,6 @@ final class KdTree {
                 top = push(s, top, r, dr, dist[k - 1]);
             }
         }
-        return dist[k - 1];
     }
 
     private static int push(Scratch s, int top, int node, double boxDist, double bound) {
@@ -221,20 +313,19 @@ final class KdTree {
     }
 
     private void scanLeaf(int node, int self, int qo, int k, double[] dist, int[] who) {
+        double bound = dist[k - 1];
+        double q0 = pts[qo];
+        double q1 = d > 1 ? pts[qo + 1] : 0;
         for (int t = nodeFrom[node], end = nodeTo[node]; t < end; t++) {
-            if (t == self) {
-                continue;
-            }
-            double bound = dist[k - 1];
             int po = t * d;
-            double m = 0;
-            for (int j = 0; j < d && m < bound; j++) {
-                double g = Math.abs(pts[po + j] - pts[qo + j]);
-                if (g > m) {
-                    m = g;
+            double m = Math.abs(pts[po] - q0);
+            if (d > 1) {
+                m = Math.max(m, Math.abs(pts[po + 1] - q1));
+                for (int j = 2; j < d && m < bound; j++) {
+                    m = Math.max(m, Math.abs(pts[po + j] - pts[qo + j]));
                 }
             }
-            if (m < bound) {
+            if (m < bound && t != self) {
                 int at = k - 1;
                 while (at > 0 && dist[at - 1] > m) {
                     dist[at] = dist[at - 1];
@@ -243,6 +334,7 @@ final class KdTree {
                 }
                 dist[at] = m;
                 who[at] = t;
+                bound = dist[k - 1];
             }
         }
     }

@@ -64,22 +64,26 @@ public final class Ksg1 implements Estimator {
         KdTree joint = new KdTree(NeighbourInputs.join(xs, dx, ys, dy), dx + dy);
         Marginal mx = new Marginal(xs, dx);
         Marginal my = new Marginal(ys, dy);
-        double sum = ParallelSum.sum(n, ctx.param(KnnParameters.THREADS), (from, to) -> {
+        int threads = ctx.param(KnnParameters.THREADS);
+        // Pass 1: the k-th-neighbour distance of every sample, stored in each marginal's own order.
+        double[] radiusX = new double[n];
+        double[] radiusY = new double[n];
+        ParallelSum.sum(n, threads, (from, to) -> {
             KdTree.Scratch sj = new KdTree.Scratch(k, joint);
-            KdTree.Scratch sx = mx.scratch();
-            KdTree.Scratch sy = my.scratch();
-            double acc = 0;
             for (int t = from; t < to; t++) {
                 double eps = joint.knn(t, k, sj);
                 int row = joint.index[t];
                 if (eps == 0) {
                     throw NeighbourInputs.tie(row, k, "joint (x, y)");
                 }
-                acc += Digamma.of(mx.countOthersWithin(row, eps, sx) + 1)
-                        + Digamma.of(my.countOthersWithin(row, eps, sy) + 1);
+                radiusX[mx.positionOf(row)] = eps;
+                radiusY[my.positionOf(row)] = eps;
             }
-            return acc;
+            return 0;
         }, ctx::cancelled);
+        // Passes 2 and 3: the marginal counts, each in its marginal's order.
+        double sum = mx.sumDigammaOfCountsPlusOne(radiusX, threads, ctx::cancelled)
+                + my.sumDigammaOfCountsPlusOne(radiusY, threads, ctx::cancelled);
         double mi = Digamma.of(k) + Digamma.of(n) - sum / n;
         return Estimate.of(mi, n).withDiagnostic("k", k);
     }

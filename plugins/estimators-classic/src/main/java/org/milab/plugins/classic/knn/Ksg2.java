@@ -62,8 +62,8 @@ public final class Ksg2 implements Estimator {
         double[] p = joint.pts;
         double sum = ParallelSum.sum(n, ctx.param(KnnParameters.THREADS), (from, to) -> {
             KdTree.Scratch sj = new KdTree.Scratch(k, joint);
-            KdTree.Scratch sx = mx.scratch();
-            KdTree.Scratch sy = my.scratch();
+            Marginal.Scratch sx = mx.scratch();
+            Marginal.Scratch sy = my.scratch();
             double acc = 0;
             for (int t = from; t < to; t++) {
                 int row = joint.index[t];

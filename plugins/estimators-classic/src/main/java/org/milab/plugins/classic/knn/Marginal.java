@@ -1,10 +1,17 @@
 package org.milab.plugins.classic.knn;
 
+import java.util.function.BooleanSupplier;
+import org.milab.plugins.classic.common.Digamma;
+import org.milab.plugins.classic.common.ParallelSum;
+
 /**
  * Range counts in one marginal space (the columns of X, of Y, ...): a {@link SortedColumn} for one column, a
  * {@link KdTree} for several.
  */
 final class Marginal {
+
+    /** Leaf size of the counting trees: whole-subtree counts make larger leaves than for searches pay off. */
+    private static final int COUNT_LEAF = 32;
 
     private final SortedColumn column;
     private final KdTree tree;
@@ -12,24 +19,74 @@ final class Marginal {
     /** Over the rows of the row-major {@code data} with {@code d} columns. */
     Marginal(double[] data, int d) {
         this.column = d == 1 ? new SortedColumn(data, 1, 0) : null;
-        this.tree = d == 1 ? null : new KdTree(data, d);
+        this.tree = d == 1 ? null : new KdTree(data, d, COUNT_LEAF);
+    }
+
+    /** Working memory of one thread: a tree scratch or a sorted-column cursor. */
+    static final class Scratch {
+        final KdTree.Scratch tree;
+        final SortedColumn.Cursor cursor = new SortedColumn.Cursor();
+
+        Scratch(KdTree tree) {
+            this.tree = tree == null ? null : new KdTree.Scratch(1, tree);
+        }
     }
 
     /** Working memory for one thread. */
-    KdTree.Scratch scratch() {
-        return tree == null ? null : new KdTree.Scratch(1, tree);
+    Scratch scratch() {
+        return new Scratch(tree);
     }
 
-    /** The number of rows other than {@code row} strictly closer than {@code radius} (&gt; 0) to it. */
-    int countOthersWithin(int row, double radius, KdTree.Scratch s) {
+    /**
+     * The number of rows other than {@code row} strictly closer than {@code radius} (&gt; 0) to it. Successive
+     * calls with one scratch are fastest for nearby rows.
+     */
+    int countOthersWithin(int row, double radius, Scratch s) {
         if (column != null) {
-            return column.countWithin(row, radius);
+            return column.countWithinAt(column.rank[row], radius, s.cursor);
         }
-        return tree.countWithin(tree.pts, tree.position[row] * tree.d, radius, s) - 1;
+        return tree.countWithin(tree.pts, tree.position[row] * tree.d, radius, s.tree) - 1;
+    }
+
+    /** Number of rows. */
+    int size() {
+        return column != null ? column.sorted.length : tree.n;
+    }
+
+    /**
+     * Where row {@code row} sits in this marginal's own order (sorted position or tree position); queries made in
+     * that order touch memory sequentially.
+     */
+    int positionOf(int row) {
+        return column != null ? column.rank[row] : tree.position[row];
+    }
+
+    /** As {@link #countOthersWithin} for the row at position {@code p} of this marginal's own order. */
+    int countOthersWithinAt(int p, double radius, Scratch s) {
+        if (column != null) {
+            return column.countWithinAt(p, radius, s.cursor);
+        }
+        return tree.countWithin(tree.pts, p * tree.d, radius, s.tree) - 1;
+    }
+
+    /**
+     * Σ<sub>p</sub> ψ(c<sub>p</sub> + 1) over all rows, c<sub>p</sub> the number of other rows strictly within
+     * {@code radiusAt[p]} of the row at position p (radii indexed by {@link #positionOf}), with the queries in
+     * this marginal's own order for locality.
+     */
+    double sumDigammaOfCountsPlusOne(double[] radiusAt, int threads, BooleanSupplier cancelled) {
+        return ParallelSum.sum(size(), threads, (from, to) -> {
+            Scratch s = scratch();
+            double acc = 0;
+            for (int p = from; p < to; p++) {
+                acc += Digamma.of(countOthersWithinAt(p, radiusAt[p], s) + 1);
+            }
+            return acc;
+        }, cancelled);
     }
 
     /** The number of rows other than {@code row} at distance at most {@code radius} (≥ 0) from it. */
-    int countOthersWithinClosed(int row, double radius, KdTree.Scratch s) {
+    int countOthersWithinClosed(int row, double radius, Scratch s) {
         return countOthersWithin(row, Math.nextUp(radius), s);
     }
 }

@@ -94,7 +94,7 @@ public final class RossMixed implements Estimator {
             System.arraycopy(v, kept[i] * d, keptValues, i * d, d);
         }
         Marginal all = new Marginal(keptValues, d);
-        KdTree.Scratch s = all.scratch();
+        Marginal.Scratch s = all.scratch();
         double sum = 0;
         for (int i = 0; i < n; i++) {
             int c = classes.ids()[kept[i]];

@@ -1,19 +1,28 @@
 package org.milab.plugins.classic.knn;
 
 /**
- * One column of values in sorted order, with each original row's rank, for one-dimensional range counts: the
- * number of values strictly within {@code r} of row i is found by galloping outwards from i's rank, in
- * O(log count) steps over memory next to the rank, instead of two binary searches over the whole array.
+ * One column of values in sorted order, with each original row's rank, for one-dimensional range counts. The
+ * number of values strictly within r of row i needs the two ends of the range; a table of equal-width value
+ * buckets (about 4 values each on average) gives each end's approximate position in O(1), and a short exact
+ * gallop from there finds it, instead of two binary searches over the whole array.
  *
- * <p>Build: an LSD radix sort on the order-preserving bit patterns of the doubles, O(n) time, O(n) memory.
+ * <p>Build: an LSD radix sort on the order-preserving bit patterns of the doubles and one pass for the table,
+ * O(n) time, O(n) memory.
  */
 final class SortedColumn {
 
     private static final int BITS = 11;
     private static final int BUCKETS = 1 << BITS;
 
+    /** Values per bucket of the position table, on average. */
+    private static final int PER_BUCKET = 4;
+
     final double[] sorted;
     final int[] rank;
+    private final double low;
+    private final double bucketsPerUnit;
+    /** {@code start[b]}: the first sorted position whose value falls in bucket b or later; length buckets + 1. */
+    private final int[] start;
 
     /** Sorts column {@code col} of the row-major {@code data} with {@code d} columns. */
     SortedColumn(double[] data, int d, int col) {
@@ -32,6 +41,27 @@ final class SortedColumn {
             sorted[t] = data[order[t] * d + col];
             rank[order[t]] = t;
         }
+        int buckets = Math.max(1, n / PER_BUCKET);
+        low = n == 0 ? 0 : sorted[0];
+        double range = n == 0 ? 0 : sorted[n - 1] - low;
+        bucketsPerUnit = range > 0 && Double.isFinite(buckets / range) ? buckets / range : 0;
+        start = new int[buckets + 1];
+        int b = 0;
+        for (int t = 0; t < n; t++) {
+            int bt = bucket(sorted[t]);
+            while (b <= bt) {
+                start[b++] = t;
+            }
+        }
+        while (b <= buckets) {
+            start[b++] = n;
+        }
+    }
+
+    private int bucket(double v) {
+        double at = (v - low) * bucketsPerUnit;
+        int last = start.length - 2;
+        return at <= 0 ? 0 : at >= last ? last : (int) at;
     }
 
     private static void radixSort(long[] keys, int[] order) {
@@ -64,28 +94,54 @@ final class SortedColumn {
         }
     }
 
-    /**
-     * The number of rows other than {@code row} whose value differs from row's by strictly less than
-     * {@code radius} ({@code radius > 0}).
-     */
-    int countWithin(int row, double radius) {
-        int p = rank[row];
-        double q = sorted[p];
-        return firstAtOrAbove(p, q, radius) - lastAtOrBelow(p, q, radius) - 2;
+    /** Per-thread working state of the counts (none at present; kept so callers need not change). */
+    static final class Cursor {
     }
 
-    /** Smallest index j &gt; p with {@code sorted[j] - q >= radius}, or n. */
-    private int firstAtOrAbove(int p, double q, double radius) {
+    /**
+     * The number of rows other than the one at sorted position {@code p} whose value differs from its value by
+     * strictly less than {@code radius} ({@code radius > 0}).
+     */
+    int countWithinAt(int p, double radius, Cursor c) {
+        double q = sorted[p];
+        int above = firstAtOrAbove(p, q, radius, start[bucket(q + radius)]);
+        int below = lastAtOrBelow(p, q, radius, start[bucket(q - radius)] - 1);
+        return above - below - 2;
+    }
+
+    /** As {@link #countWithinAt} for original row {@code row}, without a cursor. */
+    int countWithin(int row, double radius) {
+        return countWithinAt(rank[row], radius, new Cursor());
+    }
+
+    /** Smallest index j &gt; p with {@code sorted[j] - q >= radius}, or n; {@code hint} is a guess, or -1. */
+    private int firstAtOrAbove(int p, double q, double radius, int hint) {
         int n = sorted.length;
         int inside = p;
-        int step = 1;
-        int probe = p + 1;
-        while (probe < n && sorted[probe] - q < radius) {
-            inside = probe;
-            step <<= 1;
-            probe = p + step;
+        int outside;
+        if (hint > p && (hint == n || sorted[hint] - q >= radius)) {
+            outside = hint;
+            for (int step = 1; ; step <<= 1) {
+                int probe = outside - step;
+                if (probe <= p || sorted[probe] - q < radius) {
+                    inside = Math.max(probe, p);
+                    break;
+                }
+                outside = probe;
+            }
+        } else {
+            if (hint > p) {
+                inside = hint;
+            }
+            int step = 1;
+            int probe = inside + 1;
+            while (probe < n && sorted[probe] - q < radius) {
+                inside = probe;
+                step <<= 1;
+                probe = inside + step;
+            }
+            outside = Math.min(probe, n);
         }
-        int outside = Math.min(probe, n);
         while (outside - inside > 1) {
             int m = (inside + outside) >>> 1;
             if (sorted[m] - q < radius) {
@@ -97,17 +153,33 @@ final class SortedColumn {
         return outside;
     }
 
-    /** Largest index j &lt; p with {@code q - sorted[j] >= radius}, or -1. */
-    private int lastAtOrBelow(int p, double q, double radius) {
+    /** Largest index j &lt; p with {@code q - sorted[j] >= radius}, or -1; {@code hint} is a guess, or -1 … n. */
+    private int lastAtOrBelow(int p, double q, double radius, int hint) {
         int inside = p;
-        int step = 1;
-        int probe = p - 1;
-        while (probe >= 0 && q - sorted[probe] < radius) {
-            inside = probe;
-            step <<= 1;
-            probe = p - step;
+        int outside;
+        if (hint < p && (hint == -1 || q - sorted[hint] >= radius)) {
+            outside = hint;
+            for (int step = 1; ; step <<= 1) {
+                int probe = outside + step;
+                if (probe >= p || q - sorted[probe] < radius) {
+                    inside = Math.min(probe, p);
+                    break;
+                }
+                outside = probe;
+            }
+        } else {
+            if (hint >= 0 && hint < p) {
+                inside = hint;
+            }
+            int step = 1;
+            int probe = inside - 1;
+            while (probe >= 0 && q - sorted[probe] < radius) {
+                inside = probe;
+                step <<= 1;
+                probe = inside - step;
+            }
+            outside = Math.max(probe, -1);
         }
-        int outside = Math.max(probe, -1);
         while (inside - outside > 1) {
             int m = (inside + outside) >>> 1;
             if (q - sorted[m] < radius) {

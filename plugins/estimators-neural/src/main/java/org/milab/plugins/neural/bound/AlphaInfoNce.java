@@ -18,8 +18,10 @@ import org.pf4j.Extension;
  * unpaired sample {@code (x_i, y_j)} leaves {@code y_j} out of the row mean:
  * {@code m_i^{(-j)} = (n m_i - exp f_ij)/(n - 1)}, which keeps it a valid lower bound.
  *
- * <p>The value is at most {@code log(n / alpha)}, so alpha trades InfoNCE's low variance and cap for TUBA's
- * unbounded, high-variance estimate. Cost {@code O(n^2)}.
+ * <p>The paired term is at most {@code log(n / alpha)}, so the value is at most {@code 1 + log(n / alpha)}: alpha
+ * trades InfoNCE's low variance and cap for TUBA's unbounded, high-variance estimate. (Poole et al. put the
+ * unpaired sample itself into its baseline, which caps the value at {@code log(n / alpha)}; leaving it out, as here,
+ * keeps the baseline independent of the sample it divides.) Cost {@code O(n^2)}.
  */
 @Extension
 @Citation(authors = "Poole, B., Ozair, S., van den Oord, A., Alemi, A. A., Tucker, G.", year = 2019,

@@ -1,0 +1,84 @@
+package org.milab.plugins.classic.knn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** The KD-tree and the sorted column against brute force, on data with many ties (values on a coarse grid). */
+class KdTreeTest {
+
+    private static double[] data(int n, int d, int levels, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] v = new double[n * d];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = levels > 0 ? r.nextInt(levels) : r.nextGaussian();
+        }
+        return v;
+    }
+
+    private static double maxNorm(double[] v, int d, int a, int b) {
+        double m = 0;
+        for (int j = 0; j < d; j++) {
+            m = Math.max(m, Math.abs(v[a * d + j] - v[b * d + j]));
+        }
+        return m;
+    }
+
+    @Property(tries = 60)
+    void nearestNeighboursAndCountsMatchBruteForce(@ForAll @IntRange(min = 5, max = 400) int n,
+                                                   @ForAll @IntRange(min = 1, max = 5) int d,
+                                                   @ForAll @IntRange(min = 0, max = 6) int levels,
+                                                   @ForAll @IntRange(min = 1, max = 4) int k,
+                                                   @ForAll long seed) {
+        double[] v = data(n, d, levels, seed);
+        for (int leaf : new int[] {1, 8, 32}) {
+            KdTree tree = new KdTree(v, d, leaf);
+            KdTree.Scratch s = new KdTree.Scratch(k, tree);
+            for (int i = 0; i < n; i++) {
+                double[] all = new double[n - 1];
+                for (int j = 0, at = 0; j < n; j++) {
+                    if (j != i) {
+                        all[at++] = maxNorm(v, d, i, j);
+                    }
+                }
+                Arrays.sort(all);
+                int t = tree.position[i];
+                assertEquals(all[k - 1], tree.knn(t, k, s), 0.0, "k-th distance of row " + i);
+                for (int m = 0; m < k; m++) {
+                    assertEquals(all[m], maxNorm(v, d, i, tree.index[s.who[m]]), 0.0, "neighbour " + m);
+                }
+                double r = all[Math.min(n - 2, 2 * k)];
+                long expected = Arrays.stream(all).filter(a -> a < r).count() + (r > 0 ? 1 : 0);
+                assertEquals(expected, tree.countWithin(v, i * d, r, s), "count within " + r + " of row " + i);
+            }
+        }
+    }
+
+    @Property(tries = 60)
+    void sortedColumnCountsMatchBruteForce(@ForAll @IntRange(min = 2, max = 400) int n,
+                                           @ForAll @IntRange(min = 0, max = 6) int levels, @ForAll long seed) {
+        double[] v = data(n, 1, levels, seed);
+        SortedColumn column = new SortedColumn(v, 1, 0);
+        SortedColumn.Cursor cursor = new SortedColumn.Cursor();
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int q = 0; q < 3 * n; q++) {
+            int i = r.nextInt(n);
+            double radius = r.nextDouble() < 0.2 ? Double.MIN_VALUE : r.nextDouble() * 3;
+            int expected = 0;
+            for (int j = 0; j < n; j++) {
+                expected += j != i && Math.abs(v[j] - v[i]) < radius ? 1 : 0;
+            }
+            assertEquals(expected, column.countWithinAt(column.rank[i], radius, cursor), "row " + i + " r " + radius);
+        }
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < n; i++) {
+            assertEquals(v[i], column.sorted[column.rank[i]], 0.0);
+        }
+        assertEquals(0, Arrays.compare(sorted, column.sorted));
+    }
+}

@@ -1,0 +1,111 @@
+package org.milab.plugins.kd;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.milab.api.analysis.AnalysisResult;
+import org.milab.api.analysis.Table;
+
+/** Turns the levels of a {@link Cch} run into its table, scalars, verdicts and figure. */
+final class CchReport {
+
+    private CchReport() {
+    }
+
+    static AnalysisResult of(List<Cch.Level> levels, Task task, Path artifacts) {
+        String metric = task == Task.CLASSIFICATION ? "accuracy" : "test loss";
+        String gainName = task == Task.CLASSIFICATION ? "accuracy gain (KD - no KD)" : "loss reduction (no KD - KD)";
+        List<List<Object>> rows = new ArrayList<>();
+        List<String> verdicts = new ArrayList<>();
+        int significant = 0;
+        int agree = 0;
+        for (Cch.Level l : levels) {
+            int predicted = l.gap() > 0 ? 1 : -1;
+            int observed = l.gain().sign();
+            String observedText = observed > 0 ? "helps" : observed < 0 ? "hurts" : "no significant effect";
+            if (observed != 0) {
+                significant++;
+                agree += observed == predicted ? 1 : 0;
+            }
+            rows.add(List.of(l.noise(), l.teacherStudent(), l.studentLabel(), l.gap(), l.teacherAccuracy(), l.plain(),
+                    l.distilled(), l.gain().mean(), l.gain().low(), l.gain().high(),
+                    predicted > 0 ? "helps" : "does not help", observedText));
+            verdicts.add(String.format(Locale.ROOT, "teacher-noise %s: gap %+.3f nats, so the CCH predicts that KD %s; "
+                            + "measured %s %+.4f (95%% CI %+.4f to %+.4f over %d seeds): %s%s.", num(l.noise()),
+                    l.gap(), predicted > 0 ? "helps" : "does not help", gainName, l.gain().mean(), l.gain().low(),
+                    l.gain().high(), l.gain().values(), observedText,
+                    observed == 0 ? "" : observed == predicted ? ", as predicted" : ", against the prediction"));
+        }
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        scalars.put("levels", (double) levels.size());
+        scalars.put("significant-levels", (double) significant);
+        if (significant > 0) {
+            scalars.put("agreement", (double) agree / significant);
+        }
+        OptionalDouble gapCross = crossing(levels, true);
+        OptionalDouble gainCross = crossing(levels, false);
+        gapCross.ifPresent(v -> scalars.put("gap-sign-change-at", v));
+        gainCross.ifPresent(v -> scalars.put("gain-sign-change-at", v));
+        if (levels.size() > 2) {
+            scalars.put("gap-gain-correlation", correlation(levels));
+        }
+        verdicts.add(String.format(Locale.ROOT, "The gap %s; the mean gain %s. %d of %d levels show a significant "
+                        + "effect, %d of them in the predicted direction.",
+                gapCross.isPresent() ? "changes sign near teacher-noise " + num(gapCross.getAsDouble())
+                        : "does not change sign over the levels",
+                gainCross.isPresent() ? "changes sign near teacher-noise " + num(gainCross.getAsDouble())
+                        : "does not change sign over the levels", significant, levels.size(), agree));
+        Table table = new Table("CCH: MI gap against the measured effect of cross-modal KD (" + metric + ")",
+                List.of("teacher-noise", "I(T;S) nats", "I(S;Y) nats", "gap nats", "teacher " + metric,
+                        "student " + metric + " (no KD)", "student " + metric + " (KD)", "gain", "gain 95% low",
+                        "gain 95% high", "CCH prediction", "observed"), rows);
+        Path figure = CchPlot.write(artifacts, levels, gainName);
+        return new AnalysisResult(List.of(table), scalars, verdicts, List.of(figure));
+    }
+
+    /** The first teacher-noise level where the gap (or the mean gain) changes sign, linearly interpolated. */
+    static OptionalDouble crossing(List<Cch.Level> levels, boolean gap) {
+        for (int i = 1; i < levels.size(); i++) {
+            double a = gap ? levels.get(i - 1).gap() : levels.get(i - 1).gain().mean();
+            double b = gap ? levels.get(i).gap() : levels.get(i).gain().mean();
+            if (a == 0) {
+                return OptionalDouble.of(levels.get(i - 1).noise());
+            }
+            if (a * b < 0) {
+                double x0 = levels.get(i - 1).noise();
+                double x1 = levels.get(i).noise();
+                return OptionalDouble.of(x0 + (x1 - x0) * a / (a - b));
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    private static double correlation(List<Cch.Level> levels) {
+        int n = levels.size();
+        double mx = 0;
+        double my = 0;
+        for (Cch.Level l : levels) {
+            mx += l.gap() / n;
+            my += l.gain().mean() / n;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (Cch.Level l : levels) {
+            double dx = l.gap() - mx;
+            double dy = l.gain().mean() - my;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+        return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+}

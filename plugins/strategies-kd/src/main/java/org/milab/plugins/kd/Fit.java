@@ -1,0 +1,162 @@
+package org.milab.plugins.kd;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.milab.api.Configured;
+import org.milab.api.RunContext;
+import org.milab.api.train.DistillationLoss;
+import org.milab.api.train.Outputs;
+
+/**
+ * Trains one model on one view: the supervised loss on the labelled training rows, plus, for a student, a weighted
+ * distillation term on every training row against a frozen teacher's precomputed outputs.
+ *
+ * <p>Loss of a batch B with labelled rows L: {@code ce-weight * mean_{i in L} l(f(x_i), y_i) + kd-weight *
+ * D(teacher_B, student_B)}, with l the cross-entropy (classification) or half the squared error (regression); a
+ * batch without labelled rows contributes {@code 0 * sum f(x)} so that every batch is one step whatever the weights
+ * (KD with weight 0 then reproduces plain training exactly).
+ *
+ * <p>What the loss sees: the teacher's and student's outputs, and one feature each under the key
+ * {@link #FEATURE}: the teacher's {@code teacher-feature} and the student's {@code student-feature}, flattened to
+ * (batch, d), the student's passed through the loss's {@link DistillationLoss#head head} when it has one. The
+ * teacher's values are computed once, before training, with the teacher in inference mode, so no gradient ever
+ * reaches the teacher.
+ */
+final class Fit {
+
+    /** The key under which a loss finds the distilled feature in {@link Outputs#features()}. */
+    static final String FEATURE = "feature";
+
+    /**
+     * A distillation term.
+     *
+     * @param loss           the loss, bound to its parameters
+     * @param weight         its weight
+     * @param teacherOutput  the teacher's output for every row of the dataset
+     * @param teacherFeature the teacher's distilled feature for every row
+     * @param studentFeature the student's representation to distil into
+     */
+    record Distillation(Configured<DistillationLoss> loss, double weight, Rows teacherOutput, Rows teacherFeature,
+                        String studentFeature) {
+    }
+
+    /**
+     * A trained model and its test metrics.
+     *
+     * @param network the model
+     * @param log     what the loop did
+     * @param metrics final metrics: test-accuracy and test-loss (classification) or test-loss (regression)
+     */
+    record Trained(Network network, Trainer.Log log, Map<String, Double> metrics) {
+    }
+
+    private Fit() {
+    }
+
+    /**
+     * Initialises {@code block} with {@code seed} in {@code model} and trains it.
+     *
+     * @param kd the distillation term, or null for plain supervised training
+     */
+    static Trained train(String who, Block block, Rows x, Target y, Split split, int labelled, double ceWeight,
+                         Distillation kd, Settings s, RunContext ctx, Trainer.Progress progress, long seed,
+                         NDManager model) {
+        Network net = Network.initialise(block, new Shape(s.batch(), x.cols()), model, seed);
+        boolean[] isLabelled = new boolean[x.rows()];
+        for (int r : split.labelled(labelled)) {
+            isLabelled[r] = true;
+        }
+        List<NDArray> weights = new ArrayList<>(net.weights());
+        Network head = kd == null ? null : head(net, x, kd, s, model).orElse(null);
+        if (head != null) {
+            weights.addAll(head.weights());
+        }
+        Trainer.Objective objective = (rows, step) -> {
+            Outputs out = net.forward(x.batch(rows, step), true);
+            NDArray loss = supervised(out.output(), rows, y, isLabelled, step).mul((float) ceWeight);
+            if (kd != null) {
+                loss = loss.add(distillation(out, rows, kd, head, step).mul((float) kd.weight()));
+            }
+            return loss;
+        };
+        Trainer.Validator validator = epoch -> validate(who, net, x, y, split.validation(), ctx, model, epoch);
+        Trainer.Log log = Trainer.fit(who, weights, model, split.train(), objective, validator, s, ctx, progress, seed);
+        return new Trained(net, log, Evaluation.of(net, x, y, split.test(), model).metrics("test-"));
+    }
+
+    private static Optional<Network> head(Network net, Rows x, Distillation kd, Settings s, NDManager model) {
+        int ds;
+        try (NDManager probe = model.newSubManager()) {
+            ds = (int) Network.select(net.forward(x.batch(new int[] {0, 1}, probe), false), kd.studentFeature(),
+                    "student-feature").getShape().get(1);
+        }
+        Shape student = new Shape(s.batch(), ds);
+        Shape teacher = new Shape(s.batch(), kd.teacherFeature().cols());
+        return kd.loss().extension().head(student, teacher, kd.loss().context()).map(b -> {
+            b.initialize(model, ai.djl.ndarray.types.DataType.FLOAT32, student);
+            return Network.wrap(b, model);
+        });
+    }
+
+    /** Masked mean of the per-row supervised loss over the labelled rows of the batch. */
+    static NDArray supervised(NDArray output, int[] rows, Target y, boolean[] isLabelled, NDManager step) {
+        int n = rows.length;
+        float[] mask = new float[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (isLabelled[rows[i]]) {
+                mask[i] = 1;
+                count++;
+            }
+        }
+        if (count == 0) {
+            return output.sum().mul(0);
+        }
+        NDArray m = step.create(mask);
+        NDArray perRow;
+        if (y.classification()) {
+            int[] c = new int[n];
+            for (int i = 0; i < n; i++) {
+                c[i] = y.index()[rows[i]];
+            }
+            NDArray onehot = step.create(c).oneHot(y.classes());
+            perRow = output.logSoftmax(1).mul(onehot).sum(new int[] {1}).neg();
+        } else {
+            float[] t = new float[n];
+            for (int i = 0; i < n; i++) {
+                t[i] = y.value()[rows[i]];
+            }
+            perRow = output.reshape(n).sub(step.create(t)).square().mul(0.5f);
+        }
+        return perRow.mul(m).sum().div(count);
+    }
+
+    private static NDArray distillation(Outputs student, int[] rows, Distillation kd, Network head, NDManager step) {
+        NDArray feature = Network.select(student, kd.studentFeature(), "student-feature");
+        if (head != null) {
+            feature = head.apply(feature, true);
+        }
+        Outputs t = new Outputs(kd.teacherOutput().batch(rows, step), Map.of(FEATURE, kd.teacherFeature().batch(rows, step)));
+        Outputs s = new Outputs(student.output(), Map.of(FEATURE, feature));
+        return kd.loss().extension().loss(t, s, kd.loss().context());
+    }
+
+    private static double validate(String who, Network net, Rows x, Target y, int[] rows, RunContext ctx,
+                                   NDManager model, long epoch) {
+        if (rows.length == 0) {
+            return Double.NaN;
+        }
+        Evaluation e = Evaluation.of(net, x, y, rows, model);
+        ctx.metric(who + "/validation-loss", epoch, e.loss());
+        if (y.classification()) {
+            ctx.metric(who + "/validation-accuracy", epoch, e.accuracy());
+        }
+        return e.loss();
+    }
+}

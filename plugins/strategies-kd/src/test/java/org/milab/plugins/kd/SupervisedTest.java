@@ -1,0 +1,82 @@
+package org.milab.plugins.kd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.milab.api.EstimationException;
+import org.milab.api.Inputs;
+import org.milab.api.MilabExtension;
+import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.testkit.TestRunContext;
+import org.milab.api.train.TrainingResult;
+import org.milab.plugins.models.Mlp;
+
+class SupervisedTest implements ExtensionContract {
+
+    @Override
+    public MilabExtension extension() {
+        return new Supervised();
+    }
+
+    static TrainingResult train(Map<String, Object> params, long seed, TestRunContext[] keep) {
+        TestRunContext ctx = TestRunContext.of(new Supervised(), seed, params).withComponents(new Mlp());
+        keep[0] = ctx;
+        return new Supervised().train(Inputs.of(Map.of("dataset", TinyData.twoViews(400, 0.5, 3))), ctx);
+    }
+
+    @Test
+    void lossDecreasesAndTheModelLearns() {
+        TestRunContext[] ctx = new TestRunContext[1];
+        TrainingResult r = train(Map.of("input", "x1", "model", "mlp(hidden=[16])", "epochs", 15,
+                "learning-rate", 0.01), 7, ctx);
+        try (TestRunContext c = ctx[0]) {
+            List<TestRunContext.Metric> loss = c.metrics().stream().filter(m -> m.name().equals("model/train-loss"))
+                    .toList();
+            assertEquals(15, loss.size(), "one train-loss per epoch");
+            // cross-entropy starts near ln 2 = 0.69 for two balanced classes; the label is a noisy linear function of
+            // x1 (noise 0.2 against unit signal), so a fitted model must at least halve it
+            assertTrue(loss.get(14).value() < 0.5 * loss.get(0).value(), "train loss " + loss);
+            // Bayes accuracy is about 0.95 (noise 0.2 per coordinate); 80 test rows give a binomial sd of 0.025
+            assertTrue(r.metrics().get("test-accuracy") > 0.85, "accuracy " + r.metrics());
+            assertEquals(80, r.representations().get("output").rows(), "test rows are 20% of 400");
+            assertEquals(16, r.representations().get("penultimate").cols());
+            assertTrue(c.metrics().stream().anyMatch(m -> m.name().equals("model/validation-accuracy")));
+        }
+    }
+
+    @Test
+    void sameSeedSameModel() {
+        TestRunContext[] a = new TestRunContext[1];
+        TestRunContext[] b = new TestRunContext[1];
+        Map<String, Object> p = Map.of("input", "x2", "model", "mlp(hidden=[8], dropout=0.2)", "epochs", 3);
+        TrainingResult r1 = train(p, 11, a);
+        TrainingResult r2 = train(p, 11, b);
+        a[0].close();
+        b[0].close();
+        assertEquals(r1.metrics(), r2.metrics());
+    }
+
+    @Test
+    void earlyStoppingKeepsTheBestEpoch() {
+        TestRunContext[] ctx = new TestRunContext[1];
+        TrainingResult r = train(Map.of("input", "x2", "model", "mlp(hidden=[64, 64])", "epochs", 60, "patience", 3,
+                "learning-rate", 0.01, "labelled", 30), 5, ctx);
+        ctx[0].close();
+        // 30 labelled rows and a 64x64 network overfit quickly: validation loss rises within a few epochs
+        assertTrue(r.metrics().get("epochs") < 60, "stopped early: " + r.metrics());
+    }
+
+    @Test
+    void divergenceStopsWithAClearMessage() {
+        TestRunContext[] ctx = new TestRunContext[1];
+        EstimationException e = assertThrows(EstimationException.class, () -> train(Map.of("input", "x1",
+                "max-loss", 1e-3, "epochs", 2), 1, ctx));
+        ctx[0].close();
+        assertTrue(e.getMessage().contains("diverged at epoch 1, step 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("learning-rate"), e.getMessage());
+    }
+}
