@@ -5,7 +5,9 @@ engine side each step; separable critic g(x).h(y) with two 20-256-256-32 ReLU ML
 40-256-256-1 ReLU MLP on all 64 x 64 concatenated pairs. One thread.
 
 Run: /usr/bin/python3 staircase_step_rate.py [separable|joint] [steps]   (Debian's python3-torch)
-Prints one line: critic, steps, seconds, steps per second.
+Prints one line: critic, steps, wall seconds, steps per second, process CPU seconds, steps per CPU second (the
+latter is robust to other load on a shared machine). Set OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=MKL_NUM_THREADS=1
+as well: Debian's torch calls OpenBLAS, whose own threads are not limited by torch.set_num_threads.
 """
 import math
 import sys
@@ -66,11 +68,12 @@ def main():
 
     for _ in range(max(20, steps // 10)):
         step()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for _ in range(steps):
         step()
-    seconds = time.perf_counter() - start
-    print(f"pytorch {torch.__version__} {kind} steps={steps} seconds={seconds:.3f} steps/s={steps / seconds:.1f}")
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    print(f"pytorch {torch.__version__} {kind} steps={steps} seconds={seconds:.3f} steps/s={steps / seconds:.1f} "
+          f"cpu-seconds={cpu:.3f} steps/cpu-s={steps / cpu:.1f}")
 
 
 if __name__ == "__main__":

@@ -115,4 +115,25 @@ class ValidationErrorsTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--set ksgg.k=2: no node 'ksgg'; did you mean 'ksg'?"), r.err());
     }
+
+    @Test
+    void componentsNamedInParametersAreCheckedBeforeRunning() throws IOException {
+        Cli.Result r = validate("""
+                experiment: x
+                nodes:
+                  data:
+                    use: multimodal-gaussian
+                  train:
+                    use: supervised
+                    with: {input: x1, model: "mlpp(hidden=[8])"}
+                    inputs: {dataset: data.dataset}
+                  kd:
+                    use: cross-modal-kd
+                    with: {loss: "hinton-kd(temperature=-1)"}
+                    inputs: {dataset: data.dataset}
+                """);
+        assertTrue(r.err().contains("exp.yaml:7:") && r.err().contains("unknown model 'mlpp'; did you mean 'mlp'?"),
+                r.err());
+        assertTrue(r.err().contains("exp.yaml:11:") && r.err().contains("'temperature'"), r.err());
+    }
 }

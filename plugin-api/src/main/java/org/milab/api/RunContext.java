@@ -63,10 +63,22 @@ public interface RunContext {
     NDManager ndManager();
 
     /**
+     * A tensor scope that outlives this call and lasts until the whole run ends, for results that later nodes use
+     * (the blocks of a {@link org.milab.api.train.TrainingResult}). Use {@link #ndManager()} for everything else.
+     */
+    NDManager runManager();
+
+    /**
      * Resolves another extension of role {@code role} by name ({@code plugin-id/name} or a unique bare name) and
      * binds {@code parameters} to its declarations, as a graph node would.
      *
      * @throws ConfigurationException when the name is unknown or ambiguous, or a parameter is invalid
      */
     <T extends MilabExtension> Configured<T> component(Class<T> role, String name, Map<String, ?> parameters);
+
+    /** Resolves a component named by a {@link org.milab.api.param.ComponentSpec} parameter value. */
+    default <T extends MilabExtension> Configured<T> component(Class<T> role,
+                                                               org.milab.api.param.ComponentSpec spec) {
+        return component(role, spec.name(), spec.parameters());
+    }
 }

@@ -33,6 +33,7 @@ import org.milab.platform.plugins.PluginHost;
 import org.milab.platform.plugins.Role;
 import org.milab.platform.run.HostRunContext;
 import org.milab.platform.run.Json;
+import org.milab.platform.run.RunScope;
 import org.milab.platform.run.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,9 +88,9 @@ final class EstimateCommand implements Callable<Integer> {
         Map<String, Located<Object>> params = parameters();
         try (PluginHost h = host.startHost()) {
             ExtensionHandle e = resolve(h.registry(), kind.role(), params);
-            PlannedNode node = GraphValidator.bindParameters(new NodeSpec("estimate",
+            PlannedNode node = GraphValidator.bindAndCheck(new NodeSpec("estimate",
                     new Located<>(e.qualifiedName(), SourcePosition.of("ESTIMATOR")), params, Map.of(),
-                    SourcePosition.of("milab estimate")), e, kind);
+                    SourcePosition.of("milab estimate")), e, kind, h.registry());
             List<List<String>> groups = new ArrayList<>(List.of(x, y));
             if (!z.isEmpty()) {
                 groups.add(z);
@@ -104,8 +105,9 @@ final class EstimateCommand implements Callable<Integer> {
             Path scratch = scratch();
             long t0 = System.nanoTime();
             Estimate est;
-            try (HostRunContext ctx = new HostRunContext("estimate", Seeds.derive(seed, "estimate"), node.parameters(),
-                    scratch, h.registry(), new AtomicBoolean(), (id, done, total) -> { })) {
+            try (RunScope scope = new RunScope();
+                 HostRunContext ctx = new HostRunContext("estimate", Seeds.derive(seed, "estimate"), node.parameters(),
+                    scratch, h.registry(), new AtomicBoolean(), (id, done, total) -> { }, scope)) {
                 est = (Estimate) kind.run(e, Inputs.of(wired), node.hostParameters(), ctx).get(NodeKinds.ESTIMATE);
             } finally {
                 delete(scratch);

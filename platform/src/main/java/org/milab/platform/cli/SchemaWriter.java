@@ -83,22 +83,25 @@ final class SchemaWriter {
             case BOOLEAN -> m.put("type", "boolean");
             case STRING -> m.put("type", "string");
             case CHOICE -> m.put("enum", p.choices());
-            case INTEGER_LIST -> m.put("type", "array");
+            case INTEGER_LIST, REAL_LIST -> m.put("type", "array");
+            case COMPONENT -> m.put("type", "string");
+            case COMPONENT_LIST -> m.put("type", List.of("string", "array"));
             default -> throw new IllegalStateException("unknown parameter kind " + p.kind());
         }
-        Map<String, Object> bounds = p.kind() == Parameter.Kind.INTEGER_LIST ? new LinkedHashMap<>() : m;
+        boolean list = p.kind() == Parameter.Kind.INTEGER_LIST || p.kind() == Parameter.Kind.REAL_LIST;
+        Map<String, Object> bounds = list ? new LinkedHashMap<>() : m;
         if (Double.isFinite(p.min())) {
             bounds.put("minimum", p.min());
         }
         if (Double.isFinite(p.max())) {
             bounds.put("maximum", p.max());
         }
-        if (p.kind() == Parameter.Kind.INTEGER_LIST) {
-            bounds.put("type", "integer");
+        if (list) {
+            bounds.put("type", p.kind() == Parameter.Kind.INTEGER_LIST ? "integer" : "number");
             m.put("items", bounds);
         }
-        p.defaultValue().ifPresent(d -> m.put("default", d instanceof Enum<?> || d instanceof Double x && x.isInfinite()
-                ? p.format(d) : d));
+        p.defaultValue().ifPresent(d -> m.put("default", d instanceof Number || d instanceof Boolean
+                || (d instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Number) ? d : p.format(d)));
         return m;
     }
 }

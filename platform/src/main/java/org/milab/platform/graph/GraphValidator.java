@@ -94,17 +94,30 @@ public final class GraphValidator {
             return Optional.empty();
         }
         ExtensionHandle e = found.get();
-        return bindParameters(node, e, NodeKinds.choose(e, node.inputs().keySet()).orElseThrow(), problems);
+        Optional<PlannedNode> planned = bindParameters(node, e, NodeKinds.choose(e, node.inputs().keySet())
+                .orElseThrow(), problems);
+        planned.ifPresent(p -> checkComponents(p, problems));
+        return planned;
+    }
+
+    private void checkComponents(PlannedNode p, GraphProblems problems) {
+        for (String problem : new ComponentChecker(registry).check(p.extension().info().parameters(), p.parameters())) {
+            String param = problem.substring(0, problem.indexOf(' '));
+            Located<Object> at = p.spec().parameters().get(param);
+            problems.add(at != null ? at.at() : p.spec().at(), "node '" + p.id() + "', parameter " + problem);
+        }
     }
 
     /**
-     * Binds a node's parameters to the extension's declarations and the host's parameters for {@code kind}.
+     * Binds a node's parameters, checks the components they name, and returns the planned node.
      *
      * @throws ConfigurationException with every located problem
      */
-    public static PlannedNode bindParameters(NodeSpec node, ExtensionHandle e, NodeKind kind) {
+    public static PlannedNode bindAndCheck(NodeSpec node, ExtensionHandle e, NodeKind kind,
+                                           ExtensionRegistry registry) {
         GraphProblems problems = new GraphProblems();
         Optional<PlannedNode> planned = bindParameters(node, e, kind, problems);
+        planned.ifPresent(p -> new GraphValidator(registry).checkComponents(p, problems));
         problems.throwIfAny();
         return planned.orElseThrow();
     }

@@ -54,12 +54,14 @@ public final class GraphRunner {
         List<PointOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             Path base = plans.size() == 1 ? folder.resolve("nodes") : folder.resolve("points").resolve(String.valueOf(i));
-            outcomes.add(runPoint(plans.get(i), seed, base, i, plans.size()));
+            try (RunScope scope = new RunScope()) {
+                outcomes.add(runPoint(plans.get(i), seed, base, i, plans.size(), scope));
+            }
         }
         return outcomes;
     }
 
-    private PointOutcome runPoint(Plan plan, long seed, Path base, int point, int points) {
+    private PointOutcome runPoint(Plan plan, long seed, Path base, int point, int points, RunScope scope) {
         Map<String, Map<String, Object>> produced = new HashMap<>();
         List<NodeOutcome> outcomes = new ArrayList<>();
         for (PlannedNode node : plan.nodes()) {
@@ -73,7 +75,7 @@ public final class GraphRunner {
             long t0 = System.nanoTime();
             Map<String, Object> out;
             try (HostRunContext ctx = new HostRunContext(node.id(), nodeSeed, node.parameters(),
-                    base.resolve(node.id()), registry, cancelled, listener)) {
+                    base.resolve(node.id()), registry, cancelled, listener, scope)) {
                 out = node.kind().run(node.extension(), Inputs.of(wired), node.hostParameters(), ctx);
             } catch (RuntimeException e) {
                 throw new NodeFailure(node, e);

@@ -36,6 +36,7 @@ public final class HostRunContext implements RunContext, AutoCloseable {
     private final ExtensionRegistry registry;
     private final AtomicBoolean cancelled;
     private final ProgressListener progress;
+    private final RunScope runScope;
     private final java.util.List<HostRunContext> children = new java.util.ArrayList<>();
     private BufferedWriter metrics;
     private NDManager manager;
@@ -52,9 +53,10 @@ public final class HostRunContext implements RunContext, AutoCloseable {
      *
      * @param folder    the node's folder (metrics and artifacts go below it)
      * @param cancelled shared cancellation flag (set on Ctrl-C)
+     * @param runScope  the tensor scope of the whole run
      */
     public HostRunContext(String nodeId, long seed, ParameterValues parameters, Path folder, ExtensionRegistry registry,
-                          AtomicBoolean cancelled, ProgressListener progress) {
+                          AtomicBoolean cancelled, ProgressListener progress, RunScope runScope) {
         this.nodeId = nodeId;
         this.seed = seed;
         this.random = new SplittableRandom(seed);
@@ -63,6 +65,7 @@ public final class HostRunContext implements RunContext, AutoCloseable {
         this.registry = registry;
         this.cancelled = cancelled;
         this.progress = progress;
+        this.runScope = runScope;
     }
 
     @Override
@@ -128,6 +131,11 @@ public final class HostRunContext implements RunContext, AutoCloseable {
     }
 
     @Override
+    public NDManager runManager() {
+        return runScope.manager();
+    }
+
+    @Override
     public <T extends MilabExtension> Configured<T> component(Class<T> role, String name, Map<String, ?> params) {
         java.util.List<Role> roles = java.util.Arrays.stream(Role.values()).filter(r -> r.type() == role).toList();
         ExtensionHandle h = registry.resolve(name, roles, "node '" + nodeId + "'");
@@ -140,7 +148,7 @@ public final class HostRunContext implements RunContext, AutoCloseable {
         }
         String childId = nodeId + "/" + h.name();
         HostRunContext child = new HostRunContext(childId, Seeds.derive(seed, h.name()), bound,
-                folder.resolve(h.name()), registry, cancelled, progress);
+                folder.resolve(h.name()), registry, cancelled, progress, runScope);
         synchronized (this) {
             children.add(child);
         }

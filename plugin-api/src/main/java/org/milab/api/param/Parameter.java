@@ -39,7 +39,13 @@ public final class Parameter<T> {
         /** One constant of an enum, written in lower case with dashes. */
         CHOICE("choice"),
         /** A list of whole numbers ({@code List<Integer>}), e.g. layer sizes {@code [256, 256]}. */
-        INTEGER_LIST("list of integers");
+        INTEGER_LIST("list of integers"),
+        /** A list of real numbers ({@code List<Double>}), e.g. noise levels {@code [0, 0.5, 1]}. */
+        REAL_LIST("list of reals"),
+        /** Another extension of a given role with its parameters ({@link ComponentSpec}), e.g. {@code mlp(hidden=[32])}. */
+        COMPONENT("component"),
+        /** A list of components ({@code List<ComponentSpec>}), e.g. {@code dv, smile(tau=5)}. */
+        COMPONENT_LIST("list of components");
 
         private final String label;
 
@@ -58,6 +64,7 @@ public final class Parameter<T> {
     private final String name;
     private final Kind kind;
     private final Class<?> enumType;
+    private final Class<? extends org.milab.api.MilabExtension> role;
     private final T defaultValue;
     private final double min;
     private final double max;
@@ -68,6 +75,7 @@ public final class Parameter<T> {
         this.name = b.name;
         this.kind = b.kind;
         this.enumType = b.enumType;
+        this.role = b.role;
         this.defaultValue = b.defaultValue;
         this.min = b.min;
         this.max = b.max;
@@ -103,6 +111,35 @@ public final class Parameter<T> {
     /** Declares a list of whole numbers; the range applies to every element. */
     public static Builder<List<Integer>> integers(String name) {
         return new Builder<>(name, Kind.INTEGER_LIST, null);
+    }
+
+    /** Declares a list of real numbers; the range applies to every element. */
+    public static Builder<List<Double>> reals(String name) {
+        return new Builder<>(name, Kind.REAL_LIST, null);
+    }
+
+    /**
+     * Declares another extension of {@code role} with its own parameters, e.g. {@code mlp(hidden=[32])}. The host
+     * resolves the name and checks its parameters with the rest of the graph, before anything runs; the extension
+     * then obtains it with {@link org.milab.api.RunContext#component(Class, ComponentSpec)}.
+     */
+    public static Builder<ComponentSpec> component(String name, Class<? extends org.milab.api.MilabExtension> role) {
+        Builder<ComponentSpec> b = new Builder<>(name, Kind.COMPONENT, null);
+        b.role = Objects.requireNonNull(role, "role");
+        return b;
+    }
+
+    /** Declares a list of components of {@code role}, written as a YAML list or one comma-separated text. */
+    public static Builder<List<ComponentSpec>> components(String name,
+                                                         Class<? extends org.milab.api.MilabExtension> role) {
+        Builder<List<ComponentSpec>> b = new Builder<>(name, Kind.COMPONENT_LIST, null);
+        b.role = Objects.requireNonNull(role, "role");
+        return b;
+    }
+
+    /** For {@link Kind#COMPONENT} and {@link Kind#COMPONENT_LIST}: the role the named extensions must play. */
+    public Optional<Class<? extends org.milab.api.MilabExtension>> componentRole() {
+        return Optional.ofNullable(role);
     }
 
     /** Stable parameter name, lower case with dashes. */
@@ -155,12 +192,16 @@ public final class Parameter<T> {
 
     /** The type as shown to users: {@code integer}, {@code real}, {@code one of a, b}, ... */
     public String typeDescription() {
-        return kind == Kind.CHOICE ? "one of " + String.join(", ", choices()) : kind.label();
+        if (kind == Kind.CHOICE) {
+            return "one of " + String.join(", ", choices());
+        }
+        return role == null ? kind.label() : kind.label() + " (" + role.getSimpleName() + ")";
     }
 
     /** The numeric range as text, e.g. {@code [1, inf)}; empty when unconstrained or not numeric. */
     public String rangeDescription() {
-        boolean numeric = kind == Kind.INTEGER || kind == Kind.REAL || kind == Kind.INTEGER_LIST;
+        boolean numeric = kind == Kind.INTEGER || kind == Kind.REAL || kind == Kind.INTEGER_LIST
+                || kind == Kind.REAL_LIST;
         if (!numeric || (min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY)) {
             return "";
         }
@@ -183,7 +224,10 @@ public final class Parameter<T> {
             case BOOLEAN -> toBoolean(raw);
             case STRING -> toText(raw);
             case CHOICE -> toChoice(raw);
-            case INTEGER_LIST -> toIntegerList(raw);
+            case INTEGER_LIST -> toList(raw, this::toInteger);
+            case REAL_LIST -> toList(raw, this::toReal);
+            case COMPONENT -> toComponent(raw);
+            case COMPONENT_LIST -> toComponents(raw);
         };
         return (T) value;
     }
@@ -197,7 +241,11 @@ public final class Parameter<T> {
             return d.isInfinite() ? (d > 0 ? "inf" : "-inf") : number(d);
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+            if (kind == Kind.COMPONENT_LIST) {
+                return list.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            }
+            return list.stream().map(v -> v instanceof Double d ? format(d) : String.valueOf(v))
+                    .collect(Collectors.joining(",", "[", "]"));
         }
         return String.valueOf(value);
     }
@@ -311,7 +359,7 @@ public final class Parameter<T> {
         throw mismatch(raw);
     }
 
-    private List<Integer> toIntegerList(Object raw) {
+    private <N extends Number> List<N> toList(Object raw, java.util.function.Function<Object, N> element) {
         List<?> items;
         if (raw instanceof List<?> l) {
             items = l;
@@ -321,20 +369,44 @@ public final class Parameter<T> {
                 body = body.substring(1, body.length() - 1);
             }
             items = body.isBlank() ? List.of() : Arrays.asList(body.split(","));
-        } else if (raw instanceof Integer i) {
-            items = List.of(i);
+        } else if (raw instanceof Number) {
+            items = List.of(raw);
         } else {
             throw mismatch(raw);
         }
-        List<Integer> out = new ArrayList<>(items.size());
+        List<N> out = new ArrayList<>(items.size());
         for (Object item : items) {
             try {
-                out.add(checkRange(toInteger(item instanceof String s ? s.trim() : item)));
+                out.add(checkRange(element.apply(item instanceof String s ? s.trim() : item)));
             } catch (IllegalArgumentException e) {
                 throw mismatch(raw);
             }
         }
         return List.copyOf(out);
+    }
+
+    private ComponentSpec toComponent(Object raw) {
+        if (raw instanceof ComponentSpec c) {
+            return c;
+        }
+        if (raw instanceof String s) {
+            return ComponentSpec.parse(s);
+        }
+        throw mismatch(raw);
+    }
+
+    private List<ComponentSpec> toComponents(Object raw) {
+        if (raw instanceof String s) {
+            return List.copyOf(ComponentSpec.parseList(s));
+        }
+        if (raw instanceof List<?> l) {
+            List<ComponentSpec> out = new ArrayList<>();
+            for (Object o : l) {
+                out.add(toComponent(o));
+            }
+            return List.copyOf(out);
+        }
+        throw mismatch(raw);
     }
 
     /**
@@ -346,6 +418,7 @@ public final class Parameter<T> {
         private final String name;
         private final Kind kind;
         private final Class<?> enumType;
+        private Class<? extends org.milab.api.MilabExtension> role;
         private T defaultValue;
         private double min = Double.NEGATIVE_INFINITY;
         private double max = Double.POSITIVE_INFINITY;

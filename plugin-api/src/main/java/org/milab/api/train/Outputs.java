@@ -14,6 +14,12 @@ import java.util.Optional;
  */
 public record Outputs(NDArray output, Map<String, NDArray> features) {
 
+    /**
+     * The key of the representation being distilled: strategies put the teacher's and the student's chosen
+     * features under it, and losses that work on features read it from there.
+     */
+    public static final String DISTILLED = "feature";
+
     /** Copies the feature map. */
     public Outputs {
         Objects.requireNonNull(output, "output");

@@ -39,6 +39,7 @@ public final class TestRunContext implements RunContext, AutoCloseable {
     private final List<MilabExtension> components = new ArrayList<>();
     private Path artifacts;
     private NDManager manager;
+    private NDManager runManager;
 
     private TestRunContext(long seed, ParameterValues parameters) {
         this.seed = seed;
@@ -137,9 +138,20 @@ public final class TestRunContext implements RunContext, AutoCloseable {
     }
 
     @Override
+    public synchronized NDManager runManager() {
+        if (runManager == null) {
+            runManager = NDManager.newBaseManager();
+        }
+        return runManager;
+    }
+
+    @Override
     public void close() {
         if (manager != null) {
             manager.close();
+        }
+        if (runManager != null) {
+            runManager.close();
         }
     }
 }

@@ -45,6 +45,7 @@ public final class StepRateBench {
                 train(trainer, source, run, warmup);
                 long[] before = memory();
                 long start = System.nanoTime();
+                long cpuStart = cpuNanos();
                 int chunk = Math.max(1, steps / 5);
                 for (int done = 0; done < steps; done += chunk) {
                     train(trainer, source, run, Math.min(chunk, steps - done));
@@ -55,9 +56,11 @@ public final class StepRateBench {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpu = (cpuNanos() - cpuStart) / 1e9;
                 long[] after = memory();
-                System.out.printf(Locale.ROOT, "djl %s steps=%d seconds=%.3f steps/s=%.1f heap-used %d->%d MiB, "
-                        + "rss %d->%d MiB, arrays in run manager %d%n", critic, steps, seconds, steps / seconds,
+                System.out.printf(Locale.ROOT, "djl %s steps=%d seconds=%.3f steps/s=%.1f cpu-seconds=%.3f "
+                        + "steps/cpu-s=%.1f heap-used %d->%d MiB, rss %d->%d MiB, arrays in run manager %d%n",
+                        critic, steps, seconds, steps / seconds, cpu, steps / cpu,
                         before[0] >> 20, after[0] >> 20, before[1] >> 20, after[1] >> 20,
                         run.getManagedArrays().size());
             }
@@ -71,6 +74,12 @@ public final class StepRateBench {
                 trainer.step(source.next(m, step), step);
             }
         }
+    }
+
+    /** CPU time of the whole process (JVM and engine threads). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Used heap after a GC, and the process's resident set size (native memory included), in bytes. */

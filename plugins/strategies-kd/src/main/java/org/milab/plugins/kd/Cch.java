@@ -18,6 +18,7 @@ import org.milab.api.analysis.Table;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimator;
+import org.milab.api.param.ComponentSpec;
 import org.milab.api.param.Parameter;
 import org.pf4j.Extension;
 
@@ -48,16 +49,18 @@ import org.pf4j.Extension;
         + "Knowledge Distillation in Multimodal Learning", doi = "arXiv:2510.13182")
 public final class Cch implements Analysis {
 
-    static final Parameter<String> NOISE = Parameter.string("teacher-noise").defaultValue("0")
-            .description("comma-separated noise levels added to the standardised teacher view, e.g. 0, 0.5, 1, 2")
-            .build();
+    static final Parameter<List<Double>> NOISE = Parameter.reals("teacher-noise").defaultValue(List.of(0.0))
+            .range(0, 1e6)
+            .description("noise levels (sd) added to the standardised teacher view, e.g. [0, 0.5, 1, 2]").build();
     static final Parameter<Integer> SEEDS = Parameter.integer("seeds").defaultValue(5).range(1, 1000)
             .description("student trainings with and without distillation per level").build();
     static final Parameter<String> REPRESENTATION = Parameter.string("representation").defaultValue("output")
             .description("representation whose MI is estimated: output (logits), penultimate or a layer name").build();
-    static final Parameter<String> ESTIMATOR = Parameter.string("estimator").defaultValue("ksg")
+    static final Parameter<ComponentSpec> ESTIMATOR = Parameter.component("estimator", Estimator.class)
+            .defaultValue(ComponentSpec.parse("ksg"))
             .description("estimator of I(T;S), with its parameters, e.g. ksg(k=5)").build();
-    static final Parameter<String> LABEL_ESTIMATOR = Parameter.string("label-estimator").defaultValue("ross-mixed")
+    static final Parameter<ComponentSpec> LABEL_ESTIMATOR = Parameter.component("label-estimator", Estimator.class)
+            .defaultValue(ComponentSpec.parse("ross-mixed"))
             .description("estimator of I(S;Y), with its parameters; y is the label column").build();
 
     /**
@@ -99,7 +102,7 @@ public final class Cch implements Analysis {
     public AnalysisResult analyse(Inputs inputs, RunContext ctx) {
         Prepared data = Prepared.of(inputs.get("dataset", Dataset.class), ctx.param(Supervised.TARGET),
                 ctx.param(Supervised.TASK), ctx);
-        double[] noise = levels(ctx.param(NOISE));
+        double[] noise = ctx.param(NOISE).stream().mapToDouble(Double::doubleValue).toArray();
         Settings s = Settings.of(ctx);
         int seeds = ctx.param(SEEDS);
         long perModel = Trainer.steps(data.split().train().length, s) * s.epochs();
@@ -123,12 +126,12 @@ public final class Cch implements Analysis {
         Target y = data.target();
         int[] test = data.split().test();
         Samples label = data.testTarget(ctx.param(Supervised.TARGET));
-        Configured<Estimator> ts = Components.estimator(ctx, ctx.param(ESTIMATOR), ESTIMATOR.name());
-        Configured<Estimator> sy = Components.estimator(ctx, ctx.param(LABEL_ESTIMATOR), LABEL_ESTIMATOR.name());
+        Configured<Estimator> ts = Components.estimator(ctx, ctx.param(ESTIMATOR));
+        Configured<Estimator> sy = Components.estimator(ctx, ctx.param(LABEL_ESTIMATOR));
         int labelled = ctx.param(Settings.LABELLED);
         SplittableRandom seedSource = new SplittableRandom(seed);
         try (NDManager teacherScope = run.newSubManager()) {
-            Block tb = Components.model(ctx, ctx.param(CrossModalKd.TEACHER_MODEL), CrossModalKd.TEACHER_MODEL.name(),
+            Block tb = Components.model(ctx, ctx.param(CrossModalKd.TEACHER_MODEL),
                     s.batch(), tx.cols(), y.outputs());
             Fit.Trained teacher = Fit.train("teacher", tb, tx, y, data.split(), 0, 1.0, null, s, ctx, progress,
                     seedSource.nextLong(), teacherScope);
@@ -144,7 +147,7 @@ public final class Cch implements Analysis {
                 long studentSeed = seedSource.nextLong();
                 double plain;
                 try (NDManager m = teacherScope.newSubManager()) {
-                    Block b = Components.model(ctx, ctx.param(Supervised.MODEL), Supervised.MODEL.name(), s.batch(),
+                    Block b = Components.model(ctx, ctx.param(Supervised.MODEL), s.batch(),
                             sx.cols(), y.outputs());
                     Fit.Trained p = Fit.train("student-plain", b, sx, y, data.split(), labelled, 1.0, null, s, ctx,
                             progress, studentSeed, m);
@@ -155,7 +158,7 @@ public final class Cch implements Analysis {
                 }
                 double distilled;
                 try (NDManager m = teacherScope.newSubManager()) {
-                    Block b = Components.model(ctx, ctx.param(Supervised.MODEL), Supervised.MODEL.name(), s.batch(),
+                    Block b = Components.model(ctx, ctx.param(Supervised.MODEL), s.batch(),
                             sx.cols(), y.outputs());
                     distilled = Fit.train("student-kd", b, sx, y, data.split(), labelled,
                             ctx.param(CrossModalKd.CE_WEIGHT), kd, s, ctx, progress, studentSeed, m).metrics().get(metric);
@@ -181,20 +184,4 @@ public final class Cch implements Analysis {
         return new Rows(v, view.cols());
     }
 
-    static double[] levels(String text) {
-        String[] parts = text.replace("[", "").replace("]", "").split(",");
-        double[] out = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                out[i] = Double.parseDouble(parts[i].strip());
-            } catch (NumberFormatException e) {
-                out[i] = Double.NaN;
-            }
-            if (!(out[i] >= 0) || Double.isInfinite(out[i])) {
-                throw new ConfigurationException("parameter 'teacher-noise'", "cannot read '" + text + "': expected "
-                        + "comma-separated finite numbers >= 0, e.g. 0, 0.5, 1, 2");
-            }
-        }
-        return out;
-    }
 }

@@ -5,6 +5,7 @@ import ai.djl.nn.Block;
 import org.milab.api.Configured;
 import org.milab.api.RunContext;
 import org.milab.api.estimate.Estimator;
+import org.milab.api.param.ComponentSpec;
 import org.milab.api.model.ModelFactory;
 import org.milab.api.train.DistillationLoss;
 
@@ -18,8 +19,7 @@ final class Components {
      * Builds the model named by {@code spec} for rows of {@code cols} values; its {@code outputs} parameter, when it
      * declares one and the spec leaves it out, is set to {@code outputs}.
      */
-    static Block model(RunContext ctx, String spec, String parameter, int batch, int cols, int outputs) {
-        ComponentSpec s = ComponentSpec.parse(spec, parameter);
+    static Block model(RunContext ctx, ComponentSpec s, int batch, int cols, int outputs) {
         Configured<ModelFactory> probe = ctx.component(ModelFactory.class, s.name(), s.parameters());
         boolean declaresOutputs = probe.extension().info().parameters().stream()
                 .anyMatch(p -> p.name().equals("outputs"));
@@ -28,13 +28,11 @@ final class Components {
         return f.extension().build(new Shape(batch, cols), f.context());
     }
 
-    static Configured<DistillationLoss> loss(RunContext ctx, String spec, String parameter) {
-        ComponentSpec s = ComponentSpec.parse(spec, parameter);
-        return ctx.component(DistillationLoss.class, s.name(), s.parameters());
+    static Configured<DistillationLoss> loss(RunContext ctx, ComponentSpec s) {
+        return ctx.component(DistillationLoss.class, s);
     }
 
-    static Configured<Estimator> estimator(RunContext ctx, String spec, String parameter) {
-        ComponentSpec s = ComponentSpec.parse(spec, parameter);
-        return ctx.component(Estimator.class, s.name(), s.parameters());
+    static Configured<Estimator> estimator(RunContext ctx, ComponentSpec s) {
+        return ctx.component(Estimator.class, s);
     }
 }

@@ -14,6 +14,9 @@ import org.milab.api.Port;
 import org.milab.api.RunContext;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.Samples;
+import org.milab.api.param.ComponentSpec;
+import org.milab.api.model.ModelFactory;
+import org.milab.api.train.DistillationLoss;
 import org.milab.api.param.Parameter;
 import org.milab.api.train.TrainingResult;
 import org.milab.api.train.TrainingStrategy;
@@ -46,9 +49,11 @@ public final class CrossModalKd implements TrainingStrategy {
             .description("the view the teacher reads").build();
     static final Parameter<String> STUDENT_VIEW = Parameter.string("student-view").defaultValue("x2")
             .description("the view the student reads").build();
-    static final Parameter<String> TEACHER_MODEL = Parameter.string("teacher-model").defaultValue("mlp")
+    static final Parameter<ComponentSpec> TEACHER_MODEL = Parameter.component("teacher-model", ModelFactory.class)
+            .defaultValue(ComponentSpec.parse("mlp"))
             .description("the teacher's model when no teacher is wired, e.g. mlp(hidden=[64, 64])").build();
-    static final Parameter<String> LOSS = Parameter.string("loss").defaultValue("hinton-kd")
+    static final Parameter<ComponentSpec> LOSS = Parameter.component("loss", DistillationLoss.class)
+            .defaultValue(ComponentSpec.parse("hinton-kd"))
             .description("the distillation loss with its parameters, e.g. hinton-kd(temperature=4), fitnets, crd, vid")
             .build();
     static final Parameter<Double> KD_WEIGHT = Parameter.real("kd-weight").defaultValue(1.0).min(0)
@@ -83,7 +88,7 @@ public final class CrossModalKd implements TrainingStrategy {
         Settings s = Settings.of(ctx);
         Rows tx = data.view(ctx.param(TEACHER_VIEW));
         Rows sx = data.view(ctx.param(STUDENT_VIEW));
-        NDManager keep = ctx.ndManager().getEngine().newBaseManager();
+        NDManager keep = ctx.runManager();
         Optional<TrainingResult> wired = inputs.find("teacher", TrainingResult.class);
         long steps = Trainer.steps(data.split().train().length, s) * s.epochs() * (wired.isPresent() ? 1 : 2);
         Trainer.Progress progress = new Trainer.Progress(ctx, steps);
@@ -92,7 +97,7 @@ public final class CrossModalKd implements TrainingStrategy {
         if (wired.isPresent()) {
             teacher = Network.wrap(wiredTeacher(wired.get()), keep);
         } else {
-            Block tb = Components.model(ctx, ctx.param(TEACHER_MODEL), TEACHER_MODEL.name(), s.batch(), tx.cols(),
+            Block tb = Components.model(ctx, ctx.param(TEACHER_MODEL), s.batch(), tx.cols(),
                     data.target().outputs());
             Fit.Trained t = Fit.train("teacher", tb, tx, data.target(), data.split(), 0, 1.0, null, s, ctx, progress, ~ctx.seed(), keep);
             teacher = t.network();
@@ -100,7 +105,7 @@ public final class CrossModalKd implements TrainingStrategy {
         Evaluation.of(teacher, tx, data.target(), data.split().test(), keep).metrics("teacher-test-")
                 .forEach(metrics::put);
         Fit.Distillation kd = distillation(ctx, teacher, tx, keep);
-        Block sb = Components.model(ctx, ctx.param(Supervised.MODEL), Supervised.MODEL.name(), s.batch(), sx.cols(),
+        Block sb = Components.model(ctx, ctx.param(Supervised.MODEL), s.batch(), sx.cols(),
                 data.target().outputs());
         Fit.Trained student = Fit.train("student", sb, sx, data.target(), data.split(), ctx.param(Settings.LABELLED),
                 ctx.param(CE_WEIGHT), kd, s, ctx, progress, ctx.seed(), keep);
@@ -121,7 +126,7 @@ public final class CrossModalKd implements TrainingStrategy {
         }
         Rows out = teacher.infer(tx, all, Network.OUTPUT, "teacher", manager);
         Rows feature = teacher.infer(tx, all, ctx.param(TEACHER_FEATURE), TEACHER_FEATURE.name(), manager);
-        return new Fit.Distillation(Components.loss(ctx, ctx.param(LOSS), LOSS.name()), ctx.param(KD_WEIGHT), out,
+        return new Fit.Distillation(Components.loss(ctx, ctx.param(LOSS)), ctx.param(KD_WEIGHT), out,
                 feature, ctx.param(STUDENT_FEATURE));
     }
 

@@ -31,7 +31,7 @@ import org.milab.api.train.Outputs;
 final class Fit {
 
     /** The key under which a loss finds the distilled feature in {@link Outputs#features()}. */
-    static final String FEATURE = "feature";
+    static final String FEATURE = Outputs.DISTILLED;
 
     /**
      * A distillation term.

@@ -12,6 +12,8 @@ import org.milab.api.Port;
 import org.milab.api.RunContext;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.Samples;
+import org.milab.api.param.ComponentSpec;
+import org.milab.api.model.ModelFactory;
 import org.milab.api.param.Parameter;
 import org.milab.api.train.TrainingResult;
 import org.milab.api.train.TrainingStrategy;
@@ -41,7 +43,8 @@ public final class Supervised implements TrainingStrategy {
             .description("the view holding the target (one column)").build();
     static final Parameter<Task> TASK = Parameter.choice("task", Task.class).defaultValue(Task.CLASSIFICATION)
             .description("classification (cross-entropy) or regression (squared error)").build();
-    static final Parameter<String> MODEL = Parameter.string("model").defaultValue("mlp")
+    static final Parameter<ComponentSpec> MODEL = Parameter.component("model", ModelFactory.class)
+            .defaultValue(ComponentSpec.parse("mlp"))
             .description("the model, with its parameters, e.g. mlp(hidden=[64, 64]) or cnn").build();
 
     @Override
@@ -62,9 +65,9 @@ public final class Supervised implements TrainingStrategy {
         Prepared data = Prepared.of(inputs.get("dataset", Dataset.class), ctx.param(TARGET), ctx.param(TASK), ctx);
         Rows x = data.view(ctx.param(INPUT));
         Settings s = Settings.of(ctx);
-        Block block = Components.model(ctx, ctx.param(MODEL), MODEL.name(), s.batch(), x.cols(),
+        Block block = Components.model(ctx, ctx.param(MODEL), s.batch(), x.cols(),
                 data.target().outputs());
-        NDManager keep = ctx.ndManager().getEngine().newBaseManager();
+        NDManager keep = ctx.runManager();
         Trainer.Progress progress = new Trainer.Progress(ctx, s.epochs() * Trainer.steps(data.split().train().length, s));
         Fit.Trained t = Fit.train("model", block, x, data.target(), data.split(), ctx.param(Settings.LABELLED), 1.0,
                 null, s, ctx, progress, ctx.seed(), keep);

@@ -48,8 +48,9 @@ class CchTest implements ExtensionContract {
 
     @Test
     void rejectsUnreadableNoiseLevels() {
-        assertThrows(ConfigurationException.class, () -> Cch.levels("0, -1"));
-        assertThrows(ConfigurationException.class, () -> Cch.levels("0, a"));
-        assertEquals(3, Cch.levels("[0, 0.5, 2]").length);
+        assertThrows(IllegalArgumentException.class, () -> Cch.NOISE.parse("0, -1"));
+        assertThrows(IllegalArgumentException.class, () -> Cch.NOISE.parse("0, a"));
+        assertEquals(3, Cch.NOISE.parse("[0, 0.5, 2]").size());
+        assertEquals(2, Cch.NOISE.parse(java.util.List.of(0, 1.5)).size());
     }
 }

@@ -9,7 +9,6 @@ import org.milab.api.estimate.Estimator;
 import org.milab.plugins.classic.common.DataChecks;
 import org.milab.plugins.classic.common.Digamma;
 import org.milab.plugins.classic.common.ParallelSum;
-import org.milab.plugins.classic.common.Preprocessing;
 import org.pf4j.Extension;
 
 /**

@@ -17,7 +17,7 @@ import java.util.Arrays;
 final class KdTree {
 
     /** Leaf size for neighbour searches. */
-    static final int SEARCH_LEAF = Integer.getInteger("milab.searchLeaf", 8);
+    static final int SEARCH_LEAF = 8;
 
     final int n;
     final int d;
@@ -63,6 +63,15 @@ final class KdTree {
      * {@code leafSize} points per leaf. {@code data} is not kept.
      */
     KdTree(double[] data, int d, int leafSize) {
+        this(data, d, leafSize, null);
+    }
+
+    /**
+     * As {@link #KdTree(double[], int, int)}, but when {@code orders} is given ({@code orders[j]}: the rows sorted
+     * by coordinate j, as a {@link SortedColumn} provides them; consumed) the median splits are read off the
+     * orders and kept by stable partitions, O(n d) per level with no comparisons, instead of by selection.
+     */
+    KdTree(double[] data, int d, int leafSize, int[][] orders) {
         this.d = d;
         this.n = data.length / d;
         this.leafSize = leafSize;
@@ -77,16 +86,26 @@ final class KdTree {
         box = new double[nodes * 2 * d];
         cell = new double[nodes * 2 * d];
         leafOf = new int[n];
-        pts = data.clone();
         index = new int[n];
-        for (int i = 0; i < n; i++) {
-            index[i] = i;
-        }
         for (int j = 0; j < d; j++) {
             cell[j] = Double.NEGATIVE_INFINITY;
             cell[d + j] = Double.POSITIVE_INFINITY;
         }
-        build(0, 0, n);
+        if (orders == null) {
+            pts = data.clone();
+            for (int i = 0; i < n; i++) {
+                index[i] = i;
+            }
+            build(0, 0, n);
+        } else {
+            buildPresorted(0, 0, n, data, orders, new boolean[n], new int[n]);
+            System.arraycopy(orders[0], 0, index, 0, n);
+            pts = new double[n * d];
+            for (int t = 0; t < n; t++) {
+                System.arraycopy(data, index[t] * d, pts, t * d, d);
+            }
+            boxes(0);
+        }
         position = new int[n];
         for (int t = 0; t < n; t++) {
             position[index[t]] = t;
@@ -124,6 +143,89 @@ final class KdTree {
         cell[r * 2 * d + axis] = split;
         build(l, from, mid);
         build(r, mid, to);
+        for (int j = 0; j < d; j++) {
+            box[b + j] = Math.min(box[l * 2 * d + j], box[r * 2 * d + j]);
+            box[b + d + j] = Math.max(box[l * 2 * d + d + j], box[r * 2 * d + d + j]);
+        }
+    }
+
+    /** Structure and cells of the subtree at {@code node} from per-axis orders of the original rows. */
+    private void buildPresorted(int node, int from, int to, double[] data, int[][] orders, boolean[] left, int[] tmp) {
+        nodeFrom[node] = from;
+        nodeTo[node] = to;
+        if (to - from <= leafSize) {
+            for (int t = from; t < to; t++) {
+                leafOf[t] = node;
+            }
+            return;
+        }
+        int axis = 0;
+        double widest = -1;
+        for (int j = 0; j < d; j++) {
+            double spread = data[orders[j][to - 1] * d + j] - data[orders[j][from] * d + j];
+            if (spread > widest) {
+                widest = spread;
+                axis = j;
+            }
+        }
+        int mid = (from + to + 1) >>> 1;
+        int[] byAxis = orders[axis];
+        for (int t = from; t < to; t++) {
+            left[byAxis[t]] = t < mid;
+        }
+        for (int j = 0; j < d; j++) {
+            if (j != axis) {
+                stablePartition(orders[j], from, to, left, tmp);
+            }
+        }
+        int b = node * 2 * d;
+        int l = 2 * node + 1;
+        int r = l + 1;
+        double split = data[byAxis[mid] * d + axis];
+        System.arraycopy(cell, b, cell, l * 2 * d, 2 * d);
+        System.arraycopy(cell, b, cell, r * 2 * d, 2 * d);
+        cell[l * 2 * d + d + axis] = split;
+        cell[r * 2 * d + axis] = split;
+        buildPresorted(l, from, mid, data, orders, left, tmp);
+        buildPresorted(r, mid, to, data, orders, left, tmp);
+    }
+
+    /** Moves the rows of {@code order[from..to)} marked {@code left} to the front, keeping both parts in order. */
+    private static void stablePartition(int[] order, int from, int to, boolean[] left, int[] tmp) {
+        int a = from;
+        int b = 0;
+        for (int t = from; t < to; t++) {
+            int row = order[t];
+            if (left[row]) {
+                order[a++] = row;
+            } else {
+                tmp[b++] = row;
+            }
+        }
+        System.arraycopy(tmp, 0, order, a, b);
+    }
+
+    /** Bounding boxes of the subtree at {@code node}, bottom-up, from the points in tree order. */
+    private void boxes(int node) {
+        int b = node * 2 * d;
+        if (isLeaf(node)) {
+            for (int j = 0; j < d; j++) {
+                box[b + j] = Double.POSITIVE_INFINITY;
+                box[b + d + j] = Double.NEGATIVE_INFINITY;
+            }
+            for (int t = nodeFrom[node]; t < nodeTo[node]; t++) {
+                for (int j = 0; j < d; j++) {
+                    double v = pts[t * d + j];
+                    box[b + j] = Math.min(box[b + j], v);
+                    box[b + d + j] = Math.max(box[b + d + j], v);
+                }
+            }
+            return;
+        }
+        int l = 2 * node + 1;
+        int r = l + 1;
+        boxes(l);
+        boxes(r);
         for (int j = 0; j < d; j++) {
             box[b + j] = Math.min(box[l * 2 * d + j], box[r * 2 * d + j]);
             box[b + d + j] = Math.max(box[l * 2 * d + d + j], box[r * 2 * d + d + j]);

@@ -29,10 +29,13 @@ import org.pf4j.Extension;
  * With {@code standardise} (default) every column is divided by its standard deviation first, as scikit-learn does;
  * given the same data this class returns scikit-learn's {@code _compute_mi_cc} value to rounding.
  *
- * <p>Cost: O(n log n) time to build a KD-tree on the joint samples and, per marginal, a radix-sorted column (one
- * dimension, counts by galloping from the sample's rank) or a KD-tree with whole-subtree counting (several
- * dimensions); each query then costs about O(log n + k) for low dimensions. Memory O(n (d<sub>x</sub> +
- * d<sub>y</sub>)). Queries run on {@code threads} workers with no allocation per query.
+ * <p>Cost: O(n log n) time to build a KD-tree on the joint samples and, per marginal, a radix-sorted column with
+ * a bucket table of positions (one dimension: each count is two short exact searches) or a KD-tree with
+ * whole-subtree counting (several dimensions). A first pass finds every ε<sub>i</sub> (k-NN searched bottom-up
+ * from the sample's own leaf); the counts then run in each marginal's own order, so memory is read nearly
+ * sequentially. About O(log n + k) per query in low dimensions; memory O(n (d<sub>x</sub> + d<sub>y</sub>)).
+ * All passes run on {@code threads} workers with no allocation per query; the result does not depend on the
+ * thread count.
  *
  * <p>Reference: A. Kraskov, H. Stögbauer, P. Grassberger, Estimating mutual information, Phys. Rev. E 69, 066138
  * (2004).
@@ -61,26 +64,30 @@ public final class Ksg1 implements Estimator {
         int dy = y.cols();
         double[] xs = NeighbourInputs.prepare(x, "x", k, ctx);
         double[] ys = NeighbourInputs.prepare(y, "y", k, ctx);
-        KdTree joint = new KdTree(NeighbourInputs.join(xs, dx, ys, dy), dx + dy);
         Marginal mx = new Marginal(xs, dx);
         Marginal my = new Marginal(ys, dy);
+        KdTree joint = Marginal.jointTree(NeighbourInputs.join(xs, dx, ys, dy), mx, my);
         int threads = ctx.param(KnnParameters.THREADS);
-        // Pass 1: the k-th-neighbour distance of every sample, stored in each marginal's own order.
-        double[] radiusX = new double[n];
-        double[] radiusY = new double[n];
+        // Pass 1: the k-th-neighbour distance of every sample, in joint-tree order, then moved to each marginal's
+        // own order (a separate tight loop, so that the scattered writes overlap).
+        double[] eps = new double[n];
         ParallelSum.sum(n, threads, (from, to) -> {
             KdTree.Scratch sj = new KdTree.Scratch(k, joint);
             for (int t = from; t < to; t++) {
-                double eps = joint.knn(t, k, sj);
-                int row = joint.index[t];
-                if (eps == 0) {
-                    throw NeighbourInputs.tie(row, k, "joint (x, y)");
+                eps[t] = joint.knn(t, k, sj);
+                if (eps[t] == 0) {
+                    throw NeighbourInputs.tie(joint.index[t], k, "joint (x, y)");
                 }
-                radiusX[mx.positionOf(row)] = eps;
-                radiusY[my.positionOf(row)] = eps;
             }
             return 0;
         }, ctx::cancelled);
+        double[] radiusX = new double[n];
+        double[] radiusY = new double[n];
+        for (int t = 0; t < n; t++) {
+            int row = joint.index[t];
+            radiusX[mx.positionOf(row)] = eps[t];
+            radiusY[my.positionOf(row)] = eps[t];
+        }
         // Passes 2 and 3: the marginal counts, each in its marginal's order.
         double sum = mx.sumDigammaOfCountsPlusOne(radiusX, threads, ctx::cancelled)
                 + my.sumDigammaOfCountsPlusOne(radiusY, threads, ctx::cancelled);

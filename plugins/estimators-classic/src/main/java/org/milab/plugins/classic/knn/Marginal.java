@@ -22,10 +22,9 @@ final class Marginal {
         this.tree = d == 1 ? null : new KdTree(data, d, COUNT_LEAF);
     }
 
-    /** Working memory of one thread: a tree scratch or a sorted-column cursor. */
+    /** Working memory of one thread (the tree's traversal stack; nothing for a sorted column). */
     static final class Scratch {
         final KdTree.Scratch tree;
-        final SortedColumn.Cursor cursor = new SortedColumn.Cursor();
 
         Scratch(KdTree tree) {
             this.tree = tree == null ? null : new KdTree.Scratch(1, tree);
@@ -43,9 +42,25 @@ final class Marginal {
      */
     int countOthersWithin(int row, double radius, Scratch s) {
         if (column != null) {
-            return column.countWithinAt(column.rank[row], radius, s.cursor);
+            return column.countWithinAt(column.rank[row], radius);
         }
         return tree.countWithin(tree.pts, tree.position[row] * tree.d, radius, s.tree) - 1;
+    }
+
+    /** The rows sorted by value (a new array) for a one-column marginal; null for several columns. */
+    int[] sortedOrder() {
+        return column == null ? null : column.order();
+    }
+
+    /**
+     * A search tree on the joint rows of {@code x} and {@code y} ({@code joint}, row-major): for two one-column
+     * marginals it is built from their sorted orders, which is faster than building it from scratch.
+     */
+    static KdTree jointTree(double[] joint, Marginal x, Marginal y) {
+        int[] ox = x.sortedOrder();
+        int[] oy = y.sortedOrder();
+        return ox != null && oy != null ? new KdTree(joint, 2, KdTree.SEARCH_LEAF, new int[][] {ox, oy})
+                : new KdTree(joint, joint.length / x.size());
     }
 
     /** Number of rows. */
@@ -64,7 +79,7 @@ final class Marginal {
     /** As {@link #countOthersWithin} for the row at position {@code p} of this marginal's own order. */
     int countOthersWithinAt(int p, double radius, Scratch s) {
         if (column != null) {
-            return column.countWithinAt(p, radius, s.cursor);
+            return column.countWithinAt(p, radius);
         }
         return tree.countWithin(tree.pts, p * tree.d, radius, s.tree) - 1;
     }

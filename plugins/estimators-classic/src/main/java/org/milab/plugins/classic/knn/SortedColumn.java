@@ -94,24 +94,29 @@ final class SortedColumn {
         }
     }
 
-    /** Per-thread working state of the counts (none at present; kept so callers need not change). */
-    static final class Cursor {
-    }
-
     /**
      * The number of rows other than the one at sorted position {@code p} whose value differs from its value by
      * strictly less than {@code radius} ({@code radius > 0}).
      */
-    int countWithinAt(int p, double radius, Cursor c) {
+    int countWithinAt(int p, double radius) {
         double q = sorted[p];
         int above = firstAtOrAbove(p, q, radius, start[bucket(q + radius)]);
         int below = lastAtOrBelow(p, q, radius, start[bucket(q - radius)] - 1);
         return above - below - 2;
     }
 
-    /** As {@link #countWithinAt} for original row {@code row}, without a cursor. */
+    /** The rows in sorted order (a new array): {@code order()[p]} is the row at sorted position p. */
+    int[] order() {
+        int[] o = new int[rank.length];
+        for (int i = 0; i < rank.length; i++) {
+            o[rank[i]] = i;
+        }
+        return o;
+    }
+
+    /** As {@link #countWithinAt} for original row {@code row}. */
     int countWithin(int row, double radius) {
-        return countWithinAt(rank[row], radius, new Cursor());
+        return countWithinAt(rank[row], radius);
     }
 
     /** Smallest index j &gt; p with {@code sorted[j] - q >= radius}, or n; {@code hint} is a guess, or -1. */

@@ -35,8 +35,16 @@ class KdTreeTest {
                                                    @ForAll @IntRange(min = 1, max = 4) int k,
                                                    @ForAll long seed) {
         double[] v = data(n, d, levels, seed);
-        for (int leaf : new int[] {1, 8, 32}) {
-            KdTree tree = new KdTree(v, d, leaf);
+        for (int variant = 0; variant < 4; variant++) {
+            int leaf = new int[] {1, 8, 32, 8}[variant];
+            int[][] orders = null;
+            if (variant == 3) {
+                orders = new int[d][];
+                for (int j = 0; j < d; j++) {
+                    orders[j] = new SortedColumn(v, d, j).order();
+                }
+            }
+            KdTree tree = new KdTree(v, d, leaf, orders);
             KdTree.Scratch s = new KdTree.Scratch(k, tree);
             for (int i = 0; i < n; i++) {
                 double[] all = new double[n - 1];
@@ -63,7 +71,6 @@ class KdTreeTest {
                                            @ForAll @IntRange(min = 0, max = 6) int levels, @ForAll long seed) {
         double[] v = data(n, 1, levels, seed);
         SortedColumn column = new SortedColumn(v, 1, 0);
-        SortedColumn.Cursor cursor = new SortedColumn.Cursor();
         SplittableRandom r = new SplittableRandom(seed);
         for (int q = 0; q < 3 * n; q++) {
             int i = r.nextInt(n);
@@ -72,7 +79,7 @@ class KdTreeTest {
             for (int j = 0; j < n; j++) {
                 expected += j != i && Math.abs(v[j] - v[i]) < radius ? 1 : 0;
             }
-            assertEquals(expected, column.countWithinAt(column.rank[i], radius, cursor), "row " + i + " r " + radius);
+            assertEquals(expected, column.countWithinAt(column.rank[i], radius), "row " + i + " r " + radius);
         }
         double[] sorted = v.clone();
         Arrays.sort(sorted);

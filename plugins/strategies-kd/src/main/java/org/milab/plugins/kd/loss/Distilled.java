@@ -12,7 +12,7 @@ import org.milab.api.train.Outputs;
 final class Distilled {
 
     /** The feature key of the distilled representation. */
-    static final String KEY = "feature";
+    static final String KEY = Outputs.DISTILLED;
 
     private Distilled() {
     }
