@@ -1,10 +1,8 @@
 package org.milab.plugins.synthetic;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.milab.api.Citation;
-import org.milab.api.ConfigurationException;
 import org.milab.api.Configured;
 import org.milab.api.ExtensionInfo;
 import org.milab.api.RunContext;
@@ -12,6 +10,7 @@ import org.milab.api.data.Dataset;
 import org.milab.api.data.DatasetProvider;
 import org.milab.api.data.GroundTruth;
 import org.milab.api.data.Samples;
+import org.milab.api.param.ComponentSpec;
 import org.milab.api.param.Parameter;
 import org.milab.api.param.ParameterValues;
 import org.pf4j.Extension;
@@ -37,10 +36,10 @@ public final class Transformed implements DatasetProvider {
     private static final String MAPS = "comma-separated chain of none, half-cube, asinh, normal-cdf, wiggly, spiral, "
             + "swiss-roll, bimodal (applied left to right)";
 
-    static final Parameter<String> BASE = Parameter.string("base").defaultValue("correlated-gaussian")
-            .description("dataset extension to transform (it must produce views x and y)").build();
-    static final Parameter<String> BASE_WITH = Parameter.string("base-with").defaultValue("")
-            .description("parameters of the base dataset as 'name=value, name=value'").build();
+    static final Parameter<ComponentSpec> BASE = Parameter.component("base", DatasetProvider.class)
+            .defaultValue(ComponentSpec.parse("correlated-gaussian"))
+            .description("dataset to transform, with its parameters, e.g. correlated-gaussian(n=5000, dim=3); "
+                    + "it must produce views x and y").build();
     static final Parameter<String> X_MAPS = Parameter.string("x-maps").defaultValue("none")
             .description("maps applied to x: " + MAPS).build();
     static final Parameter<String> Y_MAPS = Parameter.string("y-maps").defaultValue("none")
@@ -52,7 +51,7 @@ public final class Transformed implements DatasetProvider {
     public ExtensionInfo info() {
         return ExtensionInfo.of("transformed",
                 "Another dataset's x and y pushed through MI-preserving maps (spiral, half-cube, wiggly, ...).",
-                BASE, BASE_WITH, X_MAPS, Y_MAPS, SPEED);
+                BASE, X_MAPS, Y_MAPS, SPEED);
     }
 
     @Override
@@ -65,8 +64,7 @@ public final class Transformed implements DatasetProvider {
         double speed = ctx.param(SPEED);
         RowMap fx = Diffeomorphism.chain(ctx.param(X_MAPS), Diffeomorphism.Side.X, speed, X_MAPS.name());
         RowMap fy = Diffeomorphism.chain(ctx.param(Y_MAPS), Diffeomorphism.Side.Y, speed, Y_MAPS.name());
-        Configured<DatasetProvider> base = ctx.component(DatasetProvider.class, ctx.param(BASE),
-                parseAssignments(ctx.param(BASE_WITH)));
+        Configured<DatasetProvider> base = ctx.component(DatasetProvider.class, ctx.param(BASE));
         Dataset in = base.extension().load(base.context());
         Samples x = in.view("x");
         Samples y = in.view("y");
@@ -90,22 +88,5 @@ public final class Transformed implements DatasetProvider {
         }
         in.metadata().forEach(out::metadata);
         return out.build();
-    }
-
-    /** Parses {@code name=value, name=value}; values stay text and are typed by the base's declarations. */
-    static Map<String, String> parseAssignments(String text) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String part : text.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            int eq = part.indexOf('=');
-            if (eq <= 0) {
-                throw new ConfigurationException("parameter 'base-with'", "'" + part.trim()
-                        + "' is not of the form name=value; write e.g. 'n=5000, dim=3'");
-            }
-            out.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
-        }
-        return out;
     }
 }

@@ -28,7 +28,7 @@ class TransformedTest implements ExtensionContract {
 
     @Test
     void keepsTheBaseTruthAndMapsTheViews() {
-        Dataset d = load(Map.of("base-with", "n=500, dim=2, mi=0.7", "x-maps", "normal-cdf", "y-maps",
+        Dataset d = load(Map.of("base", "correlated-gaussian(n=500, dim=2, mi=0.7)", "x-maps", "normal-cdf", "y-maps",
                 "half-cube, spiral"));
         assertEquals(0.7, d.trueMi("x", "y").orElseThrow().nats(), 1e-12);
         assertEquals(500, d.size());
@@ -41,8 +41,8 @@ class TransformedTest implements ExtensionContract {
 
     @Test
     void rankStatisticsArePreservedByIncreasingMaps() {
-        Dataset plain = load(Map.of("base-with", "n=300, mi=1"));
-        Dataset mapped = load(Map.of("base-with", "n=300, mi=1", "x-maps", "asinh, wiggly", "y-maps", "normal-cdf"));
+        Dataset plain = load(Map.of("base", "correlated-gaussian(n=300, mi=1)"));
+        Dataset mapped = load(Map.of("base", "correlated-gaussian(n=300, mi=1)", "x-maps", "asinh, wiggly", "y-maps", "normal-cdf"));
         // same seed for the base; coordinate-wise increasing maps keep every ordering
         double[] a = plain.view("x").column(0);
         double[] b = mapped.view("x").column(0);
@@ -53,6 +53,6 @@ class TransformedTest implements ExtensionContract {
 
     @Test
     void badAssignmentsAreConfigurationErrors() {
-        assertThrows(ConfigurationException.class, () -> load(Map.of("base-with", "n 500")));
+        assertThrows(ConfigurationException.class, () -> load(Map.of("base", "correlated-gaussian(n 500)")));
     }
 }
