@@ -62,8 +62,11 @@ public final class ResultsWriter {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Parameter<?> p : declared) {
             Object v = values.asMap().get(p.name());
-            boolean special = v instanceof Enum<?> || (v instanceof Double d && d.isInfinite());
-            out.put(p.name(), special ? p.format(v) : v);
+            boolean plainYaml = v instanceof Integer || v instanceof Boolean || v instanceof String
+                    || (v instanceof Double d && Double.isFinite(d))
+                    || (v instanceof List<?> l && l.stream().allMatch(e -> e instanceof Number n
+                    && Double.isFinite(n.doubleValue())));
+            out.put(p.name(), plainYaml ? v : p.format(v));
         }
         return out;
     }
