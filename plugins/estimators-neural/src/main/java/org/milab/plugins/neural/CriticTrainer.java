@@ -35,6 +35,8 @@ final class CriticTrainer implements AutoCloseable {
     private final String boundName;
     private final MiBound bound;
     private final TrainingObjective objective;
+    /** Whether the bound keeps the default objective (its value), so the value need not be computed twice. */
+    private final boolean trainsOnValue;
     private final Block critic;
     private final NDManager model;
     private final ParameterStore store;
@@ -52,6 +54,7 @@ final class CriticTrainer implements AutoCloseable {
         this.boundName = boundName;
         this.bound = bound;
         this.objective = bound.newObjective();
+        this.trainsOnValue = keepsDefaultObjective(bound);
         this.critic = critic;
         this.learningRate = learningRate;
         this.maxScore = maxScore;
@@ -69,6 +72,14 @@ final class CriticTrainer implements AutoCloseable {
         this.optimizer = new Adam(weights, learningRate, model);
     }
 
+    private static boolean keepsDefaultObjective(MiBound bound) {
+        try {
+            return bound.getClass().getMethod("newObjective").getDeclaringClass() == MiBound.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("MiBound declares newObjective()", e);
+        }
+    }
+
     /** One step on a batch owned by the caller's step manager; returns {value, objective}. */
     float[] step(NDList batch, long step) {
         NDArray scores;
@@ -79,9 +90,11 @@ final class CriticTrainer implements AutoCloseable {
             collector.backward(target.neg());
         }
         optimizer.update(scores.getManager());
-        NDArray value = bound.value(scores.stopGradient());
-        float[] read = NDArrays.stack(new NDList(value, target.stopGradient(), scores.abs().max()))
-                .toType(DataType.FLOAT32, false).toFloatArray();
+        NDArray trained = target.stopGradient();
+        NDArray value = trainsOnValue ? trained : bound.value(scores.stopGradient());
+        NDArray read3 = NDArrays.stack(new NDList(value, trained, scores.abs().max()));
+        float[] read = (read3.getDataType() == DataType.FLOAT32 ? read3 : read3.toType(DataType.FLOAT32, false))
+                .toFloatArray();
         check(read[0], read[1], read[2], step);
         return new float[] {read[0], read[1]};
     }
@@ -98,9 +111,12 @@ final class CriticTrainer implements AutoCloseable {
 
     private NDArray scores(NDList batch, boolean training, long step) {
         NDArray scores = critic.forward(store, batch, training).singletonOrThrow();
+        if (step != 1) {
+            return scores;
+        }
         long n = batch.get(0).getShape().get(0);
         long m = batch.get(1).getShape().get(0);
-        if (step == 1 && !scores.getShape().equals(new Shape(n, m))) {
+        if (!scores.getShape().equals(new Shape(n, m))) {
             throw new EstimationException("the critic returned scores of shape " + scores.getShape() + " for a batch of "
                     + n + " pairs; a critic must return the " + n + "x" + m + " matrix f(x_i, y_j)");
         }

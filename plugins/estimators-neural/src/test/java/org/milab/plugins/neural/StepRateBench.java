@@ -46,6 +46,7 @@ public final class StepRateBench {
                 long[] before = memory();
                 long start = System.nanoTime();
                 long cpuStart = cpuNanos();
+                long threadStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 int chunk = Math.max(1, steps / 5);
                 for (int done = 0; done < steps; done += chunk) {
                     train(trainer, source, run, Math.min(chunk, steps - done));
@@ -57,10 +58,11 @@ public final class StepRateBench {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpu = (cpuNanos() - cpuStart) / 1e9;
+                double thread = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadStart) / 1e9;
                 long[] after = memory();
                 System.out.printf(Locale.ROOT, "djl %s steps=%d seconds=%.3f steps/s=%.1f cpu-seconds=%.3f "
-                        + "steps/cpu-s=%.1f heap-used %d->%d MiB, rss %d->%d MiB, arrays in run manager %d%n",
-                        critic, steps, seconds, steps / seconds, cpu, steps / cpu,
+                        + "steps/cpu-s=%.1f (training thread alone %.1f) heap-used %d->%d MiB, rss %d->%d MiB, arrays in run manager %d%n",
+                        critic, steps, seconds, steps / seconds, cpu, steps / cpu, steps / thread,
                         before[0] >> 20, after[0] >> 20, before[1] >> 20, after[1] >> 20,
                         run.getManagedArrays().size());
             }

@@ -1,8 +1,8 @@
 package org.milab.plugins.classic.common;
 
 /**
- * The digamma function ψ(x) = d/dx log Γ(x), accurate to about 1e-14 for x &gt; 0, with a table for the small
- * integers the neighbour estimators ask for most.
+ * The digamma function ψ(x) = d/dx log Γ(x), accurate to 3e-14 · max(1, |ψ(x)|) for x &gt; 0, with a table for
+ * the small integers the neighbour estimators ask for most.
  */
 public final class Digamma {
 

@@ -74,6 +74,40 @@ public final class ParallelSum {
         return total(parts);
     }
 
+    /**
+     * Runs independent tasks (e.g. the builds of several search structures) on up to {@code threads} workers of a
+     * call-local pool, or one after the other for one thread; returns when all are done, rethrowing the first
+     * failure.
+     */
+    public static void runAll(int threads, Runnable... tasks) {
+        if (threads <= 1 || tasks.length <= 1) {
+            for (Runnable t : tasks) {
+                t.run();
+            }
+            return;
+        }
+        ForkJoinPool pool = new ForkJoinPool(Math.min(threads, tasks.length));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Runnable t : tasks) {
+                futures.add(pool.submit(t));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MilabException("interrupted while estimating", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new MilabException("a worker failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static double total(double[] parts) {
         double s = 0;
         for (double p : parts) {

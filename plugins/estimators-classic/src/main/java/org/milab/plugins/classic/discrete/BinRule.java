@@ -6,7 +6,8 @@ public enum BinRule {
     FREEDMAN_DIACONIS,
     /**
      * Birgé–Rozenholc: the D maximising Σ N<sub>j</sub> log(D N<sub>j</sub> / n) − (D − 1 + (log D)<sup>2.5</sup>)
-     * over equal-width histograms, D ≤ min(n / log n, 1000).
+     * over equal-width histograms, D ≤ min(n / log n, 1000). A rule for density estimation: it gives 1 bin to a
+     * flat (uniform) column, which makes the binned MI 0; prefer Freedman–Diaconis for MI.
      */
     BIRGE_ROZENHOLC,
     /** Sturges: ⌈log₂ n⌉ + 1. */

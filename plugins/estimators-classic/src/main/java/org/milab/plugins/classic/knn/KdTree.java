@@ -44,8 +44,10 @@ final class KdTree {
         final int[] who;
         final int[] stack;
         final double[] stackDist;
+        final int[] cut;
 
         Scratch(int k, KdTree tree) {
+            cut = new int[tree.d];
             dist = new double[Math.max(k, 1)];
             who = new int[Math.max(k, 1)];
             stack = new int[2 * tree.depth + 4];
@@ -328,11 +330,14 @@ final class KdTree {
         return nodeTo[node] - nodeFrom[node] <= leafSize;
     }
 
-    /** Max-norm distance from the query at {@code q[qo..qo+d)} to the box of {@code node}; 0 inside. */
-    private double boxDistance(int node, double[] q, int qo) {
+    /**
+     * Max-norm distance from the query at {@code q[qo..qo+d)} to the box of {@code node} (0 inside), or some value
+     * ≥ {@code bound} as soon as the distance is known to reach it.
+     */
+    private double boxDistance(int node, double[] q, int qo, double bound) {
         int b = node * 2 * d;
         double m = 0;
-        for (int j = 0; j < d; j++) {
+        for (int j = 0; j < d && m < bound; j++) {
             double v = q[qo + j];
             m = Math.max(m, Math.max(box[b + j] - v, v - box[b + d + j]));
         }
@@ -366,7 +371,7 @@ final class KdTree {
         scanLeaf(node, self, qo, k, dist, s.who);
         while (node != 0 && !ballInsideCell(node, qo, dist[k - 1])) {
             int sibling = (node & 1) == 1 ? node + 1 : node - 1;
-            double gap = boxDistance(sibling, pts, qo);
+            double gap = boxDistance(sibling, pts, qo, dist[k - 1]);
             if (gap < dist[k - 1]) {
                 searchDown(sibling, gap, self, qo, k, s);
             }
@@ -393,8 +398,8 @@ final class KdTree {
             }
             int l = 2 * node + 1;
             int r = l + 1;
-            double dl = boxDistance(l, pts, qo);
-            double dr = boxDistance(r, pts, qo);
+            double dl = boxDistance(l, pts, qo, dist[k - 1]);
+            double dr = boxDistance(r, pts, qo, dist[k - 1]);
             if (dl <= dr) {
                 top = push(s, top, r, dr, dist[k - 1]);
                 top = push(s, top, l, dl, dist[k - 1]);
@@ -467,7 +472,7 @@ final class KdTree {
             if (inside) {
                 count += nodeTo[node] - nodeFrom[node];
             } else if (isLeaf(node)) {
-                count += countLeaf(node, q, qo, radius);
+                count += countLeaf(node, q, qo, radius, s.cut);
             } else {
                 s.stack[top++] = 2 * node + 1;
                 s.stack[top++] = 2 * node + 2;
@@ -476,12 +481,35 @@ final class KdTree {
         return count;
     }
 
-    private int countLeaf(int node, double[] q, int qo, double radius) {
+    /**
+     * Points of a leaf strictly within {@code radius} of the query. Only the axes on which the leaf's box reaches
+     * beyond the query's cube can exclude a point, so only those are compared (usually one, at a face).
+     */
+    private int countLeaf(int node, double[] q, int qo, double radius, int[] cut) {
+        int b = node * 2 * d;
+        int cuts = 0;
+        for (int j = 0; j < d; j++) {
+            double v = q[qo + j];
+            if (v - box[b + j] >= radius || box[b + d + j] - v >= radius) {
+                cut[cuts++] = j;
+            }
+        }
+        int from = nodeFrom[node];
+        int end = nodeTo[node];
         int count = 0;
-        for (int t = nodeFrom[node], end = nodeTo[node]; t < end; t++) {
+        if (cuts == 1) {
+            int j = cut[0];
+            double v = q[qo + j];
+            for (int t = from; t < end; t++) {
+                count += Math.abs(pts[t * d + j] - v) < radius ? 1 : 0;
+            }
+            return count;
+        }
+        for (int t = from; t < end; t++) {
             int po = t * d;
             boolean in = true;
-            for (int j = 0; j < d; j++) {
+            for (int c = 0; c < cuts; c++) {
+                int j = cut[c];
                 in &= Math.abs(pts[po + j] - q[qo + j]) < radius;
             }
             count += in ? 1 : 0;

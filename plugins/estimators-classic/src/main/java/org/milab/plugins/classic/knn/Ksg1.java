@@ -64,23 +64,20 @@ public final class Ksg1 implements Estimator {
         int dy = y.cols();
         double[] xs = NeighbourInputs.prepare(x, "x", k, ctx);
         double[] ys = NeighbourInputs.prepare(y, "y", k, ctx);
-        Marginal mx = new Marginal(xs, dx);
-        Marginal my = new Marginal(ys, dy);
-        KdTree joint = Marginal.jointTree(NeighbourInputs.join(xs, dx, ys, dy), mx, my);
         int threads = ctx.param(KnnParameters.THREADS);
+        // The search structures are independent, except that a 2-D joint tree is built from the sorted marginals.
+        Marginal[] m = new Marginal[2];
+        KdTree[] j = new KdTree[1];
+        double[] joined = NeighbourInputs.join(xs, dx, ys, dy);
+        boolean twoColumns = dx == 1 && dy == 1;
+        ParallelSum.runAll(threads, () -> m[0] = new Marginal(xs, dx), () -> m[1] = new Marginal(ys, dy),
+                () -> j[0] = twoColumns ? null : new KdTree(joined, dx + dy));
+        Marginal mx = m[0];
+        Marginal my = m[1];
+        KdTree joint = twoColumns ? Marginal.jointTree(joined, mx, my) : j[0];
         // Pass 1: the k-th-neighbour distance of every sample, in joint-tree order, then moved to each marginal's
         // own order (a separate tight loop, so that the scattered writes overlap).
-        double[] eps = new double[n];
-        ParallelSum.sum(n, threads, (from, to) -> {
-            KdTree.Scratch sj = new KdTree.Scratch(k, joint);
-            for (int t = from; t < to; t++) {
-                eps[t] = joint.knn(t, k, sj);
-                if (eps[t] == 0) {
-                    throw NeighbourInputs.tie(joint.index[t], k, "joint (x, y)");
-                }
-            }
-            return 0;
-        }, ctx::cancelled);
+        double[] eps = kthNeighbourDistances(joint, k, threads, ctx);
         double[] radiusX = new double[n];
         double[] radiusY = new double[n];
         for (int t = 0; t < n; t++) {
@@ -93,5 +90,21 @@ public final class Ksg1 implements Estimator {
                 + my.sumDigammaOfCountsPlusOne(radiusY, threads, ctx::cancelled);
         double mi = Digamma.of(k) + Digamma.of(n) - sum / n;
         return Estimate.of(mi, n).withDiagnostic("k", k);
+    }
+
+    /** ε of every sample, indexed by joint-tree position; a zero distance (k + 1 equal samples) is an error. */
+    static double[] kthNeighbourDistances(KdTree joint, int k, int threads, RunContext ctx) {
+        double[] eps = new double[joint.n];
+        ParallelSum.sum(joint.n, threads, (from, to) -> {
+            KdTree.Scratch sj = new KdTree.Scratch(k, joint);
+            for (int t = from; t < to; t++) {
+                eps[t] = joint.knn(t, k, sj);
+                if (eps[t] == 0) {
+                    throw NeighbourInputs.tie(joint.index[t], k, "joint (x, y)");
+                }
+            }
+            return 0;
+        }, ctx::cancelled);
+        return eps;
     }
 }
