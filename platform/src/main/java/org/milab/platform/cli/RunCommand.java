@@ -129,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static void printSummary(PrintWriter out, ExperimentGraph graph, List<PointOutcome> points) {
         List<String> header = new ArrayList<>(graph.sweep().keySet());
-        header.addAll(List.of("node", "estimator", "estimate (nats)", "truth", "error", "time"));
+        header.addAll(List.of("node", "estimator", "estimate (nats)", "truth", "error", "log-ratio", "time"));
         TextTable estimates = new TextTable(header);
         List<Table> tables = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
@@ -148,6 +148,7 @@ final class RunCommand implements Callable<Integer> {
                                 ? " ± " + fmt(e.standardError().getAsDouble()) : ""));
                         row.add(n.truth().map(t -> fmt(t.nats())).orElse("-"));
                         row.add(n.truth().map(t -> fmt(e.nats() - t.nats())).orElse("-"));
+                        row.add(n.logRatio().isPresent() ? fmt(n.logRatio().getAsDouble()) : "-");
                         row.add(String.format(Locale.ROOT, "%.3f s", n.seconds()));
                         estimates.add(row);
                     } else if (value instanceof AnalysisResult a) {

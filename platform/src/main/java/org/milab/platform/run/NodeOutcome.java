@@ -16,4 +16,17 @@ import org.milab.platform.graph.PlannedNode;
  */
 public record NodeOutcome(PlannedNode node, long seed, double seconds, Map<String, Object> outputs,
                           Optional<GroundTruth> truth) {
+
+    /**
+     * ln(estimate / truth), the scale-free error used by the BMI benchmark (Czyz et al. 2023); present when both are
+     * positive and finite.
+     */
+    public java.util.OptionalDouble logRatio() {
+        if (truth.isEmpty() || !(outputs.get("estimate") instanceof org.milab.api.estimate.Estimate e)) {
+            return java.util.OptionalDouble.empty();
+        }
+        double t = truth.get().nats();
+        boolean ok = e.nats() > 0 && t > 0 && Double.isFinite(t) && Double.isFinite(e.nats());
+        return ok ? java.util.OptionalDouble.of(Math.log(e.nats() / t)) : java.util.OptionalDouble.empty();
+    }
 }

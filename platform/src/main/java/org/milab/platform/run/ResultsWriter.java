@@ -105,6 +105,7 @@ public final class ResultsWriter {
         n.outputs().forEach((port, v) -> outputs.put(port, Json.of(v)));
         m.put("outputs", outputs);
         n.truth().ifPresent(t -> m.put("truth", Json.truth(t)));
+        n.logRatio().ifPresent(r -> m.put("logRatio", r));
         return m;
     }
 
@@ -112,7 +113,8 @@ public final class ResultsWriter {
     public static String estimatesCsv(ExperimentGraph graph, List<PointOutcome> points) {
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>(graph.sweep().keySet());
-        header.addAll(List.of("node", "extension", "mi_nats", "stderr_nats", "truth_nats", "n", "seconds"));
+        header.addAll(List.of("node", "extension", "mi_nats", "stderr_nats", "truth_nats", "log_ratio", "n",
+                "seconds"));
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
                 .get())) {
             for (PointOutcome p : points) {
@@ -126,6 +128,7 @@ public final class ResultsWriter {
                     row.add(num(e.nats()));
                     row.add(e.standardError().isPresent() ? num(e.standardError().getAsDouble()) : "");
                     row.add(n.truth().map(t -> num(t.nats())).orElse(""));
+                    row.add(n.logRatio().isPresent() ? num(n.logRatio().getAsDouble()) : "");
                     row.add(e.sampleCount());
                     row.add(String.format(Locale.ROOT, "%.4f", n.seconds()));
                     csv.printRecord(row);
