@@ -82,4 +82,15 @@ class EstimateCommandTest {
         Cli.Result missing = Cli.run(tmp, "estimate", "ksg", tmp.resolve("none.csv").toString(), "--x", "a", "--y", "b");
         assertEquals(2, missing.exitCode());
     }
+
+    @Test
+    void anMiBoundNameRunsTheVariationalEstimatorWithThatBound() throws IOException {
+        Path f = csv(400, 0.8, "");
+        Cli.Result r = Cli.run(tmp, "estimate", "smile", f.toString(), "--x", "a", "--y", "b", "--set", "tau=5",
+                "--set", "steps=30", "--set", "eval-every=10", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        Map<?, ?> json = (Map<?, ?>) Json.parse(r.out());
+        assertEquals("estimators-neural/variational", json.get("estimator"));
+        assertEquals("estimators-neural/smile(tau=5)", ((Map<?, ?>) json.get("parameters")).get("bound"));
+    }
 }

@@ -19,6 +19,7 @@ import org.milab.api.ConfigurationException;
 import org.milab.api.Inputs;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
+import org.milab.api.param.ComponentSpec;
 import org.milab.platform.graph.GraphParser;
 import org.milab.platform.graph.GraphValidator;
 import org.milab.platform.graph.Located;
@@ -141,7 +142,16 @@ final class EstimateCommand implements Callable<Integer> {
         Optional<ExtensionHandle> bound = registry.find(estimator, List.of(Role.MI_BOUND));
         Optional<ExtensionHandle> variational = registry.find(VARIATIONAL, List.of(role));
         if (bound.isPresent() && variational.isPresent() && !params.containsKey("bound")) {
-            params.put("bound", new Located<>(bound.get().qualifiedName(), SourcePosition.of("ESTIMATOR")));
+            // --set keys the bound declares (e.g. tau for smile) go to the bound; the rest to the estimator
+            Map<String, Object> own = new LinkedHashMap<>();
+            bound.get().info().parameters().forEach(p -> {
+                Located<Object> v = params.remove(p.name());
+                if (v != null) {
+                    own.put(p.name(), v.value());
+                }
+            });
+            params.put("bound", new Located<>(new ComponentSpec(bound.get().qualifiedName(), own),
+                    SourcePosition.of("ESTIMATOR")));
             return variational.get();
         }
         return registry.resolve(estimator, List.of(role), "ESTIMATOR");

@@ -21,6 +21,15 @@ public interface MiBound extends MilabExtension {
         return this::value;
     }
 
+    /**
+     * This bound bound to the validated parameters in {@code ctx} (SMILE's clip, MINE's moving-average decay), for
+     * one training run; trainers call it once, before {@link #newObjective()}. Bounds without parameters return
+     * themselves, the default.
+     */
+    default MiBound bind(org.milab.api.RunContext ctx) {
+        return this;
+    }
+
     /** What the scores must be; by default an unconstrained critic. */
     default CriticKind critic() {
         return CriticKind.SCORE;

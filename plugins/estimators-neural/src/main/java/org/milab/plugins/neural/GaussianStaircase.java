@@ -25,8 +25,8 @@ import org.milab.api.analysis.AnalysisResult;
 import org.milab.api.analysis.Table;
 import org.milab.api.bound.MiBound;
 import org.milab.api.model.ModelFactory;
+import org.milab.api.param.ComponentSpec;
 import org.milab.api.param.Parameter;
-import org.milab.plugins.neural.bound.ParameterisedBound;
 import org.milab.plugins.neural.critic.CriticShapes;
 import org.pf4j.Extension;
 
@@ -50,14 +50,15 @@ import org.pf4j.Extension;
         doi = "arXiv:1910.06222")
 public final class GaussianStaircase implements Analysis {
 
-    static final Parameter<String> BOUNDS = Parameter.string("bounds")
-            .defaultValue("dv, mine, nwj, infonce, js, smile(tau=1), smile(tau=5), smile(tau=inf)")
-            .description("comma-separated bounds, each with optional parameters, e.g. smile(tau=5)").build();
-    static final Parameter<String> CRITIC = Parameter.string("critic").defaultValue("separable-critic")
+    static final Parameter<List<ComponentSpec>> BOUNDS = Parameter.components("bounds", MiBound.class)
+            .defaultValue(ComponentSpec.parseList("dv, mine, nwj, infonce, js, smile(tau=1), smile(tau=5), smile(tau=inf)"))
+            .description("the bounds, each with optional parameters, e.g. [infonce, smile(tau=5)]").build();
+    static final Parameter<ComponentSpec> CRITIC = Parameter.component("critic", ModelFactory.class)
+            .defaultValue(ComponentSpec.parse("separable-critic"))
             .description("the critic model with its parameters, e.g. joint-critic").build();
     static final Parameter<Integer> DIM = Parameter.integer("dim").defaultValue(20).min(1)
             .description("dimension d of x and of y").build();
-    static final Parameter<List<Integer>> STAGES = Parameter.integers("stages").defaultValue(List.of(2, 4, 6, 8, 10))
+    static final Parameter<List<Double>> STAGES = Parameter.reals("stages").defaultValue(List.of(2.0, 4.0, 6.0, 8.0, 10.0))
             .min(0).unit("nats").description("true MI of each stage, in order").build();
     static final Parameter<Integer> STEPS = Parameter.integer("steps-per-stage").defaultValue(4000).min(2)
             .unit("steps").description("training steps per stage").build();
@@ -84,19 +85,19 @@ public final class GaussianStaircase implements Analysis {
 
     @Override
     public AnalysisResult analyse(Inputs inputs, RunContext ctx) {
-        List<ComponentSpec> bounds = ComponentSpec.parseList(ctx.param(BOUNDS), BOUNDS.name());
-        List<Integer> stages = ctx.param(STAGES);
+        List<ComponentSpec> bounds = ctx.param(BOUNDS);
+        List<Double> stages = ctx.param(STAGES);
         int perStage = ctx.param(STEPS);
         int total = perStage * stages.size();
         float[] truth = new float[total];
         for (int i = 0; i < total; i++) {
-            truth[i] = stages.get(i / perStage);
+            truth[i] = stages.get(i / perStage).floatValue();
         }
         List<StaircaseRun> runs = new ArrayList<>();
         for (int b = 0; b < bounds.size(); b++) {
             runs.add(train(bounds.get(b), truth, ctx, (long) b * total, (long) bounds.size() * total));
         }
-        String critic = ComponentSpec.parse(ctx.param(CRITIC), CRITIC.name()).name();
+        String critic = ctx.param(CRITIC).name();
         Path figure = ctx.artifactsDir().resolve("staircase-" + critic + ".png");
         StaircasePlot.write(figure, critic, runs, truth, ctx.param(SMOOTHING), Math.log(ctx.param(BATCH)));
         writeCsv(ctx.artifactsDir().resolve("staircase-" + critic + ".csv"), runs, truth);
@@ -104,10 +105,9 @@ public final class GaussianStaircase implements Analysis {
     }
 
     private StaircaseRun train(ComponentSpec spec, float[] truth, RunContext ctx, long done, long all) {
-        Configured<MiBound> configured = ctx.component(MiBound.class, spec.name(), spec.parameters());
-        MiBound bound = ParameterisedBound.bind(configured.extension(), configured.context());
-        ComponentSpec criticSpec = ComponentSpec.parse(ctx.param(CRITIC), CRITIC.name());
-        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, criticSpec.name(), criticSpec.parameters());
+        Configured<MiBound> configured = ctx.component(MiBound.class, spec);
+        MiBound bound = configured.extension().bind(configured.context());
+        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, ctx.param(CRITIC));
         int batch = ctx.param(BATCH);
         int dim = ctx.param(DIM);
         Block critic = factory.extension().build(CriticShapes.of(batch, dim, dim), factory.context());
@@ -115,25 +115,25 @@ public final class GaussianStaircase implements Analysis {
         float[] values = new float[truth.length];
         int step = 0;
         try (NDManager run = ctx.ndManager().newSubManager();
-             CriticTrainer trainer = new CriticTrainer(spec.text(), bound, critic, new Shape(batch, dim),
+             CriticTrainer trainer = new CriticTrainer(spec.toString(), bound, critic, new Shape(batch, dim),
                      new Shape(batch, dim), ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, ctx.random().nextLong())) {
             for (step = 1; step <= truth.length; step++) {
                 ctx.checkCancelled();
                 try (NDManager stepManager = run.newSubManager()) {
                     values[step - 1] = trainer.step(source.next(stepManager, step), step)[0];
                 }
-                ctx.metric(spec.text(), step, values[step - 1]);
+                ctx.metric(spec.toString(), step, values[step - 1]);
                 if (step % 100 == 0) {
                     ctx.progress(done + step, all);
                 }
             }
-            return new StaircaseRun(spec.text(), values, truth.length, 0, "");
+            return new StaircaseRun(spec.toString(), values, truth.length, 0, "");
         } catch (EstimationException e) {
-            return new StaircaseRun(spec.text(), values, step - 1, step, e.getMessage());
+            return new StaircaseRun(spec.toString(), values, step - 1, step, e.getMessage());
         }
     }
 
-    private static AnalysisResult summarise(List<StaircaseRun> runs, List<Integer> stages, int perStage, int batch,
+    private static AnalysisResult summarise(List<StaircaseRun> runs, List<Double> stages, int perStage, int batch,
                                             Path figure) {
         List<List<Object>> rows = new ArrayList<>();
         Map<String, Double> scalars = new LinkedHashMap<>();
@@ -154,7 +154,7 @@ public final class GaussianStaircase implements Analysis {
         for (StaircaseRun run : runs) {
             double[] top = run.meanAndVariance(last * perStage + perStage / 2 + 1, (last + 1) * perStage);
             double[] low = run.meanAndVariance(perStage / 2 + 1, perStage);
-            verdicts.add(String.format(Locale.ROOT, "%s: at %d nats mean %.2f (bias %+.2f), variance %.3g; at %d nats "
+            verdicts.add(String.format(Locale.ROOT, "%s: at %.3g nats mean %.2f (bias %+.2f), variance %.3g; at %.3g nats "
                     + "variance %.3g%s", run.label(), stages.get(last), top[0], top[0] - stages.get(last), top[1],
                     stages.get(0), low[1], run.label().equals("infonce") ? String.format(Locale.ROOT,
                             " (log batch = %.2f caps InfoNCE)", Math.log(batch)) : ""));

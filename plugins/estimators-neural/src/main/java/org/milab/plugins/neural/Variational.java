@@ -21,8 +21,8 @@ import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
 import org.milab.api.estimate.Estimator;
 import org.milab.api.model.ModelFactory;
+import org.milab.api.param.ComponentSpec;
 import org.milab.api.param.Parameter;
-import org.milab.plugins.neural.bound.ParameterisedBound;
 import org.milab.plugins.neural.critic.CriticShapes;
 import org.pf4j.Extension;
 
@@ -47,7 +47,8 @@ import org.pf4j.Extension;
         title = "On Variational Bounds of Mutual Information", venue = "ICML", doi = "arXiv:1905.06922")
 public final class Variational implements Estimator {
 
-    static final Parameter<String> BOUND = Parameter.string("bound").defaultValue("infonce")
+    static final Parameter<ComponentSpec> BOUND = Parameter.component("bound", MiBound.class)
+            .defaultValue(ComponentSpec.parse("infonce"))
             .description("the bound, with its parameters: e.g. infonce, smile(tau=5), my-plugin/my-bound").build();
     static final Parameter<String> CRITIC = Parameter.string("critic").defaultValue("auto")
             .description("the critic model, with its parameters, e.g. joint-critic(hidden=[128,128]); auto: "
@@ -111,9 +112,8 @@ public final class Variational implements Estimator {
     }
 
     private static MiBound resolveBound(RunContext ctx) {
-        ComponentSpec spec = ComponentSpec.parse(ctx.param(BOUND), BOUND.name());
-        Configured<MiBound> bound = ctx.component(MiBound.class, spec.name(), spec.parameters());
-        return ParameterisedBound.bind(bound.extension(), bound.context());
+        Configured<MiBound> bound = ctx.component(MiBound.class, ctx.param(BOUND));
+        return bound.extension().bind(bound.context());
     }
 
     private static Block resolveCritic(RunContext ctx, MiBound bound, int batch, int dx, int dy) {
@@ -121,8 +121,13 @@ public final class Variational implements Estimator {
         if (text.strip().equals("auto")) {
             text = bound.critic() == CriticKind.LOG_DENSITY ? "gaussian-conditional" : "separable-critic";
         }
-        ComponentSpec spec = ComponentSpec.parse(text, CRITIC.name());
-        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, spec.name(), spec.parameters());
+        ComponentSpec spec;
+        try {
+            spec = ComponentSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("parameter '" + CRITIC.name() + "'", e.getMessage());
+        }
+        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, spec);
         return factory.extension().build(CriticShapes.of(batch, dx, dy), factory.context());
     }
 

@@ -42,7 +42,7 @@ class GaussianStaircaseTest implements ExtensionContract {
 
             Table table = result.tables().get(0);
             assertEquals(3 * 2, table.rows().size());
-            assertEquals(List.of("infonce", 1), table.rows().get(0).subList(0, 2));
+            assertEquals(List.of("infonce", 1.0), table.rows().get(0).subList(0, 2));
             assertEquals(3, result.verdicts().size());
             assertEquals(3 * 80, ctx.metrics().size());
             // InfoNCE can never exceed log(batch) = log 16 at any step

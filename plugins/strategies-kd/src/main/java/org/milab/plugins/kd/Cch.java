@@ -87,7 +87,7 @@ public final class Cch implements Analysis {
                         + "gain of distillation, over teacher-noise levels and seeds.", CrossModalKd.TEACHER_VIEW,
                 CrossModalKd.STUDENT_VIEW, Supervised.TARGET, Supervised.TASK, NOISE, SEEDS, REPRESENTATION, ESTIMATOR,
                 LABEL_ESTIMATOR, CrossModalKd.TEACHER_MODEL, Supervised.MODEL, CrossModalKd.LOSS,
-                CrossModalKd.KD_WEIGHT, CrossModalKd.CE_WEIGHT, CrossModalKd.TEACHER_FEATURE,
+                CrossModalKd.KD_WEIGHT, KdSchedule.PARAMETER, CrossModalKd.CE_WEIGHT, CrossModalKd.TEACHER_FEATURE,
                 CrossModalKd.STUDENT_FEATURE, Settings.EPOCHS, Settings.BATCH, Settings.LEARNING_RATE,
                 Settings.WEIGHT_DECAY, Settings.PATIENCE, Settings.MAX_LOSS, Settings.VALIDATION, Settings.TEST,
                 Settings.SPLIT_SEED, Settings.LABELLED);
@@ -113,7 +113,7 @@ public final class Cch implements Analysis {
         SplittableRandom rng = new SplittableRandom(ctx.seed());
         try (NDManager run = ctx.ndManager().newSubManager()) {
             for (double sigma : noise) {
-                levels.add(level(ctx, data, noisy(clean, sigma, rng.split()), sx, sigma, seeds, s, progress,
+                levels.add(level(ctx, data, clean.noisy(sigma, rng.split()), sx, sigma, seeds, s, progress,
                         rng.nextLong(), run));
             }
         }
@@ -172,16 +172,5 @@ public final class Cch implements Analysis {
         }
     }
 
-    /** The teacher view with N(0, sigma^2) added to every value (the view is standardised). */
-    static Rows noisy(Rows view, double sigma, SplittableRandom rng) {
-        if (sigma == 0) {
-            return view;
-        }
-        float[] v = view.values().clone();
-        for (int i = 0; i < v.length; i++) {
-            v[i] += (float) (sigma * rng.nextGaussian());
-        }
-        return new Rows(v, view.cols());
-    }
 
 }

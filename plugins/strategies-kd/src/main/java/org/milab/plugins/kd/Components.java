@@ -2,6 +2,7 @@ package org.milab.plugins.kd;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import java.util.Map;
 import org.milab.api.Configured;
 import org.milab.api.RunContext;
 import org.milab.api.estimate.Estimator;
@@ -20,11 +21,24 @@ final class Components {
      * declares one and the spec leaves it out, is set to {@code outputs}.
      */
     static Block model(RunContext ctx, ComponentSpec s, int batch, int cols, int outputs) {
+        return model(ctx, s, batch, cols, Map.of("outputs", outputs));
+    }
+
+    /**
+     * Builds the model named by {@code spec} for rows of {@code cols} values; each parameter of {@code defaults}
+     * that the model declares and the spec leaves out is set (e.g. {@code outputs}, a fusion model's {@code dims}).
+     */
+    static Block model(RunContext ctx, ComponentSpec s, int batch, int cols, Map<String, Object> defaults) {
         Configured<ModelFactory> probe = ctx.component(ModelFactory.class, s.name(), s.parameters());
-        boolean declaresOutputs = probe.extension().info().parameters().stream()
-                .anyMatch(p -> p.name().equals("outputs"));
-        Configured<ModelFactory> f = declaresOutputs
-                ? ctx.component(ModelFactory.class, s.name(), s.withDefault("outputs", outputs).parameters()) : probe;
+        ComponentSpec spec = s;
+        for (Map.Entry<String, Object> d : defaults.entrySet()) {
+            boolean declared = probe.extension().info().parameters().stream()
+                    .anyMatch(p -> p.name().equals(d.getKey()));
+            if (declared) {
+                spec = spec.withDefault(d.getKey(), d.getValue());
+            }
+        }
+        Configured<ModelFactory> f = spec == s ? probe : ctx.component(ModelFactory.class, spec);
         return f.extension().build(new Shape(batch, cols), f.context());
     }
 

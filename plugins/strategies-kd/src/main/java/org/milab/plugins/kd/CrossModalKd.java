@@ -30,7 +30,8 @@ import org.pf4j.Extension;
  * would, on every training row's label
  * ({@code labelled} limits the student only). Stage 2: the student minimises, per batch,
  * {@code ce-weight * CE(student, labels of the labelled rows) + kd-weight * D(teacher, student)} over every
- * training row (see {@link Fit}); with {@code labelled} below the training size the distillation term also uses
+ * training row (see {@link Fit}), kd-weight multiplied per stage of the epochs by {@code kd-schedule}
+ * ({@link KdSchedule}); with {@code labelled} below the training size the distillation term also uses
  * rows whose labels the student never sees, the usual setting of cross-modal distillation with paired unlabelled
  * data. The student is initialised and its rows shuffled from the node seed exactly as {@code supervised} does, so
  * {@code kd-weight: 0} reproduces {@code supervised} on the student view with the same seed.
@@ -69,7 +70,8 @@ public final class CrossModalKd implements TrainingStrategy {
     public ExtensionInfo info() {
         return ExtensionInfo.of("cross-modal-kd", "Distils a teacher on one view into a student on another view "
                         + "through any distillation loss.", TEACHER_VIEW, STUDENT_VIEW, Supervised.TARGET,
-                Supervised.TASK, TEACHER_MODEL, Supervised.MODEL, LOSS, KD_WEIGHT, CE_WEIGHT, TEACHER_FEATURE,
+                Supervised.TASK, TEACHER_MODEL, Supervised.MODEL, LOSS, KD_WEIGHT, KdSchedule.PARAMETER, CE_WEIGHT,
+                TEACHER_FEATURE,
                 STUDENT_FEATURE, Settings.EPOCHS, Settings.BATCH, Settings.LEARNING_RATE, Settings.WEIGHT_DECAY,
                 Settings.PATIENCE, Settings.MAX_LOSS, Settings.VALIDATION, Settings.TEST, Settings.SPLIT_SEED,
                 Settings.LABELLED);
@@ -120,6 +122,12 @@ public final class CrossModalKd implements TrainingStrategy {
 
     /** The distillation term: the loss resolved by name and the teacher's outputs on every row. */
     static Fit.Distillation distillation(RunContext ctx, Network teacher, Rows tx, NDManager manager) {
+        return distillation(ctx, teacher, tx, manager, ctx.param(STUDENT_FEATURE));
+    }
+
+    /** The same, distilling into the student representation {@code studentFeature}. */
+    static Fit.Distillation distillation(RunContext ctx, Network teacher, Rows tx, NDManager manager,
+                                         String studentFeature) {
         int[] all = new int[tx.rows()];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -127,7 +135,7 @@ public final class CrossModalKd implements TrainingStrategy {
         Rows out = teacher.infer(tx, all, Network.OUTPUT, "teacher", manager);
         Rows feature = teacher.infer(tx, all, ctx.param(TEACHER_FEATURE), TEACHER_FEATURE.name(), manager);
         return new Fit.Distillation(Components.loss(ctx, ctx.param(LOSS)), ctx.param(KD_WEIGHT), out,
-                feature, ctx.param(STUDENT_FEATURE));
+                feature, studentFeature, KdSchedule.of(ctx.param(KdSchedule.PARAMETER)));
     }
 
     private static Block wiredTeacher(TrainingResult r) {

@@ -14,7 +14,12 @@ import java.util.Map;
 record Evaluation(double loss, double accuracy) {
 
     static Evaluation of(Network net, Rows x, Target y, int[] rows, NDManager parent) {
-        Rows out = net.infer(x, rows, Network.OUTPUT, "model", parent);
+        return of(net, x, y, rows, Network.OUTPUT, parent);
+    }
+
+    /** The same for another head of the model: {@code representation} read as its output (e.g. unimodal logits). */
+    static Evaluation of(Network net, Rows x, Target y, int[] rows, String representation, NDManager parent) {
+        Rows out = net.infer(x, rows, representation, "model", parent);
         int k = out.cols();
         float[] v = out.values();
         double loss = 0;

@@ -41,9 +41,15 @@ final class Fit {
      * @param teacherOutput  the teacher's output for every row of the dataset
      * @param teacherFeature the teacher's distilled feature for every row
      * @param studentFeature the student's representation to distil into
+     * @param schedule       the multi-stage schedule of the weight over the epochs
      */
     record Distillation(Configured<DistillationLoss> loss, double weight, Rows teacherOutput, Rows teacherFeature,
-                        String studentFeature) {
+                        String studentFeature, KdSchedule schedule) {
+
+        /** The weight in epoch {@code epoch} (1-based) of {@code epochs}. */
+        double weightAt(int epoch, int epochs) {
+            return weight * schedule.factor(epoch, epochs);
+        }
     }
 
     /**
@@ -68,29 +74,31 @@ final class Fit {
                          Distillation kd, Settings s, RunContext ctx, Trainer.Progress progress, long seed,
                          NDManager model) {
         Network net = Network.initialise(block, new Shape(s.batch(), x.cols()), model, seed);
-        boolean[] isLabelled = new boolean[x.rows()];
-        for (int r : split.labelled(labelled)) {
-            isLabelled[r] = true;
-        }
+        boolean[] isLabelled = mask(split, labelled, x.rows());
         List<NDArray> weights = new ArrayList<>(net.weights());
         Network head = kd == null ? null : head(net, x, kd, s, model).orElse(null);
         if (head != null) {
             weights.addAll(head.weights());
         }
+        int[] epoch = {1};
         Trainer.Objective objective = (rows, step) -> {
             Outputs out = net.forward(x.batch(rows, step), true);
             NDArray loss = supervised(out.output(), rows, y, isLabelled, step).mul((float) ceWeight);
             if (kd != null) {
-                loss = loss.add(distillation(out, rows, kd, head, step).mul((float) kd.weight()));
+                double w = kd.weightAt(epoch[0], s.epochs());
+                loss = loss.add(distillation(out, rows, kd, head, step).mul((float) w));
             }
             return loss;
         };
-        Trainer.Validator validator = epoch -> validate(who, net, x, y, split.validation(), ctx, model, epoch);
+        Trainer.Validator validator = done -> {
+            epoch[0] = (int) done + 1;
+            return validate(who, net, x, y, split.validation(), ctx, model, done);
+        };
         Trainer.Log log = Trainer.fit(who, weights, model, split.train(), objective, validator, s, ctx, progress, seed);
         return new Trained(net, log, Evaluation.of(net, x, y, split.test(), model).metrics("test-"));
     }
 
-    private static Optional<Network> head(Network net, Rows x, Distillation kd, Settings s, NDManager model) {
+    static Optional<Network> head(Network net, Rows x, Distillation kd, Settings s, NDManager model) {
         int ds;
         try (NDManager probe = model.newSubManager()) {
             ds = (int) Network.select(net.forward(x.batch(new int[] {0, 1}, probe), false), kd.studentFeature(),
@@ -102,6 +110,15 @@ final class Fit {
             b.initialize(model, ai.djl.ndarray.types.DataType.FLOAT32, student);
             return Network.wrap(b, model);
         });
+    }
+
+    /** Which of {@code rows} rows have their label used: the first {@code labelled} training rows (0: all). */
+    static boolean[] mask(Split split, int labelled, int rows) {
+        boolean[] isLabelled = new boolean[rows];
+        for (int r : split.labelled(labelled)) {
+            isLabelled[r] = true;
+        }
+        return isLabelled;
     }
 
     /** Masked mean of the per-row supervised loss over the labelled rows of the batch. */
@@ -137,7 +154,7 @@ final class Fit {
         return perRow.mul(m).sum().div(count);
     }
 
-    private static NDArray distillation(Outputs student, int[] rows, Distillation kd, Network head, NDManager step) {
+    static NDArray distillation(Outputs student, int[] rows, Distillation kd, Network head, NDManager step) {
         NDArray feature = Network.select(student, kd.studentFeature(), "student-feature");
         if (head != null) {
             feature = head.apply(feature, true);

@@ -3,6 +3,7 @@ package org.milab.plugins.kd;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.SplittableRandom;
 import org.milab.api.data.Samples;
 
 /**
@@ -69,5 +70,17 @@ record Rows(float[] values, int cols) {
             }
         }
         return Samples.wrap(rows.length, cols, v, Samples.names(prefix, cols));
+    }
+
+    /** These rows with N(0, sigma^2) added to every value (views are standardised, so sigma is in deviations). */
+    Rows noisy(double sigma, SplittableRandom rng) {
+        if (sigma == 0) {
+            return this;
+        }
+        float[] v = values.clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] += (float) (sigma * rng.nextGaussian());
+        }
+        return new Rows(v, cols);
     }
 }

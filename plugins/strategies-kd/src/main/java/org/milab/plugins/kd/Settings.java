@@ -38,6 +38,11 @@ record Settings(int epochs, int batch, double learningRate, double weightDecay, 
             .description("use the labels of only this many training rows for the supervised loss (0: all); "
                     + "distillation terms still use every training row").build();
 
+    /** These settings with another epoch count (e.g. for a pretraining stage). */
+    Settings withEpochs(int count) {
+        return new Settings(count, batch, learningRate, weightDecay, patience, maxLoss);
+    }
+
     static Settings of(RunContext ctx) {
         return new Settings(ctx.param(EPOCHS), ctx.param(BATCH), ctx.param(LEARNING_RATE), ctx.param(WEIGHT_DECAY),
                 ctx.param(PATIENCE), ctx.param(MAX_LOSS));

@@ -23,6 +23,11 @@ final class KdTree {
     final int d;
     /** Points in tree order, row-major. */
     final double[] pts;
+    /**
+     * The same points column by column, {@code cols[j * n + t]}: the range counts read one or two coordinates of
+     * every point of a leaf, which this layout packs into a third of the cache lines.
+     */
+    private final double[] cols;
     /** {@code index[t]}: original row of the point at tree position t. */
     final int[] index;
     /** {@code position[i]}: tree position of original row i. */
@@ -109,8 +114,12 @@ final class KdTree {
             boxes(0);
         }
         position = new int[n];
+        cols = new double[n * d];
         for (int t = 0; t < n; t++) {
             position[index[t]] = t;
+            for (int j = 0; j < d; j++) {
+                cols[j * n + t] = pts[t * d + j];
+            }
         }
     }
 
@@ -331,13 +340,13 @@ final class KdTree {
     }
 
     /**
-     * Max-norm distance from the query at {@code q[qo..qo+d)} to the box of {@code node} (0 inside), or some value
-     * ≥ {@code bound} as soon as the distance is known to reach it.
+     * Max-norm distance from the query at {@code q[qo..qo+d)} to the box of {@code node} (0 inside). All axes are
+     * always compared: a branch-free loop is faster than stopping early once the distance exceeds the k-th one.
      */
-    private double boxDistance(int node, double[] q, int qo, double bound) {
+    private double boxDistance(int node, double[] q, int qo) {
         int b = node * 2 * d;
         double m = 0;
-        for (int j = 0; j < d && m < bound; j++) {
+        for (int j = 0; j < d; j++) {
             double v = q[qo + j];
             m = Math.max(m, Math.max(box[b + j] - v, v - box[b + d + j]));
         }
@@ -371,7 +380,7 @@ final class KdTree {
         scanLeaf(node, self, qo, k, dist, s.who);
         while (node != 0 && !ballInsideCell(node, qo, dist[k - 1])) {
             int sibling = (node & 1) == 1 ? node + 1 : node - 1;
-            double gap = boxDistance(sibling, pts, qo, dist[k - 1]);
+            double gap = boxDistance(sibling, pts, qo);
             if (gap < dist[k - 1]) {
                 searchDown(sibling, gap, self, qo, k, s);
             }
@@ -398,8 +407,8 @@ final class KdTree {
             }
             int l = 2 * node + 1;
             int r = l + 1;
-            double dl = boxDistance(l, pts, qo, dist[k - 1]);
-            double dr = boxDistance(r, pts, qo, dist[k - 1]);
+            double dl = boxDistance(l, pts, qo);
+            double dr = boxDistance(r, pts, qo);
             if (dl <= dr) {
                 top = push(s, top, r, dr, dist[k - 1]);
                 top = push(s, top, l, dl, dist[k - 1]);
@@ -483,7 +492,9 @@ final class KdTree {
 
     /**
      * Points of a leaf strictly within {@code radius} of the query. Only the axes on which the leaf's box reaches
-     * beyond the query's cube can exclude a point, so only those are compared (usually one, at a face).
+     * beyond the query's cube can exclude a point, so only those are compared (usually one or two), each as one
+     * pass over that coordinate's contiguous column that marks the points inside in a bit mask, 64 points at a
+     * time; the count is the population of the masks' intersection.
      */
     private int countLeaf(int node, double[] q, int qo, double radius, int[] cut) {
         int b = node * 2 * d;
@@ -494,25 +505,21 @@ final class KdTree {
                 cut[cuts++] = j;
             }
         }
-        int from = nodeFrom[node];
-        int end = nodeTo[node];
         int count = 0;
-        if (cuts == 1) {
-            int j = cut[0];
-            double v = q[qo + j];
-            for (int t = from; t < end; t++) {
-                count += Math.abs(pts[t * d + j] - v) < radius ? 1 : 0;
-            }
-            return count;
-        }
-        for (int t = from; t < end; t++) {
-            int po = t * d;
-            boolean in = true;
+        for (int from = nodeFrom[node], end = nodeTo[node]; from < end; from += Long.SIZE) {
+            int size = Math.min(Long.SIZE, end - from);
+            long inside = -1L >>> (Long.SIZE - size);
             for (int c = 0; c < cuts; c++) {
                 int j = cut[c];
-                in &= Math.abs(pts[po + j] - q[qo + j]) < radius;
+                double v = q[qo + j];
+                int base = j * n + from;
+                long mask = 0;
+                for (int t = 0; t < size; t++) {
+                    mask |= (Math.abs(cols[base + t] - v) < radius ? 1L : 0L) << t;
+                }
+                inside &= mask;
             }
-            count += in ? 1 : 0;
+            count += Long.bitCount(inside);
         }
         return count;
     }

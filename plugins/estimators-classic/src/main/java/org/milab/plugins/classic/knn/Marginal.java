@@ -11,7 +11,7 @@ import org.milab.plugins.classic.common.ParallelSum;
 final class Marginal {
 
     /** Leaf size of the counting trees: whole-subtree counts make larger leaves than for searches pay off. */
-    private static final int COUNT_LEAF = 32;
+    private static final int COUNT_LEAF = 64;
 
     private final SortedColumn column;
     private final KdTree tree;

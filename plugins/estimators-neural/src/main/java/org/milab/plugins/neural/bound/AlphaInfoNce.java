@@ -26,7 +26,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Poole, B., Ozair, S., van den Oord, A., Alemi, A. A., Tucker, G.", year = 2019,
         title = "On Variational Bounds of Mutual Information", venue = "ICML", doi = "arXiv:1905.06922")
-public final class AlphaInfoNce implements ParameterisedBound {
+public final class AlphaInfoNce implements MiBound {
 
     static final Parameter<Double> ALPHA = Parameter.real("alpha").defaultValue(0.5).range(0.0, 1.0)
             .description("interpolation weight: 0 gives TUBA with baseline 1, 1 gives an InfoNCE-like bound").build();
@@ -51,7 +51,7 @@ public final class AlphaInfoNce implements ParameterisedBound {
     }
 
     @Override
-    public MiBound withParameters(RunContext ctx) {
+    public MiBound bind(RunContext ctx) {
         return new AlphaInfoNce(ctx.param(ALPHA));
     }
 

@@ -23,7 +23,7 @@ import org.pf4j.Extension;
 @Citation(authors = "Song, J., Ermon, S.", year = 2020,
         title = "Understanding the Limitations of Variational Mutual Information Estimators", venue = "ICLR",
         doi = "arXiv:1910.06222")
-public final class Smile implements ParameterisedBound {
+public final class Smile implements MiBound {
 
     static final Parameter<Double> TAU = Parameter.real("tau").defaultValue(5.0).min(0.0)
             .description("clip of the unpaired scores in the partition function (inf: no clipping)").build();
@@ -46,7 +46,7 @@ public final class Smile implements ParameterisedBound {
     }
 
     @Override
-    public MiBound withParameters(RunContext ctx) {
+    public MiBound bind(RunContext ctx) {
         return new Smile(ctx.param(TAU));
     }
 

@@ -20,7 +20,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Poole, B., Ozair, S., van den Oord, A., Alemi, A. A., Tucker, G.", year = 2019,
         title = "On Variational Bounds of Mutual Information", venue = "ICML", doi = "arXiv:1905.06922")
-public final class Tuba implements ParameterisedBound {
+public final class Tuba implements MiBound {
 
     static final Parameter<Double> LOG_BASELINE = Parameter.real("log-baseline").defaultValue(0.0).range(-50, 50)
             .unit("nats").description("constant log-baseline b (b = 1 gives the NWJ bound)").build();
@@ -42,7 +42,7 @@ public final class Tuba implements ParameterisedBound {
     }
 
     @Override
-    public MiBound withParameters(RunContext ctx) {
+    public MiBound bind(RunContext ctx) {
         return new Tuba(ctx.param(LOG_BASELINE));
     }
 

@@ -39,9 +39,9 @@ abstract class BoundTestBase {
     }
 
     /** {@code bound} bound to {@code params}, as the trainer does. */
-    static MiBound with(ParameterisedBound bound, Map<String, ?> params) {
+    static MiBound with(MiBound bound, Map<String, ?> params) {
         try (TestRunContext ctx = TestRunContext.of(bound, 1, params)) {
-            return bound.withParameters(ctx);
+            return bound.bind(ctx);
         }
     }
 }
