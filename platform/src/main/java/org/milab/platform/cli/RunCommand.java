@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.milab.api.analysis.AnalysisResult;
 import org.milab.api.analysis.Table;
 import org.milab.api.estimate.Estimate;
+import org.milab.api.train.TrainingResult;
 import org.milab.platform.MilabVersion;
 import org.milab.platform.graph.ExperimentGraph;
 import org.milab.platform.graph.GraphParser;
@@ -133,6 +134,9 @@ final class RunCommand implements Callable<Integer> {
         TextTable estimates = new TextTable(header);
         List<Table> tables = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
+        List<String> trainHeader = new ArrayList<>(graph.sweep().keySet());
+        trainHeader.addAll(List.of("node", "strategy", "test metrics", "time"));
+        TextTable trained = new TextTable(trainHeader);
         for (PointOutcome p : points) {
             for (NodeOutcome n : p.nodes()) {
                 n.outputs().forEach((port, value) -> {
@@ -151,6 +155,17 @@ final class RunCommand implements Callable<Integer> {
                         row.add(n.logRatio().isPresent() ? fmt(n.logRatio().getAsDouble()) : "-");
                         row.add(String.format(Locale.ROOT, "%.3f s", n.seconds()));
                         estimates.add(row);
+                    } else if (value instanceof TrainingResult t) {
+                        List<String> row = new ArrayList<>();
+                        p.point().values().forEach(v -> row.add(String.valueOf(v)));
+                        row.add(n.node().id());
+                        row.add(n.node().extension().name());
+                        row.add(t.metrics().entrySet().stream().filter(m -> m.getKey().startsWith("test-"))
+                                .sorted(Map.Entry.comparingByKey())
+                                .map(m -> m.getKey().substring(5) + " " + fmt(m.getValue()))
+                                .collect(java.util.stream.Collectors.joining(", ")));
+                        row.add(String.format(Locale.ROOT, "%.3f s", n.seconds()));
+                        trained.add(row);
                     } else if (value instanceof AnalysisResult a) {
                         tables.addAll(a.tables());
                         verdicts.addAll(a.verdicts());
@@ -161,6 +176,9 @@ final class RunCommand implements Callable<Integer> {
         out.println("experiment " + graph.name() + " (seed " + graph.seed().value() + ")");
         if (!estimates.isEmpty()) {
             out.print(estimates);
+        }
+        if (!trained.isEmpty()) {
+            out.print(trained);
         }
         for (Table t : tables) {
             out.println();
