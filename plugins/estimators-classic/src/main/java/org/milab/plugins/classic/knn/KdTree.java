@@ -4,15 +4,18 @@ import java.util.Arrays;
 
 /**
  * A static KD-tree in the max norm over {@code n} points of dimension {@code d}, stored in primitive arrays: the
- * points are copied in tree order so a leaf is one contiguous run; every node keeps its bounding box (for pruning
- * and whole-subtree counts) and its cell, the slab of space its splits give it (to stop a search early).
+ * points are copied in tree order so a leaf is one contiguous run, twice (row by row for the neighbour searches,
+ * which read every coordinate of a point; column by column for the range counts, which read one or two); every
+ * node keeps its bounding box (for pruning and whole-subtree counts) and its cell, the slab of space its splits
+ * give it (to stop a search early).
  *
  * <p>Queries: k-nearest-neighbour distances of a data point (excluding itself), searched bottom-up from the
  * point's own leaf until the k-th-neighbour ball lies inside the current cell; and range counts (points strictly
- * closer than a radius), counting a subtree at once when its box lies inside the range.
+ * closer than a radius), counting a subtree at once when its box lies inside the range and testing a leaf that
+ * straddles the range's faces with branch-free passes over the straddled coordinates only.
  *
- * <p>Build: O(n log n) time (median split on the widest side), O(n d) memory. Queries allocate nothing: callers
- * pass a {@link Scratch} they own, one per thread.
+ * <p>Build: O(n log n) time (median split on the widest side), O(n d) memory (2 n d doubles for the points).
+ * Queries allocate nothing: callers pass a {@link Scratch} they own, one per thread.
  */
 final class KdTree {
 
@@ -24,8 +27,8 @@ final class KdTree {
     /** Points in tree order, row-major. */
     final double[] pts;
     /**
-     * The same points column by column, {@code cols[j * n + t]}: the range counts read one or two coordinates of
-     * every point of a leaf, which this layout packs into a third of the cache lines.
+     * The same points column by column, {@code cols[j * n + t]}: a range count reads one or two coordinates of
+     * every point of a leaf, which this layout packs into contiguous runs (a third of the cache lines in 3-D).
      */
     private final double[] cols;
     /** {@code index[t]}: original row of the point at tree position t. */
@@ -35,7 +38,9 @@ final class KdTree {
     private final int leafSize;
     private final int[] nodeFrom;
     private final int[] nodeTo;
-    /** Bounding boxes, node-major, low corner then high corner: {@code box[node*2d + j]}, {@code box[node*2d + d + j]}. */
+    /**
+     * Bounding boxes, node-major, low corner then high corner: {@code box[node*2d + j]}, {@code box[node*2d + d + j]}.
+     */
     private final double[] box;
     /** Cells, laid out like {@link #box}; infinite at the outer sides. */
     private final double[] cell;
@@ -492,9 +497,10 @@ final class KdTree {
 
     /**
      * Points of a leaf strictly within {@code radius} of the query. Only the axes on which the leaf's box reaches
-     * beyond the query's cube can exclude a point, so only those are compared (usually one or two), each as one
-     * pass over that coordinate's contiguous column that marks the points inside in a bit mask, 64 points at a
-     * time; the count is the population of the masks' intersection.
+     * beyond the query's cube can exclude a point, so only those are compared: for one such axis (a leaf at a face
+     * of the cube, the common case) a plain counting pass over that coordinate's contiguous column; for several, one
+     * pass per axis marking the points inside in a bit mask, 64 points at a time, and the count is the population
+     * of the masks' intersection. Both are branch-free.
      */
     private int countLeaf(int node, double[] q, int qo, double radius, int[] cut) {
         int b = node * 2 * d;
@@ -506,6 +512,14 @@ final class KdTree {
             }
         }
         int count = 0;
+        if (cuts == 1) {
+            double v = q[qo + cut[0]];
+            int base = cut[0] * n;
+            for (int t = base + nodeFrom[node], end = base + nodeTo[node]; t < end; t++) {
+                count += Math.abs(cols[t] - v) < radius ? 1 : 0;
+            }
+            return count;
+        }
         for (int from = nodeFrom[node], end = nodeTo[node]; from < end; from += Long.SIZE) {
             int size = Math.min(Long.SIZE, end - from);
             long inside = -1L >>> (Long.SIZE - size);
