@@ -1,5 +1,6 @@
 package org.milab.plugins.neural;
 
+import org.milab.kit.djl.AdamW;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -40,7 +41,7 @@ final class CriticTrainer implements AutoCloseable {
     private final Block critic;
     private final NDManager model;
     private final ParameterStore store;
-    private final Adam optimizer;
+    private final AdamW optimizer;
     private final double learningRate;
     private final double maxScore;
 
@@ -69,7 +70,7 @@ final class CriticTrainer implements AutoCloseable {
             }
         }
         this.store = new ParameterStore(model, false);
-        this.optimizer = new Adam(weights, learningRate, model);
+        this.optimizer = new AdamW(weights, learningRate, 0.0, model);
     }
 
     private static boolean keepsDefaultObjective(MiBound bound) {

@@ -1,5 +1,6 @@
 package org.milab.plugins.kd;
 
+import org.milab.kit.djl.AdamW;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -76,7 +77,7 @@ final class Trainer {
      */
     static Log fit(String who, List<NDArray> weights, NDManager model, int[] train, Objective objective,
                    Validator validator, Settings s, RunContext ctx, Progress progress, long seed) {
-        Adam adam = new Adam(weights, s.learningRate(), s.weightDecay(), model);
+        AdamW adam = new AdamW(weights, s.learningRate(), s.weightDecay(), model);
         SplittableRandom rng = new SplittableRandom(seed);
         int[] order = train.clone();
         double bestLoss = Double.POSITIVE_INFINITY;

@@ -1,4 +1,4 @@
-package org.milab.plugins.neural;
+package org.milab.kit.djl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -8,14 +8,14 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class AdamTest {
+class AdamWTest {
 
     @Test
     void firstStepsMoveByTheLearningRateAgainstTheGradient() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray w = m.create(new float[] {1f, -2f, 3f});
             w.setRequiresGradient(true);
-            Adam adam = new Adam(List.of(w), 0.1, m);
+            AdamW adam = new AdamW(List.of(w), 0.1, 0.0, m);
             for (int step = 0; step < 2; step++) {
                 try (NDManager s = m.newSubManager(); GradientCollector c = m.getEngine().newGradientCollector()) {
                     NDArray x = s.create(new float[] {1f, 1f, 1f});

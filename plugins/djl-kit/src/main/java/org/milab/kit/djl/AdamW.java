@@ -1,4 +1,4 @@
-package org.milab.plugins.kd;
+package org.milab.kit.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * Adam with decoupled weight decay (AdamW; Loshchilov and Hutter 2019), betas 0.9 and 0.999, epsilon 1e-8, through the
  * engine's fused update, which also clears the gradients. The moments live in the model's manager and are freed with
- * it, so many training runs in one process (seeds, sweeps) do not accumulate native memory.
+ * it, so many training runs in one process (seeds, sweeps) do not accumulate native memory (DJL's own optimiser
+ * detaches its moments from every manager). With {@code weightDecay = 0} it is plain Adam (Kingma and Ba 2015).
  */
-final class Adam {
+public final class AdamW {
 
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
@@ -24,7 +25,8 @@ final class Adam {
     private final float weightDecay;
     private int t;
 
-    Adam(List<NDArray> weights, double learningRate, double weightDecay, NDManager model) {
+    /** For {@code weights}; the moments are allocated in {@code model}. */
+    public AdamW(List<NDArray> weights, double learningRate, double weightDecay, NDManager model) {
         this.weights = List.copyOf(weights);
         this.learningRate = (float) learningRate;
         this.weightDecay = (float) weightDecay;
@@ -35,7 +37,7 @@ final class Adam {
     }
 
     /** One update from the current gradients; their wrappers are attached to {@code step} and freed with it. */
-    void update(NDManager step) {
+    public void update(NDManager step) {
         t++;
         float corrected = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));
         for (int i = 0; i < weights.size(); i++) {

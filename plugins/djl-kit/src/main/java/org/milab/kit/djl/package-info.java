@@ -1,0 +1,2 @@
+/** Training helpers for DJL-based plugins, bundled by each plugin that uses them. */
+package org.milab.kit.djl;
