@@ -79,4 +79,29 @@ class SupervisedTest implements ExtensionContract {
         assertTrue(e.getMessage().contains("diverged at epoch 1, step 1"), e.getMessage());
         assertTrue(e.getMessage().contains("learning-rate"), e.getMessage());
     }
+
+    @Test
+    void regressionFitsARealTarget() {
+        int n = 400;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        double[] x = new double[2 * n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[2 * i] = rng.nextGaussian();
+            x[2 * i + 1] = rng.nextGaussian();
+            y[i] = x[2 * i] - 2 * x[2 * i + 1] + 0.1 * rng.nextGaussian();
+        }
+        org.milab.api.data.Dataset data = org.milab.api.data.Dataset.builder("linear")
+                .view("x", org.milab.api.data.Samples.wrap(n, 2, x, List.of("a", "b")))
+                .view("y", org.milab.api.data.Samples.wrap(n, 1, y, List.of("y"))).build();
+        try (TestRunContext ctx = TestRunContext.of(new Supervised(), 3, Map.of("input", "x", "target", "y",
+                "task", "regression", "model", "mlp(hidden=[16])", "epochs", 40, "learning-rate", 0.01))
+                .withComponents(new Mlp())) {
+            TrainingResult r = new Supervised().train(Inputs.of(Map.of("dataset", data)), ctx);
+            // y has variance 1 + 4 + 0.01 = 5.01, so predicting its mean costs a squared error of about 5; the
+            // target is linear in x, so a fitted model gets well below a tenth of that (noise floor 0.01)
+            assertTrue(r.metrics().get("test-loss") < 0.5, "test squared error " + r.metrics());
+            assertTrue(!r.metrics().containsKey("test-accuracy"), "no accuracy for regression");
+        }
+    }
 }
