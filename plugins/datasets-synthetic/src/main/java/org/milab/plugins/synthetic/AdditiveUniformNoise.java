@@ -26,8 +26,7 @@ import org.pf4j.Extension;
         doi = "arXiv:2306.11078")
 public final class AdditiveUniformNoise implements DatasetProvider {
 
-    static final Parameter<Integer> N = Parameter.integer("n").defaultValue(1000).min(1)
-            .description("number of samples").build();
+    static final Parameter<Integer> N = SizeParameters.N;
     static final Parameter<Integer> DIM = Parameter.integer("dim").defaultValue(1).min(1)
             .description("dimension of x and y (independent coordinates)").build();
     static final Parameter<Double> EPSILON = Parameter.real("epsilon").defaultValue(0.1).min(1e-9)

@@ -138,8 +138,8 @@ public final class BmiTask implements DatasetProvider {
 
     static final Parameter<Task> TASK = Parameter.choice("task", Task.class).defaultValue(Task.NORMAL_1X1)
             .description("benchmark task, named after the paper's table").build();
-    static final Parameter<Integer> N = Parameter.integer("n").defaultValue(5000).min(1)
-            .description("number of samples (the paper uses 5000 by default)").build();
+    static final Parameter<Integer> N = SizeParameters.samples(5000,
+            "number of samples (the paper uses 5000 by default)");
 
     @Override
     public ExtensionInfo info() {

@@ -28,8 +28,7 @@ import org.pf4j.Extension;
         venue = "Wiley", doi = "10.1002/047174882X")
 public final class CorrelatedGaussian implements DatasetProvider {
 
-    static final Parameter<Integer> N = Parameter.integer("n").defaultValue(1000).min(1)
-            .description("number of samples").build();
+    static final Parameter<Integer> N = SizeParameters.N;
     static final Parameter<Integer> DIM = Parameter.integer("dim").defaultValue(1).min(1)
             .description("dimension of each of x and y (independent correlated pairs)").build();
     static final Parameter<Double> MI = Parameter.real("mi").defaultValue(1.0).range(0, 50).unit("nats")

@@ -29,8 +29,7 @@ import org.pf4j.Extension;
         venue = "Wiley", doi = "10.1002/047174882X")
 public final class GaussianMixtureLabels implements DatasetProvider {
 
-    static final Parameter<Integer> N = Parameter.integer("n").defaultValue(1000).min(1)
-            .description("number of samples").build();
+    static final Parameter<Integer> N = SizeParameters.N;
     static final Parameter<Integer> CLASSES = Parameter.integer("classes").defaultValue(2).range(2, 1000)
             .description("number of classes K (uniform prior)").build();
     static final Parameter<Integer> DIM = Parameter.integer("dim").defaultValue(1).min(1)

@@ -35,8 +35,7 @@ import org.pf4j.Extension;
         venue = "ICLR 2023", doi = "arXiv:2206.06487")
 public final class MultimodalGaussian implements DatasetProvider {
 
-    static final Parameter<Integer> N = Parameter.integer("n").defaultValue(1000).min(1)
-            .description("number of samples").build();
+    static final Parameter<Integer> N = SizeParameters.N;
     static final Parameter<Integer> MODALITIES = Parameter.integer("modalities").defaultValue(2).range(2, 16)
             .description("number of modality views x1, x2, ...").build();
     static final Parameter<Integer> SHARED_DIM = Parameter.integer("shared-dim").defaultValue(2).min(1)

@@ -25,12 +25,9 @@ import org.pf4j.Extension;
         doi = "arXiv:2306.11078")
 public final class MultinormalDense implements DatasetProvider {
 
-    static final Parameter<Integer> N = Parameter.integer("n").defaultValue(1000).min(1)
-            .description("number of samples").build();
-    static final Parameter<Integer> DIM_X = Parameter.integer("dim-x").defaultValue(2).min(1)
-            .description("dimension of x").build();
-    static final Parameter<Integer> DIM_Y = Parameter.integer("dim-y").defaultValue(2).min(1)
-            .description("dimension of y").build();
+    static final Parameter<Integer> N = SizeParameters.N;
+    static final Parameter<Integer> DIM_X = SizeParameters.dimX(2);
+    static final Parameter<Integer> DIM_Y = SizeParameters.dimY(2);
     static final Parameter<Double> CORRELATION = Parameter.real("correlation").defaultValue(0.5).range(0, 0.999)
             .description("correlation between any two distinct coordinates").build();
 

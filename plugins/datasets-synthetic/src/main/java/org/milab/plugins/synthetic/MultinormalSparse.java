@@ -27,12 +27,9 @@ import org.pf4j.Extension;
         doi = "arXiv:2306.11078")
 public final class MultinormalSparse implements DatasetProvider {
 
-    static final Parameter<Integer> N = Parameter.integer("n").defaultValue(1000).min(1)
-            .description("number of samples").build();
-    static final Parameter<Integer> DIM_X = Parameter.integer("dim-x").defaultValue(3).min(1)
-            .description("dimension of x").build();
-    static final Parameter<Integer> DIM_Y = Parameter.integer("dim-y").defaultValue(3).min(1)
-            .description("dimension of y").build();
+    static final Parameter<Integer> N = SizeParameters.N;
+    static final Parameter<Integer> DIM_X = SizeParameters.dimX(3);
+    static final Parameter<Integer> DIM_Y = SizeParameters.dimY(3);
     static final Parameter<Integer> PAIRS = Parameter.integer("pairs").defaultValue(2).min(0)
             .description("number of interacting pairs (x_i, y_i); at most min(dim-x, dim-y)").build();
     static final Parameter<Double> SIGNAL = Parameter.real("signal").defaultValue(0.8).range(-0.999, 0.999)

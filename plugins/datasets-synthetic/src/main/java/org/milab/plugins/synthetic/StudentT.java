@@ -32,12 +32,9 @@ import org.pf4j.Extension;
         doi = "arXiv:2306.11078")
 public final class StudentT implements DatasetProvider {
 
-    static final Parameter<Integer> N = Parameter.integer("n").defaultValue(1000).min(1)
-            .description("number of samples").build();
-    static final Parameter<Integer> DIM_X = Parameter.integer("dim-x").defaultValue(1).min(1)
-            .description("dimension of x").build();
-    static final Parameter<Integer> DIM_Y = Parameter.integer("dim-y").defaultValue(1).min(1)
-            .description("dimension of y").build();
+    static final Parameter<Integer> N = SizeParameters.N;
+    static final Parameter<Integer> DIM_X = SizeParameters.dimX(1);
+    static final Parameter<Integer> DIM_Y = SizeParameters.dimY(1);
     static final Parameter<Double> DOF = Parameter.real("dof").defaultValue(3.0).min(1e-3)
             .description("degrees of freedom (smaller = heavier tails)").build();
     static final Parameter<Double> CORRELATION = Parameter.real("correlation").defaultValue(0.0).range(0, 0.999)

@@ -23,15 +23,12 @@ import org.milab.api.train.Outputs;
  * (KD with weight 0 then reproduces plain training exactly).
  *
  * <p>What the loss sees: the teacher's and student's outputs, and one feature each under the key
- * {@link #FEATURE}: the teacher's {@code teacher-feature} and the student's {@code student-feature}, flattened to
+ * {@link Outputs#DISTILLED}: the teacher's {@code teacher-feature} and the student's {@code student-feature}, flattened to
  * (batch, d), the student's passed through the loss's {@link DistillationLoss#head head} when it has one. The
  * teacher's values are computed once, before training, with the teacher in inference mode, so no gradient ever
  * reaches the teacher.
  */
 final class Fit {
-
-    /** The key under which a loss finds the distilled feature in {@link Outputs#features()}. */
-    static final String FEATURE = Outputs.DISTILLED;
 
     /**
      * A distillation term.
@@ -159,8 +156,8 @@ final class Fit {
         if (head != null) {
             feature = head.apply(feature, true);
         }
-        Outputs t = new Outputs(kd.teacherOutput().batch(rows, step), Map.of(FEATURE, kd.teacherFeature().batch(rows, step)));
-        Outputs s = new Outputs(student.output(), Map.of(FEATURE, feature));
+        Outputs t = new Outputs(kd.teacherOutput().batch(rows, step), Map.of(Outputs.DISTILLED, kd.teacherFeature().batch(rows, step)));
+        Outputs s = new Outputs(student.output(), Map.of(Outputs.DISTILLED, feature));
         return kd.loss().extension().loss(t, s, kd.loss().context());
     }
 

@@ -22,7 +22,7 @@ final class LossBench {
     }
 
     static Outputs outputs(NDArray output, NDArray feature) {
-        return new Outputs(output, Map.of(Distilled.KEY, feature));
+        return new Outputs(output, Map.of(Outputs.DISTILLED, feature));
     }
 
     /**
