@@ -5,7 +5,7 @@ engine side each step; separable critic g(x).h(y) with two 20-256-256-32 ReLU ML
 40-256-256-1 ReLU MLP on all 64 x 64 concatenated pairs. One thread.
 
 Run: /usr/bin/python3 staircase_step_rate.py [separable|joint] [steps]   (Debian's python3-torch)
-Prints one line: critic, steps, wall seconds, steps per second, process CPU seconds, steps per CPU second (the
+Prints the best and median rate over blocks of 100 steps, then one line: critic, steps, wall seconds, steps per second, process CPU seconds, steps per CPU second (the
 latter is robust to other load on a shared machine). Set OMP_NUM_THREADS=OPENBLAS_NUM_THREADS=MKL_NUM_THREADS=1
 as well: Debian's torch calls OpenBLAS, whose own threads are not limited by torch.set_num_threads.
 """
@@ -19,6 +19,7 @@ from torch import nn
 torch.set_num_threads(1)
 torch.manual_seed(0)
 DIM, BATCH, HIDDEN, EMBED, LR, MI = 20, 64, 256, 32, 5e-4, 4.0
+BLOCK = 100  # steps per timed block: the best block is the figure least disturbed by other load
 
 
 def mlp(inputs, outputs):
@@ -69,9 +70,17 @@ def main():
     for _ in range(max(20, steps // 10)):
         step()
     start, cpu_start = time.perf_counter(), time.process_time()
-    for _ in range(steps):
+    blocks = []
+    for _ in range(steps // BLOCK):
+        block_start = time.perf_counter()
+        for _ in range(BLOCK):
+            step()
+        blocks.append(BLOCK / (time.perf_counter() - block_start))
+    for _ in range(steps % BLOCK):
         step()
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    blocks.sort()
+    print(f"pytorch {kind} blocks of {BLOCK} steps: best {blocks[-1]:.1f} steps/s, median {blocks[len(blocks) // 2]:.1f} steps/s")
     print(f"pytorch {torch.__version__} {kind} steps={steps} seconds={seconds:.3f} steps/s={steps / seconds:.1f} "
           f"cpu-seconds={cpu:.3f} steps/cpu-s={steps / cpu:.1f}")
 

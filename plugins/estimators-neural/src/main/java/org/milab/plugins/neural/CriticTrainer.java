@@ -1,6 +1,7 @@
 package org.milab.plugins.neural;
 
 import org.milab.kit.djl.AdamW;
+import org.milab.kit.djl.FlatParameters;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -9,10 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +21,12 @@ import org.milab.api.bound.TrainingObjective;
 /**
  * Trains one critic on one bound with Adam, one minibatch at a time, and evaluates the bound on held-out batches.
  *
- * <p>Memory: the critic's parameters and {@link Adam}'s moments live in a sub-manager of the caller's manager, closed by
+ * <p>Memory: the critic's parameters and {@link AdamW}'s moments live in a sub-manager of the caller's manager, closed by
  * {@link #close()}; everything a step creates (batch, scores, gradients) lives in the step manager the caller
- * opens and closes around each call, so memory stays flat however many steps run. Each step reads back three
- * floats (value, objective, largest |score|) for the trace and the divergence check.
+ * opens and closes around each call, so memory stays flat however many steps run. The parameters are one flat
+ * buffer ({@link FlatParameters}), so Adam is one engine call per step. Each step's value, objective and largest
+ * |score| are read back in batches of {@value #READBACK_EVERY} steps, one copy per batch, for the trace and the
+ * divergence check.
  *
  * <p>Divergence (a non-finite value or objective, or a score beyond {@code maxScore} in absolute value) throws an
  * {@link EstimationException} naming the bound, the step and what to try.
@@ -40,10 +40,17 @@ final class CriticTrainer implements AutoCloseable {
     private final boolean trainsOnValue;
     private final Block critic;
     private final NDManager model;
-    private final ParameterStore store;
+    private final FlatParameters store;
     private final AdamW optimizer;
     private final double learningRate;
     private final double maxScore;
+    private final StepSink sink;
+    private final List<NDArray> pendingRecords = new ArrayList<>();
+    private NDManager pending;
+    private long firstPendingStep;
+
+    /** Steps between two read-backs of the per-step values (a divergence is reported at most this late). */
+    static final int READBACK_EVERY = 50;
 
     /**
      * Initialises {@code critic} for batches {@code x (n, dx)}, {@code y (n, dy)}; seeds the engine's random
@@ -51,7 +58,7 @@ final class CriticTrainer implements AutoCloseable {
      * do not train concurrently in one JVM).
      */
     CriticTrainer(String boundName, MiBound bound, Block critic, Shape x, Shape y, double learningRate,
-                  double maxScore, NDManager parent, long seed) {
+                  double maxScore, NDManager parent, long seed, StepSink sink) {
         this.boundName = boundName;
         this.bound = bound;
         this.objective = bound.newObjective();
@@ -59,18 +66,14 @@ final class CriticTrainer implements AutoCloseable {
         this.critic = critic;
         this.learningRate = learningRate;
         this.maxScore = maxScore;
+        this.sink = sink;
         Engine engine = parent.getEngine();
         engine.setRandomSeed(Long.hashCode(seed) & Integer.MAX_VALUE);
         this.model = parent.newSubManager();
         critic.initialize(model, DataType.FLOAT32, x, y);
-        List<NDArray> weights = new ArrayList<>();
-        for (Pair<String, Parameter> p : critic.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                weights.add(p.getValue().getArray());
-            }
-        }
-        this.store = new ParameterStore(model, false);
-        this.optimizer = new AdamW(weights, learningRate, 0.0, model);
+        this.store = new FlatParameters(critic, model);
+        this.optimizer = new AdamW(List.of(store.buffer()), learningRate, 0.0, model);
+        this.pending = model.newSubManager();
     }
 
     private static boolean keepsDefaultObjective(MiBound bound) {
@@ -81,8 +84,12 @@ final class CriticTrainer implements AutoCloseable {
         }
     }
 
-    /** One step on a batch owned by the caller's step manager; returns {value, objective}. */
-    float[] step(NDList batch, long step) {
+    /**
+     * One step on a batch owned by the caller's step manager. Its value, objective and largest |score| stay on the
+     * engine side; every {@value #READBACK_EVERY} steps, and on {@link #flush()}, they are read back in one copy,
+     * checked in order, and passed to the sink.
+     */
+    void step(NDList batch, long step) {
         NDArray scores;
         NDArray target;
         try (GradientCollector collector = model.getEngine().newGradientCollector()) {
@@ -93,11 +100,43 @@ final class CriticTrainer implements AutoCloseable {
         optimizer.update(scores.getManager());
         NDArray trained = target.stopGradient();
         NDArray value = trainsOnValue ? trained : bound.value(scores.stopGradient());
-        NDArray read3 = NDArrays.stack(new NDList(value, trained, scores.abs().max()));
-        float[] read = (read3.getDataType() == DataType.FLOAT32 ? read3 : read3.toType(DataType.FLOAT32, false))
+        NDArray record = NDArrays.stack(new NDList(value, trained, scores.abs().max()));
+        record.attach(pending);
+        pendingRecords.add(record);
+        if (pendingRecords.size() == 1) {
+            firstPendingStep = step;
+        }
+        if (pendingRecords.size() >= READBACK_EVERY) {
+            flush();
+        }
+    }
+
+    /**
+     * Reads back the steps not yet passed to the sink, checks them in order and passes them on; throws at the first
+     * diverged step (the steps before it reach the sink).
+     */
+    void flush() {
+        if (pendingRecords.isEmpty()) {
+            return;
+        }
+        NDArray all = NDArrays.stack(new NDList(pendingRecords));
+        float[] read = (all.getDataType() == DataType.FLOAT32 ? all : all.toType(DataType.FLOAT32, false))
                 .toFloatArray();
-        check(read[0], read[1], read[2], step);
-        return new float[] {read[0], read[1]};
+        long first = firstPendingStep;
+        int count = pendingRecords.size();
+        pendingRecords.clear();
+        pending.close();
+        pending = model.newSubManager();
+        for (int i = 0; i < count; i++) {
+            check(read[3 * i], read[3 * i + 1], read[3 * i + 2], first + i);
+            sink.accept(first + i, read[3 * i], read[3 * i + 1]);
+        }
+    }
+
+    /** Receives each step's training-batch value and objective, in step order. */
+    @FunctionalInterface
+    interface StepSink {
+        void accept(long step, float value, float objective);
     }
 
     /** The bound's value on one held-out batch (no training). */
@@ -111,6 +150,7 @@ final class CriticTrainer implements AutoCloseable {
     }
 
     private NDArray scores(NDList batch, boolean training, long step) {
+        store.beginStep(batch.head().getManager());
         NDArray scores = critic.forward(store, batch, training).singletonOrThrow();
         if (step != 1) {
             return scores;

@@ -3,6 +3,7 @@ package org.milab.plugins.neural;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.function.LongToDoubleFunction;
 
@@ -34,7 +35,8 @@ final class GaussianBatches implements BatchSource {
         double rho = rho(miAtStep.applyAsDouble(step), dim);
         Shape shape = new Shape(batch, dim);
         NDArray x = stepManager.randomNormal(shape);
-        NDArray y = x.mul((float) rho).add(stepManager.randomNormal(shape).mul((float) Math.sqrt(1 - rho * rho)));
+        NDArray y = x.mul((float) rho).add(stepManager.randomNormal(0f, (float) Math.sqrt(1 - rho * rho), shape,
+                DataType.FLOAT32));
         return new NDList(x, y);
     }
 }

@@ -113,23 +113,28 @@ public final class GaussianStaircase implements Analysis {
         Block critic = factory.extension().build(CriticShapes.of(batch, dim, dim), factory.context());
         BatchSource source = new GaussianBatches(batch, dim, step -> truth[(int) step - 1]);
         float[] values = new float[truth.length];
-        int step = 0;
+        int[] completed = {0};
         try (NDManager run = ctx.ndManager().newSubManager();
              CriticTrainer trainer = new CriticTrainer(spec.toString(), bound, critic, new Shape(batch, dim),
-                     new Shape(batch, dim), ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, ctx.random().nextLong())) {
-            for (step = 1; step <= truth.length; step++) {
+                     new Shape(batch, dim), ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, ctx.random().nextLong(),
+                     (step, value, objective) -> {
+                         values[(int) step - 1] = value;
+                         completed[0] = (int) step;
+                         ctx.metric(spec.toString(), step, value);
+                     })) {
+            for (int step = 1; step <= truth.length; step++) {
                 ctx.checkCancelled();
                 try (NDManager stepManager = run.newSubManager()) {
-                    values[step - 1] = trainer.step(source.next(stepManager, step), step)[0];
+                    trainer.step(source.next(stepManager, step), step);
                 }
-                ctx.metric(spec.toString(), step, values[step - 1]);
                 if (step % 100 == 0) {
                     ctx.progress(done + step, all);
                 }
             }
+            trainer.flush();
             return new StaircaseRun(spec.toString(), values, truth.length, 0, "");
         } catch (EstimationException e) {
-            return new StaircaseRun(spec.toString(), values, step - 1, step, e.getMessage());
+            return new StaircaseRun(spec.toString(), values, completed[0], completed[0] + 1, e.getMessage());
         }
     }
 

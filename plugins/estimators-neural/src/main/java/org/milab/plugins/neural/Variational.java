@@ -157,16 +157,21 @@ public final class Variational implements Estimator {
             Trace trace = new Trace(steps);
             try (CriticTrainer trainer = new CriticTrainer(bound.info().name(), bound, critic,
                     new Shape(batch, trainX.getShape().get(1)), new Shape(batch, trainY.getShape().get(1)),
-                    ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, ctx.seed())) {
+                    ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, ctx.seed(), (step, value, objective) -> {
+                        trace.train((int) step, value);
+                        ctx.metric("train-value", step, value);
+                        ctx.metric("train-objective", step, objective);
+                    })) {
                 for (int step = 1; step <= steps; step++) {
                     ctx.checkCancelled();
                     try (NDManager stepManager = run.newSubManager()) {
-                        float[] r = trainer.step(source.next(stepManager, step), step);
-                        trace.train(step, r[0]);
-                        ctx.metric("train-value", step, r[0]);
-                        ctx.metric("train-objective", step, r[1]);
+                        trainer.step(source.next(stepManager, step), step);
+                    }
+                    if (step == steps) {
+                        trainer.flush();
                     }
                     if (validX != null && (step % evalEvery == 0 || step == steps)) {
+                        trainer.flush();
                         double[] v = validate(trainer, run, validX, validY, step);
                         ctx.metric("validation-value", step, v[0]);
                         if (trace.validation(step, v[0], v[1]) >= patience && patience > 0) {

@@ -35,12 +35,13 @@ class CriticTrainerTest {
         float[] values = new float[steps];
         try (NDManager run = parent.newSubManager();
              CriticTrainer t = new CriticTrainer("infonce", new InfoNce(), smallCritic(3), new Shape(16, 3),
-                     new Shape(16, 3), 1e-2, 1e4, run, seed)) {
+                     new Shape(16, 3), 1e-2, 1e4, run, seed, (s, value, objective) -> values[(int) s - 1] = value)) {
             for (int s = 1; s <= steps; s++) {
                 try (NDManager m = run.newSubManager()) {
-                    values[s - 1] = t.step(source.next(m, s), s)[0];
+                    t.step(source.next(m, s), s);
                 }
             }
+            t.flush();
         }
         return values;
     }
@@ -72,19 +73,20 @@ class CriticTrainerTest {
     void memoryStaysFlatOverManySteps() {
         try (NDManager base = NDManager.newBaseManager(); NDManager run = base.newSubManager();
              CriticTrainer t = new CriticTrainer("infonce", new InfoNce(), smallCritic(3), new Shape(16, 3),
-                     new Shape(16, 3), 1e-3, 1e4, run, 1)) {
+                     new Shape(16, 3), 1e-3, 1e4, run, 1, (s, value, objective) -> { })) {
             BatchSource source = new GaussianBatches(16, 3, step -> 1.0);
             int[] counts = new int[3];
-            for (int s = 1; s <= 3000; s++) {
+            for (int s = 1; s <= 3010; s++) {
                 try (NDManager m = run.newSubManager()) {
                     t.step(source.next(m, s), s);
                 }
-                if (s == 10 || s == 1000 || s == 3000) {
-                    counts[s == 10 ? 0 : s == 1000 ? 1 : 2] = base.getManagedArrays().size();
+                if (s == 10 || s == 1010 || s == 3010) {
+                    counts[s == 10 ? 0 : s == 1010 ? 1 : 2] = base.getManagedArrays().size();
                 }
             }
-            // the critic's 8 weights and biases (two 2-layer encoders) plus 2 Adam moments each, and nothing else, at every point
-            assertEquals(8 * 3, counts[0]);
+            // the critic's 8 weights and biases (two 2-layer encoders, initial values), the flat parameter buffer and
+            // its 2 Adam moments, at most READBACK_EVERY pending 3-vectors, and nothing else, at every point
+            assertEquals(8 + 3 + 10 % CriticTrainer.READBACK_EVERY, counts[0]);
             assertArrayEquals(new int[] {counts[0], counts[0], counts[0]}, counts);
         }
     }
@@ -104,7 +106,7 @@ class CriticTrainerTest {
         };
         try (NDManager base = NDManager.newBaseManager();
              CriticTrainer t = new CriticTrainer("my-bound", exploding, smallCritic(3), new Shape(16, 3),
-                     new Shape(16, 3), 1e-3, 1e4, base, 1)) {
+                     new Shape(16, 3), 1e-3, 1e4, base, 1, (s, value, objective) -> { })) {
             BatchSource source = new GaussianBatches(16, 3, step -> 1.0);
             EstimationException e = assertThrows(EstimationException.class, () -> {
                 for (int s = 1; s <= 200; s++) {
@@ -113,6 +115,7 @@ class CriticTrainerTest {
                         t.step(batch, s);
                     }
                 }
+                t.flush();
             });
             assertTrue(e.getMessage().matches("bound 'my-bound' diverged at step \\d+: the training objective is NaN.*"),
                     e.getMessage());

@@ -19,12 +19,17 @@ import org.milab.plugins.neural.critic.CriticShapes;
  * 32-d embedding, Adam 5e-4, InfoNCE, data sampled on the engine side), and heap and native memory before and after.
  * Compare with {@code src/test/python/staircase_step_rate.py} at the same thread count.
  *
+ * <p>On AMD processors set {@code MKL_CBWR=AVX2} as the {@code milab} launcher does (see there).
+ *
  * <pre>
  * java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
  *      -cp CLASSPATH org.milab.plugins.neural.StepRateBench separable-critic 2000
  * </pre>
  */
 public final class StepRateBench {
+
+    /** Steps per timed block: the best block is the figure least disturbed by other load on the machine. */
+    private static final int BLOCK = 100;
 
     private StepRateBench() {
     }
@@ -41,21 +46,32 @@ public final class StepRateBench {
             NDManager run = ctx.ndManager().newSubManager();
             BatchSource source = new GaussianBatches(64, 20, step -> 4.0);
             try (CriticTrainer trainer = new CriticTrainer("infonce", new InfoNce(), block, new Shape(64, 20),
-                    new Shape(64, 20), 5e-4, 1e4, run, 1)) {
+                    new Shape(64, 20), 5e-4, 1e4, run, 1, (s, value, objective) -> { })) {
                 train(trainer, source, run, warmup);
                 long[] before = memory();
                 long start = System.nanoTime();
                 long cpuStart = cpuNanos();
                 long threadStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 int chunk = Math.max(1, steps / 5);
+                double[] blocks = new double[steps / BLOCK];
                 for (int done = 0; done < steps; done += chunk) {
-                    train(trainer, source, run, Math.min(chunk, steps - done));
+                    int size = Math.min(chunk, steps - done);
+                    for (int b = 0; b < size; b += BLOCK) {
+                        long t = System.nanoTime();
+                        train(trainer, source, run, Math.min(BLOCK, size - b));
+                        if (Math.min(BLOCK, size - b) == BLOCK && (done + b) / BLOCK < blocks.length) {
+                            blocks[(done + b) / BLOCK] = BLOCK / ((System.nanoTime() - t) / 1e9);
+                        }
+                    }
                     if (steps >= 10000) {
                         long[] now = memory();
                         System.out.printf(Locale.ROOT, "  after %d steps: heap-used %d MiB, rss %d MiB%n",
-                                done + Math.min(chunk, steps - done), now[0] >> 20, now[1] >> 20);
+                                done + size, now[0] >> 20, now[1] >> 20);
                     }
                 }
+                java.util.Arrays.sort(blocks);
+                System.out.printf(Locale.ROOT, "djl %s blocks of %d steps: best %.1f steps/s, median %.1f steps/s%n",
+                        critic, BLOCK, blocks[blocks.length - 1], blocks[blocks.length / 2]);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpu = (cpuNanos() - cpuStart) / 1e9;
                 double thread = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadStart) / 1e9;
@@ -76,6 +92,7 @@ public final class StepRateBench {
                 trainer.step(source.next(m, step), step);
             }
         }
+        trainer.flush();
     }
 
     /** CPU time of the whole process (JVM and engine threads). */
