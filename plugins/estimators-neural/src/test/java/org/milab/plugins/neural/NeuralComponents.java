@@ -10,6 +10,7 @@ import org.milab.plugins.neural.bound.Mine;
 import org.milab.plugins.neural.bound.Nwj;
 import org.milab.plugins.neural.bound.Smile;
 import org.milab.plugins.neural.bound.Tuba;
+import org.milab.plugins.neural.critic.BaselineCritic;
 import org.milab.plugins.neural.critic.BilinearCritic;
 import org.milab.plugins.neural.critic.GaussianConditional;
 import org.milab.plugins.neural.critic.JointCritic;
@@ -24,6 +25,6 @@ final class NeuralComponents {
     static MilabExtension[] all() {
         return new MilabExtension[] {new Dv(), new Mine(), new Nwj(), new Tuba(), new InfoNce(), new Js(),
             new Smile(), new AlphaInfoNce(), new Club(), new SeparableCritic(), new JointCritic(),
-            new BilinearCritic(), new GaussianConditional()};
+            new BilinearCritic(), new GaussianConditional(), new BaselineCritic()};
     }
 }

@@ -63,7 +63,8 @@ final class Marginal {
     static KdTree jointTree(double[] joint, Marginal x, Marginal y) {
         int[] ox = x.sortedOrder();
         int[] oy = y.sortedOrder();
-        return ox != null && oy != null ? new KdTree(joint, 2, KdTree.SEARCH_LEAF, new int[][] {ox, oy})
+        return ox != null && oy != null
+                ? new KdTree(joint, 2, KdTree.SEARCH_LEAF, new int[][] {ox, oy}, new int[][] {x.column.rank, y.column.rank})
                 : new KdTree(joint, joint.length / x.size());
     }
 

@@ -38,13 +38,17 @@ class KdTreeTest {
         for (int variant = 0; variant < 4; variant++) {
             int leaf = new int[] {1, 8, 32, 8}[variant];
             int[][] orders = null;
+            int[][] ranks = null;
             if (variant == 3) {
                 orders = new int[d][];
+                ranks = new int[d][];
                 for (int j = 0; j < d; j++) {
-                    orders[j] = new SortedColumn(v, d, j).order();
+                    SortedColumn column = new SortedColumn(v, d, j);
+                    orders[j] = column.order();
+                    ranks[j] = column.rank;
                 }
             }
-            KdTree tree = new KdTree(v, d, leaf, orders);
+            KdTree tree = new KdTree(v, d, leaf, orders, ranks);
             KdTree.Scratch s = new KdTree.Scratch(k, tree);
             for (int i = 0; i < n; i++) {
                 double[] all = new double[n - 1];

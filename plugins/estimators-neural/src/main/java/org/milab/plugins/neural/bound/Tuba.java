@@ -15,6 +15,9 @@ import org.pf4j.Extension;
  * {@code b = 1}. Since the critic has a free additive constant, any fixed b gives the same optimum, but b shifts
  * where a finite critic starts and hence the early training trace.
  *
+ * <p>Poole et al.'s learned baseline {@code a(y)} is this bound with {@code b = 0} on the critic
+ * {@code f - log a(y)}: use {@code tuba} with {@code critic: baseline-critic(critic=...)}.
+ *
  * <p>Unbiased minibatch estimate of a lower bound; variance grows like {@code exp(I)}. Cost {@code O(n^2)}.
  */
 @Extension
