@@ -543,9 +543,10 @@ final class KdTree {
     /**
      * Points of a leaf strictly within {@code radius} of the query. Only the axes on which the leaf's box reaches
      * beyond the query's cube can exclude a point, so only those are compared: for one such axis (a leaf at a face
-     * of the cube, the common case) a plain counting pass over that coordinate's contiguous column; for several, one
-     * pass per axis marking the points inside in a bit mask, 64 points at a time, and the count is the population
-     * of the masks' intersection. Both are branch-free.
+     * of the cube, the common case) a plain counting pass over that coordinate's contiguous column; for two, one pass
+     * over both columns; for more, one pass per axis marking the points inside in a bit mask, 64 points at a time,
+     * and the count is the population of the masks' intersection (measured faster than a fused pass for three axes
+     * of a 3-D marginal, slower for two). All are branch-free.
      */
     private int countLeaf(int node, double[] q, int qo, double radius, int[] cut) {
         int b = node * 2 * d;
@@ -562,6 +563,16 @@ final class KdTree {
             int base = cut[0] * n;
             for (int t = base + nodeFrom[node], end = base + nodeTo[node]; t < end; t++) {
                 count += Math.abs(cols[t] - v) < radius ? 1 : 0;
+            }
+            return count;
+        }
+        if (cuts == 2) {
+            double v0 = q[qo + cut[0]];
+            double v1 = q[qo + cut[1]];
+            int b0 = cut[0] * n;
+            int b1 = cut[1] * n;
+            for (int t = nodeFrom[node], end = nodeTo[node]; t < end; t++) {
+                count += Math.abs(cols[b0 + t] - v0) < radius & Math.abs(cols[b1 + t] - v1) < radius ? 1 : 0;
             }
             return count;
         }
