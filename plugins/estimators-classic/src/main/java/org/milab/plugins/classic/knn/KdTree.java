@@ -1,6 +1,7 @@
 package org.milab.plugins.classic.knn;
 
 import java.util.Arrays;
+import org.milab.plugins.classic.common.ParallelSum;
 
 /**
  * A static KD-tree in the max norm over {@code n} points of dimension {@code d}, stored in primitive arrays: the
@@ -84,16 +85,17 @@ final class KdTree {
      * {@code leafSize} points per leaf. {@code data} is not kept.
      */
     KdTree(double[] data, int d, int leafSize) {
-        this(data, d, leafSize, null, null);
+        this(data, d, leafSize, null, null, 1);
     }
 
     /**
      * As {@link #KdTree(double[], int, int)}, but when {@code orders} is given ({@code orders[j]}: the rows sorted
      * by coordinate j, as a {@link SortedColumn} provides them; consumed; {@code ranks[j]} its inverse, kept) the
      * median splits are read off the orders and kept by stable partitions, O(n d) per level with no comparisons,
-     * instead of by selection.
+     * instead of by selection. The presorted build and the copies run on up to {@code threads} workers (the two
+     * halves of the root concurrently); the tree is the same for every thread count.
      */
-    KdTree(double[] data, int d, int leafSize, int[][] orders, int[][] ranks) {
+    KdTree(double[] data, int d, int leafSize, int[][] orders, int[][] ranks, int threads) {
         this.d = d;
         this.n = data.length / d;
         this.leafSize = leafSize;
@@ -169,9 +171,29 @@ final class KdTree {
         cell[r * 2 * d + axis] = split;
         build(l, from, mid);
         build(r, mid, to);
-        for (int j = 0; j < d; j++) {
-            box[b + j] = Math.min(box[l * 2 * d + j], box[r * 2 * d + j]);
-            box[b + d + j] = Math.max(box[l * 2 * d + d + j], box[r * 2 * d + d + j]);
+        joinChildBoxes(node);
+    }
+
+    /**
+     * Splits the root as {@link #buildPresorted} does; returns where its right half starts, or 0 when the root is a
+     * leaf (then the whole build is done).
+     */
+    private int splitRoot(double[] data, int[][] orders, int[][] ranks, int[] tmp) {
+        nodeFrom[0] = 0;
+        nodeTo[0] = n;
+        if (n <= leafSize) {
+            for (int t = 0; t < n; t++) {
+                leafOf[t] = 0;
+            }
+            return 0;
+        }
+        return split(0, 0, n, data, orders, ranks, tmp);
+    }
+
+    /** Rows {@code order[from..to)} of {@code data} copied, in that order, to {@code pts} from position from. */
+    private void copyRows(int from, int to, double[] data, int[] order, double[] pts) {
+        for (int t = from; t < to; t++) {
+            System.arraycopy(data, order[t] * d, pts, t * d, d);
         }
     }
 
@@ -185,6 +207,16 @@ final class KdTree {
             }
             return;
         }
+        int mid = split(node, from, to, data, orders, ranks, tmp);
+        buildPresorted(2 * node + 1, from, mid, data, orders, ranks, tmp);
+        buildPresorted(2 * node + 2, mid, to, data, orders, ranks, tmp);
+    }
+
+    /**
+     * Splits the internal node {@code node} over [from, to) at the median of its widest axis: partitions every
+     * other axis's order and sets the children's cells; returns the split position.
+     */
+    private int split(int node, int from, int to, double[] data, int[][] orders, int[][] ranks, int[] tmp) {
         int axis = 0;
         double widest = -1;
         for (int j = 0; j < d; j++) {
@@ -211,18 +243,17 @@ final class KdTree {
         System.arraycopy(cell, b, cell, r * 2 * d, 2 * d);
         cell[l * 2 * d + d + axis] = split;
         cell[r * 2 * d + axis] = split;
-        buildPresorted(l, from, mid, data, orders, ranks, tmp);
-        buildPresorted(r, mid, to, data, orders, ranks, tmp);
+        return mid;
     }
 
     /**
      * Moves the rows of {@code order[from..to)} with {@code rank[row] < threshold} to the front, keeping both parts
      * in order. Branch-free (each row is written to both destinations and one cursor advances): the two outcomes
-     * are equally likely, so a branch would be mispredicted half the time.
+     * are equally likely, so a branch would be mispredicted half the time. Uses {@code tmp[from..to)} only.
      */
     private static void stablePartition(int[] order, int from, int to, int[] rank, int threshold, int[] tmp) {
         int a = from;
-        int b = 0;
+        int b = from;
         for (int t = from; t < to; t++) {
             int row = order[t];
             int left = (rank[row] - threshold) >>> 31;
@@ -231,7 +262,7 @@ final class KdTree {
             a += left;
             b += 1 - left;
         }
-        System.arraycopy(tmp, 0, order, a, b);
+        System.arraycopy(tmp, from, order, a, b - from);
     }
 
     /** Bounding boxes of the subtree at {@code node}, bottom-up, from the points in tree order. */
@@ -251,13 +282,19 @@ final class KdTree {
             }
             return;
         }
-        int l = 2 * node + 1;
-        int r = l + 1;
-        boxes(l);
-        boxes(r);
+        boxes(2 * node + 1);
+        boxes(2 * node + 2);
+        joinChildBoxes(node);
+    }
+
+    /** The box of internal node {@code node} from its children's. */
+    private void joinChildBoxes(int node) {
+        int b = node * 2 * d;
+        int l = (2 * node + 1) * 2 * d;
+        int r = (2 * node + 2) * 2 * d;
         for (int j = 0; j < d; j++) {
-            box[b + j] = Math.min(box[l * 2 * d + j], box[r * 2 * d + j]);
-            box[b + d + j] = Math.max(box[l * 2 * d + d + j], box[r * 2 * d + d + j]);
+            box[b + j] = Math.min(box[l + j], box[r + j]);
+            box[b + d + j] = Math.max(box[l + d + j], box[r + d + j]);
         }
     }
 

@@ -74,7 +74,7 @@ public final class Ksg1 implements Estimator {
                 () -> j[0] = twoColumns ? null : new KdTree(joined, dx + dy));
         Marginal mx = m[0];
         Marginal my = m[1];
-        KdTree joint = twoColumns ? Marginal.jointTree(joined, mx, my) : j[0];
+        KdTree joint = twoColumns ? Marginal.jointTree(joined, mx, my, threads) : j[0];
         // Pass 1: the k-th-neighbour distance of every sample, in joint-tree order, then moved to each marginal's
         // own order (a separate tight loop, so that the scattered writes overlap).
         double[] eps = kthNeighbourDistances(joint, k, threads, ctx);

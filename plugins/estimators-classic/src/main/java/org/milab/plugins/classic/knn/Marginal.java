@@ -60,11 +60,11 @@ final class Marginal {
      * A search tree on the joint rows of {@code x} and {@code y} ({@code joint}, row-major): for two one-column
      * marginals it is built from their sorted orders, which is faster than building it from scratch.
      */
-    static KdTree jointTree(double[] joint, Marginal x, Marginal y) {
+    static KdTree jointTree(double[] joint, Marginal x, Marginal y, int threads) {
         int[] ox = x.sortedOrder();
         int[] oy = y.sortedOrder();
         return ox != null && oy != null
-                ? new KdTree(joint, 2, KdTree.SEARCH_LEAF, new int[][] {ox, oy}, new int[][] {x.column.rank, y.column.rank})
+                ? new KdTree(joint, 2, KdTree.SEARCH_LEAF, new int[][] {ox, oy}, new int[][] {x.column.rank, y.column.rank}, threads)
                 : new KdTree(joint, joint.length / x.size());
     }
 

@@ -35,11 +35,11 @@ class KdTreeTest {
                                                    @ForAll @IntRange(min = 1, max = 4) int k,
                                                    @ForAll long seed) {
         double[] v = data(n, d, levels, seed);
-        for (int variant = 0; variant < 4; variant++) {
-            int leaf = new int[] {1, 8, 32, 8}[variant];
+        for (int variant = 0; variant < 5; variant++) {
+            int leaf = new int[] {1, 8, 32, 8, 4}[variant];
             int[][] orders = null;
             int[][] ranks = null;
-            if (variant == 3) {
+            if (variant >= 3) {
                 orders = new int[d][];
                 ranks = new int[d][];
                 for (int j = 0; j < d; j++) {
@@ -48,7 +48,8 @@ class KdTreeTest {
                     ranks[j] = column.rank;
                 }
             }
-            KdTree tree = new KdTree(v, d, leaf, orders, ranks);
+            // variant 4: the presorted build with its two root halves on two threads
+            KdTree tree = new KdTree(v, d, leaf, orders, ranks, variant == 4 ? 2 : 1);
             KdTree.Scratch s = new KdTree.Scratch(k, tree);
             for (int i = 0; i < n; i++) {
                 double[] all = new double[n - 1];
