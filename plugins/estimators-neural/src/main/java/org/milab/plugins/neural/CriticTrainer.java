@@ -98,9 +98,9 @@ final class CriticTrainer implements AutoCloseable {
             collector.backward(target.neg());
         }
         optimizer.update(scores.getManager());
-        NDArray trained = target.stopGradient();
-        NDArray value = trainsOnValue ? trained : bound.value(scores.stopGradient());
-        NDArray record = NDArrays.stack(new NDList(value, trained, scores.abs().max()));
+        // gradient recording is off again here, so these records build no graph
+        NDArray value = trainsOnValue ? target : bound.value(scores);
+        NDArray record = NDArrays.stack(new NDList(value, target, scores.abs().max()));
         record.attach(pending);
         pendingRecords.add(record);
         if (pendingRecords.size() == 1) {
