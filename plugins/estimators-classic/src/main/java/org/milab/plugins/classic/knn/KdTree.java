@@ -13,7 +13,9 @@ import org.milab.plugins.classic.common.ParallelSum;
  * <p>Queries: k-nearest-neighbour distances of a data point (excluding itself), searched bottom-up from the
  * point's own leaf until the k-th-neighbour ball lies inside the current cell; and range counts (points strictly
  * closer than a radius), counting a subtree at once when its box lies inside the range and testing a leaf that
- * straddles the range's faces with branch-free passes over the straddled coordinates only.
+ * straddles the range's faces with branch-free passes over the straddled coordinates only. Both descend into the
+ * child across a node's split plane only when the plane is nearer than the current bound, which costs one
+ * subtraction instead of a box distance.
  *
  * <p>Build: O(n log n) time (median split on the widest side), O(n d) memory (2 n d doubles for the points).
  * Queries allocate nothing: callers pass a {@link Scratch} they own, one per thread.
@@ -52,6 +54,9 @@ final class KdTree {
      * Bounding boxes, node-major, low corner then high corner: {@code box[node*2d + j]}, {@code box[node*2d + d + j]}.
      */
     private final double[] box;
+    /** {@code splitAxis[node]}, {@code splitValue[node]}: the plane an internal node splits at. */
+    private final int[] splitAxis;
+    private final double[] splitValue;
     /** Cells, laid out like {@link #box}; infinite at the outer sides. */
     private final double[] cell;
     /** {@code leafOf[t]}: the leaf holding tree position t. */
@@ -107,6 +112,8 @@ final class KdTree {
         int nodes = (1 << (levels + 1)) - 1;
         nodeFrom = new int[nodes];
         nodeTo = new int[nodes];
+        splitAxis = new int[nodes];
+        splitValue = new double[nodes];
         box = new double[nodes * 2 * d];
         cell = new double[nodes * 2 * d];
         leafOf = new int[n];
@@ -163,6 +170,8 @@ final class KdTree {
         int mid = (from + to + 1) >>> 1;
         select(from, to - 1, mid, axis);
         double split = pts[mid * d + axis];
+        splitAxis[node] = axis;
+        splitValue[node] = split;
         int l = 2 * node + 1;
         int r = l + 1;
         System.arraycopy(cell, b, cell, l * 2 * d, 2 * d);
@@ -239,6 +248,8 @@ final class KdTree {
         int l = 2 * node + 1;
         int r = l + 1;
         double split = data[byAxis[mid] * d + axis];
+        splitAxis[node] = axis;
+        splitValue[node] = split;
         System.arraycopy(cell, b, cell, l * 2 * d, 2 * d);
         System.arraycopy(cell, b, cell, r * 2 * d, 2 * d);
         cell[l * 2 * d + d + axis] = split;
@@ -467,17 +478,18 @@ final class KdTree {
                 scanLeaf(node, self, qo, k, dist, s.who);
                 continue;
             }
-            int l = 2 * node + 1;
-            int r = l + 1;
-            double dl = boxDistance(l, pts, qo);
-            double dr = boxDistance(r, pts, qo);
-            if (dl <= dr) {
-                top = push(s, top, r, dr, dist[k - 1]);
-                top = push(s, top, l, dl, dist[k - 1]);
-            } else {
-                top = push(s, top, l, dl, dist[k - 1]);
-                top = push(s, top, r, dr, dist[k - 1]);
+            // the child across the split plane from the query is at least |q - split| away on the split axis: when
+            // that already reaches the k-th distance its box distance is not needed; the child on the query's side
+            // is searched first
+            double diff = pts[qo + splitAxis[node]] - splitValue[node];
+            int right = diff >= 0 ? 1 : 0;
+            int near = 2 * node + 1 + right;
+            int far = 2 * node + 2 - right;
+            double bound = dist[k - 1];
+            if (Math.abs(diff) < bound) {
+                top = push(s, top, far, boxDistance(far, pts, qo), bound);
             }
+            top = push(s, top, near, boxDistance(near, pts, qo), bound);
         }
     }
 
@@ -570,8 +582,13 @@ final class KdTree {
             } else if (isLeaf(node)) {
                 count += countLeaf(node, q, qo, radius, s.cut);
             } else {
-                s.stack[top++] = 2 * node + 1;
-                s.stack[top++] = 2 * node + 2;
+                // the child across the split plane is out of range when the plane is
+                double diff = q[qo + splitAxis[node]] - splitValue[node];
+                int right = diff >= 0 ? 1 : 0;
+                if (Math.abs(diff) < radius) {
+                    s.stack[top++] = 2 * node + 2 - right;
+                }
+                s.stack[top++] = 2 * node + 1 + right;
             }
         }
         return count;
