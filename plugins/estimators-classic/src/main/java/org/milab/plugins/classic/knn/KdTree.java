@@ -13,9 +13,9 @@ import org.milab.plugins.classic.common.ParallelSum;
  * <p>Queries: k-nearest-neighbour distances of a data point (excluding itself), searched bottom-up from the
  * point's own leaf until the k-th-neighbour ball lies inside the current cell; and range counts (points strictly
  * closer than a radius), counting a subtree at once when its box lies inside the range and testing a leaf that
- * straddles the range's faces with branch-free passes over the straddled coordinates only. Both descend into the
- * child across a node's split plane only when the plane is nearer than the current bound, which costs one
- * subtraction instead of a box distance.
+ * straddles the range's faces with branch-free passes over the straddled coordinates only. Below a node, both
+ * bound the child across its split plane by the plane's distance (one subtraction instead of a box distance) and
+ * skip it when that reaches the current bound.
  *
  * <p>Build: O(n log n) time (median split on the widest side), O(n d) memory (2 n d doubles for the points).
  * Queries allocate nothing: callers pass a {@link Scratch} they own, one per thread.
@@ -462,7 +462,10 @@ final class KdTree {
         return dist[k - 1];
     }
 
-    /** Top-down search of the subtree at {@code root}, nearer child first, pruned by box distance. */
+    /**
+     * Top-down search of the subtree at {@code root} ({@code rootGap}: its box distance), nearer child first, pruned
+     * by lower bounds on the children's distances.
+     */
     private void searchDown(int root, double rootGap, int self, int qo, int k, Scratch s) {
         double[] dist = s.dist;
         int top = 0;
@@ -471,25 +474,24 @@ final class KdTree {
         while (top > 0) {
             top--;
             int node = s.stack[top];
-            if (s.stackDist[top] >= dist[k - 1]) {
+            double gap = s.stackDist[top];
+            if (gap >= dist[k - 1]) {
                 continue;
             }
             if (isLeaf(node)) {
                 scanLeaf(node, self, qo, k, dist, s.who);
                 continue;
             }
-            // the child across the split plane from the query is at least |q - split| away on the split axis: when
-            // that already reaches the k-th distance its box distance is not needed; the child on the query's side
-            // is searched first
+            // incremental lower bounds instead of box distances (measured faster in 6-D): the child on the query's
+            // side of the split plane is no nearer than its parent, the child across it no nearer than the plane;
+            // the near child is searched first
             double diff = pts[qo + splitAxis[node]] - splitValue[node];
             int right = diff >= 0 ? 1 : 0;
             int near = 2 * node + 1 + right;
             int far = 2 * node + 2 - right;
             double bound = dist[k - 1];
-            if (Math.abs(diff) < bound) {
-                top = push(s, top, far, boxDistance(far, pts, qo), bound);
-            }
-            top = push(s, top, near, boxDistance(near, pts, qo), bound);
+            top = push(s, top, far, Math.max(gap, Math.abs(diff)), bound);
+            top = push(s, top, near, gap, bound);
         }
     }
 
