@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.milab.api.Citation;
 import org.milab.api.ConfigurationException;
@@ -16,6 +17,7 @@ import org.milab.api.InvalidDataException;
 import org.milab.api.RunContext;
 import org.milab.api.bound.CriticKind;
 import org.milab.api.bound.MiBound;
+import org.milab.api.data.DatasetProvider;
 import org.milab.api.data.SampleArrays;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
@@ -30,17 +32,24 @@ import org.pf4j.Extension;
  * Variational MI estimation: trains a critic on a bound ({@link MiBound}, any plugin's) by minibatch Adam and
  * reports the bound's value.
  *
- * <p>The rows are shuffled and split into training and validation sets; columns are standardised with the
- * training means and deviations (MI is invariant to this). Each step draws {@code batch-size} training rows with
- * replacement, maximises the bound's training objective and records the bound's value ({@code train-value}); every
+ * <p>Two training modes. By default the rows of x and y are shuffled and split into training and validation sets,
+ * and each step draws {@code batch-size} training rows with replacement ({@link RowSampler}). With
+ * {@code fresh-data}, a generator ({@link DatasetProvider} with views x and y and a size parameter {@code n})
+ * generates {@code steps x batch-size} rows once, seeded from the node's seed, and step {@code s} trains on rows
+ * {@code [(s-1) batch-size, s batch-size)} of them ({@link FreshRows}), so no row is seen twice; every row of x and y
+ * is then held out for validation ({@code validation-fraction} is ignored).
+ *
+ * <p>Columns are standardised with the training rows' means and deviations (MI is invariant to this). Each step
+ * maximises the bound's training objective on its batch and records the bound's value ({@code train-value}); every
  * {@code eval-every} steps the value is averaged over consecutive validation batches ({@code validation-value}).
  * Training stops after {@code steps} steps, or {@code patience} evaluations without improvement. The estimate
  * follows {@code estimate} ({@link EstimateRule}); the default is the best validation value.
  *
  * <p>Known bias: every bound is evaluated on batches of {@code batch-size}, so InfoNCE cannot exceed
  * {@code log(batch-size)}; DV/MINE/NWJ have variance growing like {@code exp(I)} at high MI; a finite dataset lets
- * the critic overfit (hence the validation rule). Time: {@code steps} critic passes over {@code batch-size^2}
- * pairs (joint critic) or {@code batch-size} rows (separable); memory: the critic plus one batch.
+ * the critic overfit (hence the validation rule; fresh data avoids it). Time: {@code steps} critic passes over
+ * {@code batch-size^2} pairs (joint critic) or {@code batch-size} rows (separable); memory: the critic plus one batch,
+ * and with {@code fresh-data} the generated rows (at most {@value FreshData#MAX_ROWS}).
  */
 @Extension
 @Citation(authors = "Poole, B., Ozair, S., van den Oord, A., Alemi, A. A., Tucker, G.", year = 2019,
@@ -60,7 +69,8 @@ public final class Variational implements Estimator {
     static final Parameter<Double> LEARNING_RATE = Parameter.real("learning-rate").defaultValue(5e-4).range(1e-9, 1)
             .description("Adam step size").build();
     static final Parameter<Double> VALIDATION = Parameter.real("validation-fraction").defaultValue(0.2)
-            .range(0.0, 0.9).description("fraction of rows held out for evaluation and early stopping").build();
+            .range(0.0, 0.9).description("fraction of rows held out for evaluation and early stopping (ignored "
+                    + "with fresh-data, where every row is held out)").build();
     static final Parameter<Integer> EVAL_EVERY = Parameter.integer("eval-every").defaultValue(100).min(1)
             .unit("steps").description("steps between evaluations on the validation rows").build();
     static final Parameter<Integer> PATIENCE = Parameter.integer("patience").defaultValue(10).min(0)
@@ -73,12 +83,16 @@ public final class Variational implements Estimator {
             .description("rescale each column to mean 0 and variance 1 (training statistics)").build();
     static final Parameter<Double> MAX_SCORE = Parameter.real("max-score").defaultValue(1e4).min(1)
             .description("a critic score beyond this in absolute value stops training as diverged").build();
+    static final Parameter<String> FRESH_DATA = Parameter.string("fresh-data").defaultValue("none")
+            .description("a generator dataset (with views x and y and a parameter n) to draw every training batch "
+                    + "from, fresh rows each step; x and y are then used for validation only (all their rows: "
+                    + "validation-fraction is ignored); none: train on the rows of x and y").build();
 
     @Override
     public ExtensionInfo info() {
         return ExtensionInfo.of("variational", "Variational MI estimator: trains a critic on a bound (InfoNCE, "
                 + "SMILE, NWJ, ...) and reports the bound.", BOUND, CRITIC, STEPS, BATCH, LEARNING_RATE, VALIDATION,
-                EVAL_EVERY, PATIENCE, RULE, WINDOW, STANDARDISE, MAX_SCORE);
+                EVAL_EVERY, PATIENCE, RULE, WINDOW, STANDARDISE, MAX_SCORE, FRESH_DATA);
     }
 
     @Override
@@ -90,10 +104,24 @@ public final class Variational implements Estimator {
         x.requireFinite("x");
         y.requireFinite("y");
         int batch = ctx.param(BATCH);
+        Optional<ComponentSpec> fresh = freshData(ctx);
+        Split split = fresh.isPresent() ? freshSplit(x, y, fresh.get(), ctx) : rowSplit(x, y, ctx);
+        MiBound bound = resolveBound(ctx);
+        Block critic = resolveCritic(ctx, bound, batch, x.cols(), y.cols());
+        try (NDManager run = ctx.ndManager().newSubManager()) {
+            Training training = new Training(ctx, bound, split, batch,
+                    fresh.isPresent() ? FreshRows::new : RowSampler::new);
+            Estimate e = training.run(run, critic).toEstimate(ctx.param(RULE), ctx.param(WINDOW), x.rows(), batch);
+            return fresh.isPresent() ? e.withDiagnostic("fresh-rows", split.trainX().rows()) : e;
+        }
+    }
+
+    /** Dataset mode: the rows of x and y, shuffled and split by {@code validation-fraction}. */
+    private static Split rowSplit(Samples x, Samples y, RunContext ctx) {
+        int batch = ctx.param(BATCH);
         int n = x.rows();
         int validation = (int) Math.round(n * ctx.param(VALIDATION));
-        EstimateRule rule = ctx.param(RULE);
-        if (rule == EstimateRule.BEST_VALIDATION && validation < 2) {
+        if (ctx.param(RULE) == EstimateRule.BEST_VALIDATION && validation < 2) {
             throw new ConfigurationException("parameter 'estimate'", "best-validation needs at least 2 validation rows; "
                     + "raise validation-fraction (now " + ctx.param(VALIDATION) + " of " + n
                     + " rows) or use estimate=last-window");
@@ -102,12 +130,32 @@ public final class Variational implements Estimator {
             throw new InvalidDataException("x and y have " + n + " rows, " + (n - validation) + " of them for "
                     + "training, fewer than batch-size " + batch + "; lower batch-size or validation-fraction");
         }
-        Split split = Split.of(x, y, validation, ctx.param(STANDARDISE), ctx.random());
-        MiBound bound = resolveBound(ctx);
-        Block critic = resolveCritic(ctx, bound, batch, x.cols(), y.cols());
-        try (NDManager run = ctx.ndManager().newSubManager()) {
-            Training training = new Training(ctx, bound, split, batch);
-            return training.run(run, critic).toEstimate(rule, ctx.param(WINDOW), n, batch);
+        return Split.of(x, y, validation, ctx.param(STANDARDISE), ctx.random());
+    }
+
+    /** Generator mode: training rows from the {@code fresh-data} generator, every row of x and y for validation. */
+    private static Split freshSplit(Samples x, Samples y, ComponentSpec generator, RunContext ctx) {
+        if (ctx.param(RULE) == EstimateRule.BEST_VALIDATION && x.rows() < 2) {
+            throw new ConfigurationException("parameter 'estimate'", "best-validation needs at least 2 validation rows; "
+                    + "with fresh-data every row of x and y is held out and they have " + x.rows()
+                    + "; pass more rows or use estimate=last-window");
+        }
+        FreshData.Rows rows = new FreshData(FRESH_DATA, generator).generate(ctx, ctx.param(STEPS), ctx.param(BATCH),
+                x, y);
+        return Split.fresh(rows.x(), rows.y(), x, y, ctx.param(STANDARDISE), ctx.random());
+    }
+
+    /** The {@code fresh-data} generator; empty for {@code none}. */
+    private static Optional<ComponentSpec> freshData(RunContext ctx) {
+        String text = ctx.param(FRESH_DATA).strip();
+        return text.equals("none") ? Optional.empty() : Optional.of(spec(FRESH_DATA, text));
+    }
+
+    private static ComponentSpec spec(Parameter<String> parameter, String text) {
+        try {
+            return ComponentSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("parameter '" + parameter.name() + "'", e.getMessage());
         }
     }
 
@@ -121,13 +169,7 @@ public final class Variational implements Estimator {
         if (text.strip().equals("auto")) {
             text = bound.critic() == CriticKind.LOG_DENSITY ? "gaussian-conditional" : "separable-critic";
         }
-        ComponentSpec spec;
-        try {
-            spec = ComponentSpec.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("parameter '" + CRITIC.name() + "'", e.getMessage());
-        }
-        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, spec);
+        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, spec(CRITIC, text));
         return factory.extension().build(CriticShapes.of(batch, dx, dy), factory.context());
     }
 
@@ -137,12 +179,14 @@ public final class Variational implements Estimator {
         private final MiBound bound;
         private final Split split;
         private final int batch;
+        private final Sampling sampling;
 
-        Training(RunContext ctx, MiBound bound, Split split, int batch) {
+        Training(RunContext ctx, MiBound bound, Split split, int batch, Sampling sampling) {
             this.ctx = ctx;
             this.bound = bound;
             this.split = split;
             this.batch = batch;
+            this.sampling = sampling;
         }
 
         Trace run(NDManager run, Block critic) {
@@ -153,7 +197,7 @@ public final class Variational implements Estimator {
             NDArray trainY = SampleArrays.toNDArray(split.trainY(), run);
             NDArray validX = split.validX().rows() > 0 ? SampleArrays.toNDArray(split.validX(), run) : null;
             NDArray validY = split.validY().rows() > 0 ? SampleArrays.toNDArray(split.validY(), run) : null;
-            BatchSource source = new RowSampler(trainX, trainY, batch);
+            BatchSource source = sampling.over(trainX, trainY, batch);
             Trace trace = new Trace(steps);
             try (CriticTrainer trainer = new CriticTrainer(bound.info().name(), bound, critic,
                     new Shape(batch, trainX.getShape().get(1)), new Shape(batch, trainY.getShape().get(1)),
@@ -210,12 +254,40 @@ public final class Variational implements Estimator {
         }
     }
 
-    /** The shuffled, standardised training and validation rows. */
+    /** How training batches are taken from the training rows on the engine side. */
+    @FunctionalInterface
+    private interface Sampling {
+        BatchSource over(NDArray x, NDArray y, int batch);
+    }
+
+    /** The standardised training and (shuffled) validation rows. */
     record Split(Samples trainX, Samples trainY, Samples validX, Samples validY) {
 
+        /** Dataset mode: the first {@code validation} shuffled rows for validation, the rest for training. */
         static Split of(Samples x, Samples y, int validation, boolean standardise,
                         RandomGenerator random) {
             int n = x.rows();
+            int[] order = shuffled(n, random);
+            int[] train = Arrays.copyOfRange(order, validation, n);
+            int[] valid = Arrays.copyOfRange(order, 0, validation);
+            Samples tx = x.selectRows(train);
+            Samples ty = y.selectRows(train);
+            Standardiser sx = standardise ? Standardiser.fit(tx, "x") : Standardiser.identity(x.cols());
+            Standardiser sy = standardise ? Standardiser.fit(ty, "y") : Standardiser.identity(y.cols());
+            return new Split(sx.apply(tx), sy.apply(ty), sx.apply(x.selectRows(valid)), sy.apply(y.selectRows(valid)));
+        }
+
+        /** Generator mode: the generated rows in order for training, every input row (shuffled) for validation. */
+        static Split fresh(Samples freshX, Samples freshY, Samples x, Samples y, boolean standardise,
+                           RandomGenerator random) {
+            int[] valid = shuffled(x.rows(), random);
+            Standardiser sx = standardise ? Standardiser.fit(freshX, "fresh-data x") : Standardiser.identity(x.cols());
+            Standardiser sy = standardise ? Standardiser.fit(freshY, "fresh-data y") : Standardiser.identity(y.cols());
+            return new Split(sx.apply(freshX), sy.apply(freshY), sx.apply(x.selectRows(valid)),
+                    sy.apply(y.selectRows(valid)));
+        }
+
+        private static int[] shuffled(int n, RandomGenerator random) {
             int[] order = new int[n];
             for (int i = 0; i < n; i++) {
                 order[i] = i;
@@ -226,13 +298,7 @@ public final class Variational implements Estimator {
                 order[i] = order[j];
                 order[j] = t;
             }
-            int[] train = Arrays.copyOfRange(order, validation, n);
-            int[] valid = Arrays.copyOfRange(order, 0, validation);
-            Samples tx = x.selectRows(train);
-            Samples ty = y.selectRows(train);
-            Standardiser sx = standardise ? Standardiser.fit(tx, "x") : Standardiser.identity(x.cols());
-            Standardiser sy = standardise ? Standardiser.fit(ty, "y") : Standardiser.identity(y.cols());
-            return new Split(sx.apply(tx), sy.apply(ty), sx.apply(x.selectRows(valid)), sy.apply(y.selectRows(valid)));
+            return order;
         }
     }
 }
