@@ -45,32 +45,12 @@ public final class ParallelSum {
             return total(parts);
         }
         AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
+        runOnWorkers(Math.min(threads, chunks), () -> {
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
                 checkCancelled(cancelled);
                 parts[c] = body.sum(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
             }
-        };
-        ForkJoinPool pool = new ForkJoinPool(Math.min(threads, chunks));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < Math.min(threads, chunks); w++) {
-                futures.add(pool.submit(worker));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MilabException("interrupted while estimating", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new MilabException("a worker failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         return total(parts);
     }
 
@@ -86,12 +66,27 @@ public final class ParallelSum {
             }
             return;
         }
-        ForkJoinPool pool = new ForkJoinPool(Math.min(threads, tasks.length));
+        AtomicInteger next = new AtomicInteger();
+        runOnWorkers(Math.min(threads, tasks.length), () -> {
+            for (int i = next.getAndIncrement(); i < tasks.length; i = next.getAndIncrement()) {
+                tasks[i].run();
+            }
+        });
+    }
+
+    /**
+     * Runs {@code worker} on the calling thread and on {@code workers - 1} threads of a call-local pool, and returns
+     * when all are done, rethrowing the first failure. The calling thread works too: it is already running, while a
+     * new pool thread may start late, and the workers share the items dynamically, so a late start costs nothing.
+     */
+    private static void runOnWorkers(int workers, Runnable worker) {
+        ForkJoinPool pool = new ForkJoinPool(workers - 1);
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (Runnable t : tasks) {
-                futures.add(pool.submit(t));
+            for (int w = 1; w < workers; w++) {
+                futures.add(pool.submit(worker));
             }
+            worker.run();
             for (Future<?> f : futures) {
                 f.get();
             }
