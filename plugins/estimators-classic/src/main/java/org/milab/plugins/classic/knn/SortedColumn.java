@@ -19,6 +19,8 @@ final class SortedColumn {
 
     final double[] sorted;
     final int[] rank;
+    /** {@code byRank[p]}: the row at sorted position p (the inverse of {@link #rank}). */
+    private final int[] byRank;
     private final double low;
     private final double bucketsPerUnit;
     /** {@code start[b]}: the first sorted position whose value falls in bucket b or later; length buckets + 1. */
@@ -35,6 +37,7 @@ final class SortedColumn {
             order[i] = i;
         }
         radixSort(keys, order);
+        byRank = order;
         sorted = new double[n];
         rank = new int[n];
         for (int t = 0; t < n; t++) {
@@ -64,12 +67,43 @@ final class SortedColumn {
         return at <= 0 ? 0 : at >= last ? last : (int) at;
     }
 
+    /**
+     * Sorts {@code keys} (carrying {@code order} along) by an LSD radix sort on only the three digits below the
+     * highest bit in which the keys differ, then finishes with an insertion pass: keys that agree on those 33 bits
+     * agree to about 2^-21 relative and are few for continuous data. Should they be many (the pass would move more
+     * than 8 entries per key), the keys are instead sorted on every digit.
+     */
     private static void radixSort(long[] keys, int[] order) {
+        int n = keys.length;
+        if (n < 2) {
+            return;
+        }
+        long differ = 0;
+        for (long key : keys) {
+            differ |= key ^ keys[0];
+        }
+        if (differ == 0) {
+            return;
+        }
+        int high = 63 - Long.numberOfLeadingZeros(differ);
+        int low = Math.max(0, high + 1 - 3 * BITS);
+        long[] originalKeys = low > 0 ? keys.clone() : null;
+        int[] originalOrder = low > 0 ? order.clone() : null;
+        radixPasses(keys, order, low, high);
+        if (low > 0 && !insertionFinish(keys, order, 8L * n)) {
+            System.arraycopy(originalKeys, 0, keys, 0, n);
+            System.arraycopy(originalOrder, 0, order, 0, n);
+            radixPasses(keys, order, 0, high);
+        }
+    }
+
+    /** Stable LSD passes on the digits starting at bits {@code low}, {@code low + BITS}, ... up to {@code high}. */
+    private static void radixPasses(long[] keys, int[] order, int low, int high) {
         int n = keys.length;
         long[] k2 = new long[n];
         int[] o2 = new int[n];
         int[] count = new int[BUCKETS];
-        for (int shift = 0; shift < 64; shift += BITS) {
+        for (int shift = low; shift <= high; shift += BITS) {
             java.util.Arrays.fill(count, 0);
             for (long key : keys) {
                 count[(int) (key >>> shift) & (BUCKETS - 1)]++;
@@ -94,6 +128,31 @@ final class SortedColumn {
         }
     }
 
+    /** Insertion sort of nearly sorted keys; false (keys left partly sorted) once more than {@code budget} moves. */
+    private static boolean insertionFinish(long[] keys, int[] order, long budget) {
+        long moves = 0;
+        for (int i = 1; i < keys.length; i++) {
+            long key = keys[i];
+            if (Long.compareUnsigned(keys[i - 1], key) <= 0) {
+                continue;
+            }
+            int row = order[i];
+            int j = i - 1;
+            while (j >= 0 && Long.compareUnsigned(keys[j], key) > 0) {
+                keys[j + 1] = keys[j];
+                order[j + 1] = order[j];
+                j--;
+                moves++;
+            }
+            keys[j + 1] = key;
+            order[j + 1] = row;
+            if (moves > budget) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The number of rows other than the one at sorted position {@code p} whose value differs from its value by
      * strictly less than {@code radius} ({@code radius > 0}).
@@ -107,11 +166,7 @@ final class SortedColumn {
 
     /** The rows in sorted order (a new array): {@code order()[p]} is the row at sorted position p. */
     int[] order() {
-        int[] o = new int[rank.length];
-        for (int i = 0; i < rank.length; i++) {
-            o[rank[i]] = i;
-        }
-        return o;
+        return byRank.clone();
     }
 
     /** As {@link #countWithinAt} for original row {@code row}. */
