@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * extension: preprocessing (standardisation), tree and sorted-column builds, neighbour queries and counts.
  *
  * <p>Reference figures from the issue (same machine type, one thread): scikit-learn 0.59 s / 17.1 s / n.a.,
- * SciPy cKDTree 0.73 s / 17.6 s / 15.5 s, JIDT 1.6.1 2.2 s / 89.8 s / 39.1 s.
+ * SciPy cKDTree 0.73 s / 17.6 s / 15.5 s, JIDT 1.6.1 2.2 s / 89.8 s / 39.1 s. {@code src/main/python/ksg_reference.py}
+ * re-times scikit-learn and an NPEET-style cKDTree KSG on the same data model, for a side-by-side comparison.
  *
  * <p>Ten warm-up calls: the 100,000-row 1-D call takes well under 0.1 s, and after three of them the hot loops are
  * not all compiled by C2 yet (about 20 % slower than the steady state a long-running host reaches).
