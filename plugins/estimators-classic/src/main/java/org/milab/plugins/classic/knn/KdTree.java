@@ -123,13 +123,18 @@ final class KdTree {
             }
             build(0, 0, n);
         } else {
-            buildPresorted(0, 0, n, data, orders, ranks, new int[n]);
-            System.arraycopy(orders[0], 0, index, 0, n);
+            int[] tmp = new int[n];
             pts = new double[n * d];
-            for (int t = 0; t < n; t++) {
-                System.arraycopy(data, index[t] * d, pts, t * d, d);
+            int half = buildNode(0, 0, n, data, orders, ranks, tmp);
+            if (half < 0) {
+                copyRows(0, n, data, orders[0]);
+                boxes(0);
+            } else {
+                ParallelSum.runAll(threads, () -> buildHalf(1, 0, half, data, orders, ranks, tmp),
+                        () -> buildHalf(2, half, n, data, orders, ranks, tmp));
+                joinChildBoxes(0);
             }
-            boxes(0);
+            System.arraycopy(orders[0], 0, index, 0, n);
         }
         position = new int[n];
         cols = new double[n * d];
@@ -177,24 +182,15 @@ final class KdTree {
         joinChildBoxes(node);
     }
 
-    /**
-     * Splits the root as {@link #buildPresorted} does; returns where its right half starts, or 0 when the root is a
-     * leaf (then the whole build is done).
-     */
-    private int splitRoot(double[] data, int[][] orders, int[][] ranks, int[] tmp) {
-        nodeFrom[0] = 0;
-        nodeTo[0] = n;
-        if (n <= leafSize) {
-            for (int t = 0; t < n; t++) {
-                leafOf[t] = 0;
-            }
-            return 0;
-        }
-        return split(0, 0, n, data, orders, ranks, tmp);
+    /** The subtree at {@code node} over [from, to), built, with its rows copied to {@link #pts} and its boxes. */
+    private void buildHalf(int node, int from, int to, double[] data, int[][] orders, int[][] ranks, int[] tmp) {
+        buildPresorted(node, from, to, data, orders, ranks, tmp);
+        copyRows(from, to, data, orders[0]);
+        boxes(node);
     }
 
-    /** Rows {@code order[from..to)} of {@code data} copied, in that order, to {@code pts} from position from. */
-    private void copyRows(int from, int to, double[] data, int[] order, double[] pts) {
+    /** Rows {@code order[from..to)} of {@code data} copied, in that order, to {@link #pts} from position from. */
+    private void copyRows(int from, int to, double[] data, int[] order) {
         for (int t = from; t < to; t++) {
             System.arraycopy(data, order[t] * d, pts, t * d, d);
         }
@@ -202,17 +198,24 @@ final class KdTree {
 
     /** Structure and cells of the subtree at {@code node} from per-axis orders of the original rows. */
     private void buildPresorted(int node, int from, int to, double[] data, int[][] orders, int[][] ranks, int[] tmp) {
+        int mid = buildNode(node, from, to, data, orders, ranks, tmp);
+        if (mid >= 0) {
+            buildPresorted(2 * node + 1, from, mid, data, orders, ranks, tmp);
+            buildPresorted(2 * node + 2, mid, to, data, orders, ranks, tmp);
+        }
+    }
+
+    /** Node {@code node} over [from, to): a leaf (returns -1), or split (returns where its right child starts). */
+    private int buildNode(int node, int from, int to, double[] data, int[][] orders, int[][] ranks, int[] tmp) {
         nodeFrom[node] = from;
         nodeTo[node] = to;
         if (to - from <= leafSize) {
             for (int t = from; t < to; t++) {
                 leafOf[t] = node;
             }
-            return;
+            return -1;
         }
-        int mid = split(node, from, to, data, orders, ranks, tmp);
-        buildPresorted(2 * node + 1, from, mid, data, orders, ranks, tmp);
-        buildPresorted(2 * node + 2, mid, to, data, orders, ranks, tmp);
+        return split(node, from, to, data, orders, ranks, tmp);
     }
 
     /**
