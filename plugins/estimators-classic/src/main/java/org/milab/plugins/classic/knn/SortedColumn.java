@@ -87,12 +87,10 @@ final class SortedColumn {
         }
         int high = 63 - Long.numberOfLeadingZeros(differ);
         int low = Math.max(0, high + 1 - 3 * BITS);
-        long[] originalKeys = low > 0 ? keys.clone() : null;
-        int[] originalOrder = low > 0 ? order.clone() : null;
         radixPasses(keys, order, low, high);
         if (low > 0 && !insertionFinish(keys, order, 8L * n)) {
-            System.arraycopy(originalKeys, 0, keys, 0, n);
-            System.arraycopy(originalOrder, 0, order, 0, n);
+            // every step so far was stable, so equal keys are still in row order and a full sort from here gives
+            // the same result as one from the start
             radixPasses(keys, order, 0, high);
         }
     }
