@@ -211,11 +211,11 @@ public final class Variational implements Estimator {
                     try (NDManager stepManager = run.newSubManager()) {
                         trainer.step(source.next(stepManager, step), step);
                     }
-                    if (step == steps) {
+                    boolean evaluate = validX != null && (step % evalEvery == 0 || step == steps);
+                    if (evaluate || step == steps) {
                         trainer.flush();
                     }
-                    if (validX != null && (step % evalEvery == 0 || step == steps)) {
-                        trainer.flush();
+                    if (evaluate) {
                         double[] v = validate(trainer, run, validX, validY, step);
                         ctx.metric("validation-value", step, v[0]);
                         if (trace.validation(step, v[0], v[1]) >= patience && patience > 0) {
@@ -270,21 +270,24 @@ public final class Variational implements Estimator {
             int[] order = shuffled(n, random);
             int[] train = Arrays.copyOfRange(order, validation, n);
             int[] valid = Arrays.copyOfRange(order, 0, validation);
-            Samples tx = x.selectRows(train);
-            Samples ty = y.selectRows(train);
-            Standardiser sx = standardise ? Standardiser.fit(tx, "x") : Standardiser.identity(x.cols());
-            Standardiser sy = standardise ? Standardiser.fit(ty, "y") : Standardiser.identity(y.cols());
-            return new Split(sx.apply(tx), sy.apply(ty), sx.apply(x.selectRows(valid)), sy.apply(y.selectRows(valid)));
+            return standardised(x.selectRows(train), y.selectRows(train), x.selectRows(valid), y.selectRows(valid),
+                    standardise, "x", "y");
         }
 
         /** Generator mode: the generated rows in order for training, every input row (shuffled) for validation. */
         static Split fresh(Samples freshX, Samples freshY, Samples x, Samples y, boolean standardise,
                            RandomGenerator random) {
             int[] valid = shuffled(x.rows(), random);
-            Standardiser sx = standardise ? Standardiser.fit(freshX, "fresh-data x") : Standardiser.identity(x.cols());
-            Standardiser sy = standardise ? Standardiser.fit(freshY, "fresh-data y") : Standardiser.identity(y.cols());
-            return new Split(sx.apply(freshX), sy.apply(freshY), sx.apply(x.selectRows(valid)),
-                    sy.apply(y.selectRows(valid)));
+            return standardised(freshX, freshY, x.selectRows(valid), y.selectRows(valid), standardise,
+                    "fresh-data x", "fresh-data y");
+        }
+
+        /** The split with every column rescaled by the training rows' statistics (or left as is). */
+        private static Split standardised(Samples trainX, Samples trainY, Samples validX, Samples validY,
+                                          boolean standardise, String nameX, String nameY) {
+            Standardiser sx = standardise ? Standardiser.fit(trainX, nameX) : Standardiser.identity(trainX.cols());
+            Standardiser sy = standardise ? Standardiser.fit(trainY, nameY) : Standardiser.identity(trainY.cols());
+            return new Split(sx.apply(trainX), sy.apply(trainY), sx.apply(validX), sy.apply(validY));
         }
 
         private static int[] shuffled(int n, RandomGenerator random) {
