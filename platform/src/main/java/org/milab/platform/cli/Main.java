@@ -1,6 +1,7 @@
 package org.milab.platform.cli;
 
 import java.io.PrintWriter;
+import org.milab.platform.run.ErrorText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.milab.platform.graph.ExperimentGraph;
 import org.milab.platform.graph.GraphParser;
 import org.milab.platform.graph.GraphValidator;
+import org.milab.platform.graph.Overrides;
 import org.milab.platform.graph.Plan;
 import org.milab.platform.plugins.PluginHost;
 import picocli.CommandLine.Command;

@@ -45,15 +45,14 @@ public final class GraphRunner {
     }
 
     /**
-     * Runs every plan; node folders go below {@code folder} ({@code nodes/<id>}, or {@code points/<i>/<id>} with a
-     * sweep).
+     * Runs every plan; node folders go below {@code folder} as {@link RunLayout} says.
      *
      * @throws NodeFailure when a node throws, naming the node and extension
      */
     public List<PointOutcome> run(List<Plan> plans, long seed, Path folder) {
         List<PointOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
-            Path base = plans.size() == 1 ? folder.resolve("nodes") : folder.resolve("points").resolve(String.valueOf(i));
+            Path base = folder.resolve(RunLayout.pointFolder(i, plans.size()));
             try (RunScope scope = new RunScope()) {
                 outcomes.add(runPoint(plans.get(i), seed, base, i, plans.size(), scope));
             }

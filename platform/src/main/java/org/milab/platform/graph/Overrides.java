@@ -1,23 +1,19 @@
-package org.milab.platform.cli;
+package org.milab.platform.graph;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.milab.api.ConfigurationException;
 import org.milab.api.Problem;
-import org.milab.platform.graph.ExperimentGraph;
-import org.milab.platform.graph.GraphParser;
-import org.milab.platform.graph.Located;
-import org.milab.platform.graph.NodeSpec;
-import org.milab.platform.graph.SourcePosition;
 import org.milab.platform.plugins.ExtensionRegistry;
 
 /** Applies {@code --set node.param=value} (and {@code --set seed=N}) to a graph; values are read as YAML. */
-final class Overrides {
+public final class Overrides {
 
     private Overrides() {
     }
 
-    static ExperimentGraph apply(ExperimentGraph graph, List<String> sets) {
+    /** {@code graph} with every {@code --set} applied; all bad overrides are reported at once. */
+    public static ExperimentGraph apply(ExperimentGraph graph, List<String> sets) {
         List<Problem> problems = new ArrayList<>();
         ExperimentGraph g = graph;
         for (String set : sets) {

@@ -1,17 +1,17 @@
-package org.milab.platform.cli;
+package org.milab.platform.run;
 
 import org.milab.api.ConfigurationException;
 import org.milab.api.MilabException;
 import org.milab.api.Problem;
-import org.milab.platform.run.GraphRunner;
 
 /** One-screen human text for an error: every problem on its own line, no stack trace. */
-final class ErrorText {
+public final class ErrorText {
 
     private ErrorText() {
     }
 
-    static String of(Throwable error) {
+    /** {@code error} as text: the problems of a configuration error one per line, else its message. */
+    public static String of(Throwable error) {
         if (error instanceof ConfigurationException c) {
             StringBuilder sb = new StringBuilder("milab: ").append(c.problems().size() == 1 ? "1 problem"
                     : c.problems().size() + " problems").append(":\n");

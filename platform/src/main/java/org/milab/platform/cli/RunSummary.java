@@ -1,0 +1,122 @@
+package org.milab.platform.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.milab.api.analysis.AnalysisResult;
+import org.milab.api.analysis.Table;
+import org.milab.api.estimate.Estimate;
+import org.milab.api.train.TrainingResult;
+import org.milab.platform.graph.ExperimentGraph;
+import org.milab.platform.run.NodeOutcome;
+import org.milab.platform.run.PointOutcome;
+import org.milab.platform.run.ResultsWriter;
+
+/**
+ * The human summary of a run: a table of estimates (with truth, error and log-ratio), a table of trained models'
+ * test metrics, then each analysis's tables and verdicts. Swept parameters lead every row.
+ */
+final class RunSummary {
+
+    private final ExperimentGraph graph;
+    private final TextTable estimates;
+    private final TextTable trained;
+    private final List<Table> tables = new ArrayList<>();
+    private final List<String> verdicts = new ArrayList<>();
+
+    private RunSummary(ExperimentGraph graph) {
+        this.graph = graph;
+        this.estimates = new TextTable(header("estimator", "estimate (nats)", "truth", "error", "log-ratio", "time"));
+        this.trained = new TextTable(header("strategy", "test metrics", "time"));
+    }
+
+    /** Prints the summary of {@code points} to {@code out}. */
+    static void print(PrintWriter out, ExperimentGraph graph, List<PointOutcome> points) {
+        RunSummary summary = new RunSummary(graph);
+        for (PointOutcome p : points) {
+            for (NodeOutcome n : p.nodes()) {
+                n.outputs().forEach((port, value) -> {
+                    if (ResultsWriter.shown(graph, n, port)) {
+                        summary.add(p, n, value);
+                    }
+                });
+            }
+        }
+        summary.print(out);
+    }
+
+    private List<String> header(String... columns) {
+        List<String> header = new ArrayList<>(graph.sweep().keySet());
+        header.add("node");
+        header.addAll(List.of(columns));
+        return header;
+    }
+
+    private void add(PointOutcome p, NodeOutcome n, Object value) {
+        if (value instanceof Estimate e) {
+            estimates.add(estimateRow(row(p, n), n, e));
+        } else if (value instanceof TrainingResult t) {
+            List<String> row = row(p, n);
+            row.add(t.metrics().entrySet().stream().filter(m -> m.getKey().startsWith("test-"))
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(m -> m.getKey().substring(5) + " " + fmt(m.getValue()))
+                    .collect(Collectors.joining(", ")));
+            row.add(seconds(n));
+            trained.add(row);
+        } else if (value instanceof AnalysisResult a) {
+            tables.addAll(a.tables());
+            verdicts.addAll(a.verdicts());
+        }
+    }
+
+    private static List<String> estimateRow(List<String> row, NodeOutcome n, Estimate e) {
+        row.add(fmt(e.nats()) + (e.standardError().isPresent() ? " ± " + fmt(e.standardError().getAsDouble()) : ""));
+        row.add(n.truth().map(t -> fmt(t.nats())).orElse("-"));
+        row.add(n.truth().map(t -> fmt(e.nats() - t.nats())).orElse("-"));
+        row.add(n.logRatio().isPresent() ? fmt(n.logRatio().getAsDouble()) : "-");
+        row.add(seconds(n));
+        return row;
+    }
+
+    /** The swept values of point {@code p}, then the node's id and extension name. */
+    private static List<String> row(PointOutcome p, NodeOutcome n) {
+        List<String> row = new ArrayList<>();
+        p.point().values().forEach(v -> row.add(String.valueOf(v)));
+        row.add(n.node().id());
+        row.add(n.node().extension().name());
+        return row;
+    }
+
+    private void print(PrintWriter out) {
+        out.println("experiment " + graph.name() + " (seed " + graph.seed().value() + ")");
+        if (!estimates.isEmpty()) {
+            out.print(estimates);
+        }
+        if (!trained.isEmpty()) {
+            out.print(trained);
+        }
+        for (Table t : tables) {
+            out.println();
+            out.println(t.title());
+            TextTable tt = new TextTable(t.columns());
+            t.rows().forEach(r -> tt.add(r.stream().map(RunSummary::cell).toList()));
+            out.print(tt);
+        }
+        verdicts.forEach(v -> out.println("- " + v));
+    }
+
+    private static String seconds(NodeOutcome n) {
+        return String.format(Locale.ROOT, "%.3f s", n.seconds());
+    }
+
+    private static String cell(Object o) {
+        return o instanceof Double d ? fmt(d) : String.valueOf(o);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}
