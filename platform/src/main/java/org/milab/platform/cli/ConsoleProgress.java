@@ -1,42 +1,145 @@
 package org.milab.platform.cli;
 
 import java.io.PrintWriter;
+import java.util.function.LongSupplier;
 import org.milab.platform.run.GraphRunner;
 
-/** Node progress on standard error, drawn in place, only when it is a terminal. */
+/**
+ * Progress of a run on standard error. On a terminal ({@link Mode#BAR}) one line redrawn in place: the node (and
+ * sweep point), a bar, done/total, the rate and the ETA of the node, and for a sweep the ETA of the whole sweep.
+ * Elsewhere ({@link Mode#LINES}, e.g. CI logs) a plain line at every further 10% of a node's work or every 10 s,
+ * whichever comes first, and one per 10% of a sweep's points. {@link Mode#QUIET} prints nothing. Rates and ETAs
+ * are measured from the node's (or sweep's) start: ETA = (total - done) / (done / elapsed).
+ */
 final class ConsoleProgress implements GraphRunner.Listener {
-    private static final int WIDTH = 30;
+
+    /** How progress is shown. */
+    enum Mode {
+        /** A bar redrawn in place (a terminal). */
+        BAR,
+        /** Plain periodic lines (not a terminal). */
+        LINES,
+        /** Nothing. */
+        QUIET;
+
+        /** {@code QUIET} when asked, else {@code BAR} on a terminal and {@code LINES} elsewhere. */
+        static Mode detect(boolean quiet) {
+            return quiet ? QUIET : System.console() != null ? BAR : LINES;
+        }
+    }
+
+    private static final int WIDTH = 24;
+    private static final long LINE_INTERVAL_NANOS = 10_000_000_000L;
+    private static final long REDRAW_NANOS = 100_000_000L;
     private final PrintWriter err;
-    private final boolean interactive = System.console() != null;
-    private String current = "";
+    private final Mode mode;
+    private final LongSupplier clock;
+    private final Sweep sweep = new Sweep();
+    private String label = "";
+    private long nodeStart;
+    private long lastDraw = Long.MIN_VALUE;
+    private double lastFraction;
 
-    ConsoleProgress(PrintWriter err) {
+    /** Progress in {@code mode}, timed by {@code clock} (nanoseconds, e.g. {@code System::nanoTime}). */
+    ConsoleProgress(PrintWriter err, Mode mode, LongSupplier clock) {
         this.err = err;
+        this.mode = mode;
+        this.clock = clock;
     }
 
     @Override
-    public void started(String id, int point, int points) {
-        current = points > 1 ? id + " [" + (point + 1) + "/" + points + "]" : id;
-        draw(current + " ...");
+    public synchronized void started(String id, int point, int points) {
+        long now = clock.getAsLong();
+        label = points > 1 ? id + " [point " + (point + 1) + "/" + points + "]" : id;
+        nodeStart = now;
+        lastDraw = now;
+        lastFraction = 0;
+        String sweepLine = sweep.started(point, points, now);
+        if (mode == Mode.BAR) {
+            draw(label + sweepLine + " ...");
+        } else if (mode == Mode.LINES && sweep.lineDue(point, points)) {
+            println("milab: sweep point " + (point + 1) + "/" + points + sweepLine);
+        }
     }
 
     @Override
-    public void finished(String id, double seconds) {
-        draw("");
+    public synchronized void finished(String id, double seconds) {
+        if (mode == Mode.BAR) {
+            draw("");
+        } else if (mode == Mode.LINES && seconds >= 10) {
+            println("milab: " + label + " done in " + ProgressText.duration(seconds));
+        }
     }
 
     @Override
-    public void progress(String nodeId, long done, long total) {
-        if (total > 0) {
-            int filled = (int) (WIDTH * Math.min(1.0, (double) done / total));
-            draw(current + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + (100 * done / total) + "%");
+    public synchronized void progress(String nodeId, long done, long total) {
+        if (total <= 0 || mode == Mode.QUIET) {
+            return;
+        }
+        long now = clock.getAsLong();
+        double fraction = Math.min(1.0, (double) done / total);
+        double elapsed = (now - nodeStart) / 1e9;
+        double rate = elapsed > 0 ? done / elapsed : Double.NaN;
+        String stats = ProgressText.percent(fraction) + " " + done + "/" + total + " " + ProgressText.rate(rate)
+                + " ETA " + ProgressText.duration(rate > 0 ? (total - done) / rate : Double.NaN);
+        if (mode == Mode.BAR) {
+            if (now - lastDraw >= REDRAW_NANOS || done >= total) {
+                lastDraw = now;
+                draw(label + " " + ProgressText.bar(fraction, WIDTH) + " " + stats + sweep.eta(now, fraction));
+            }
+        } else if (fraction >= lastFraction + 0.1 || now - lastDraw >= LINE_INTERVAL_NANOS
+                || (done >= total && lastFraction < 1)) {
+            lastDraw = now;
+            lastFraction = fraction;
+            println("milab: " + label + ": " + stats);
         }
     }
 
     private void draw(String line) {
-        if (interactive) {
-            err.print("\r\033[K" + line);
-            err.flush();
+        err.print("\r\033[K" + line);
+        err.flush();
+    }
+
+    private void println(String line) {
+        err.println(line);
+        err.flush();
+    }
+
+    /** Times a sweep's points: the sweep's ETA is the mean time per finished point times the points left. */
+    private static final class Sweep {
+        private boolean begun;
+        private long start;
+        private int point;
+        private int points = 1;
+        private int lastLinePoint = -1;
+
+        String started(int p, int n, long now) {
+            if (!begun || n != points) {
+                start = now;
+                begun = true;
+            }
+            point = p;
+            points = n;
+            return eta(now, 0);
+        }
+
+        boolean lineDue(int p, int n) {
+            int step = Math.max(1, n / 10);
+            if (n > 1 && (p % step == 0 || p == n - 1) && p != lastLinePoint) {
+                lastLinePoint = p;
+                return true;
+            }
+            return false;
+        }
+
+        /** {@code , sweep ETA m:ss} for a sweep, else empty; {@code within} is the current point's fraction. */
+        String eta(long now, double within) {
+            double done = point + within;
+            if (points <= 1 || done <= 0) {
+                return "";
+            }
+            double perPoint = (now - start) / 1e9 / done;
+            return ", sweep ETA " + ProgressText.duration(perPoint * (points - done));
         }
     }
 }

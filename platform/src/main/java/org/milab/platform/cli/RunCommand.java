@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.milab.platform.plugins.PluginHost;
+import org.milab.platform.report.HtmlReport;
 import org.milab.platform.run.Json;
 import org.milab.platform.run.RunReport;
 import org.milab.platform.run.RunRequest;
@@ -35,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputFormat output;
 
+    @Option(names = "--quiet", description = "no progress on standard error")
+    boolean quiet;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +49,8 @@ final class RunCommand implements Callable<Integer> {
         List<String> argv = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         RunRequest request = RunRequest.of(file, sets, runsDir, argv);
         try (PluginHost h = host.startHost()) {
-            RunService service = new RunService(h, new ConsoleProgress(err), w -> err.println("milab: warning: " + w));
+            RunService service = new RunService(h, new ConsoleProgress(err,
+                    ConsoleProgress.Mode.detect(quiet), System::nanoTime), w -> err.println("milab: warning: " + w));
             RunReport report = service.run(request);
             if (output.json()) {
                 report.results().put("runDir", report.folder().path().toString());
@@ -53,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 RunSummary.print(out, report.graph(), report.points());
                 out.println("run folder: " + report.folder().path());
+                out.println("report: " + report.folder().path().resolve(HtmlReport.FILE));
             }
             out.flush();
             report.reproduced().ifPresent(diffs -> printReproduction(err, request, diffs));

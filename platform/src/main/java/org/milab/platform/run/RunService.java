@@ -52,18 +52,31 @@ public final class RunService {
         dir.write("graph.yaml", ResultsWriter.resolvedGraph(graph, plans.get(0), seed));
         dir.write("experiment.yaml", graph.source());
         Instant start = Instant.now();
+        ProgressFile progress = new ProgressFile(dir, listener);
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
-            List<PointOutcome> points = new GraphRunner(host.registry(), cancel.flag(), listener).run(plans, seed,
+            List<PointOutcome> points = new GraphRunner(host.registry(), cancel.flag(), progress).run(plans, seed,
                     dir.path());
             Map<String, Object> results = record(dir, graph, seed, points);
             dir.write("provenance.json", Json.pretty(provenance(request, plans, start, "ok")));
+            finish(dir, progress, "ok");
             Optional<List<String>> reproduced = request.recorded().map(r -> r.estimateDifferences(results));
             return new RunReport(graph, points, results, dir, reproduced);
         } catch (RuntimeException e) {
             Map<String, Object> prov = provenance(request, plans, start, "failed");
             prov.put("error", ErrorText.of(e));
             dir.write("provenance.json", Json.pretty(prov));
+            finish(dir, progress, "failed");
             throw e;
+        }
+    }
+
+    /** Marks the progress file ended and writes {@code report.html}; a report that fails is a warning only. */
+    private void finish(RunDirectory dir, ProgressFile progress, String status) {
+        progress.ended(status);
+        try {
+            org.milab.platform.report.HtmlReport.writeInto(dir.path());
+        } catch (RuntimeException e) {
+            warnings.accept("cannot write " + dir.path().resolve("report.html") + ": " + ErrorText.of(e));
         }
     }
 

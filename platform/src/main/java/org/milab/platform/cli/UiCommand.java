@@ -1,0 +1,63 @@
+package org.milab.platform.cli;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.milab.api.ConfigurationException;
+import org.milab.platform.report.FolderRunCatalog;
+import org.milab.platform.ui.UiServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code milab ui}: serves the local web UI over the run folders until interrupted. */
+@Command(name = "ui", description = "Browse, compare and follow runs in a local web UI (read-only unless --allow-writes).")
+final class UiCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "P", description = "port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port = 8080;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "address to listen on (default: ${DEFAULT-VALUE}, this machine only)")
+    String bind = "127.0.0.1";
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "the runs folder to show (default: ${DEFAULT-VALUE})")
+    Path runsDir = Path.of("runs");
+
+    @Option(names = "--allow-writes", description = "enable write actions (re-rendering a run's report.html)")
+    boolean allowWrites;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new ConfigurationException("--port " + port, "expected a port number from 0 to 65535");
+        }
+        if (!Files.isDirectory(runsDir)) {
+            throw new ConfigurationException("--runs-dir " + runsDir, "no such folder (run 'milab run' first, or "
+                    + "pass the folder given to 'milab run --runs-dir')");
+        }
+        InetSocketAddress address;
+        try {
+            address = new InetSocketAddress(InetAddress.getByName(bind), port);
+        } catch (UnknownHostException e) {
+            throw new ConfigurationException("--bind " + bind, "not an address of this machine");
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        try (UiServer server = UiServer.start(new FolderRunCatalog(runsDir), address, allowWrites)) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("milab ui: " + server.uri() + " (runs in " + runsDir.toAbsolutePath() + (allowWrites
+                    ? ", writes allowed" : ", read-only") + "); Ctrl-C stops it");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+        }
+        return ExitCodes.OK;
+    }
+}

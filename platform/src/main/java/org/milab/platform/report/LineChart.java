@@ -1,0 +1,211 @@
+package org.milab.platform.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An inline SVG line chart: labelled axes (with units), a legend, optional error bars and categorical x labels.
+ * Colours follow the Okabe-Ito colour-blind-safe palette, as the plugins' figures do (plot-kit). Long series are
+ * thinned to at most {@value #MAX_POINTS} points so a page stays small; non-finite values are skipped.
+ */
+public final class LineChart {
+
+    /** Okabe &amp; Ito (2008), "Color Universal Design": distinguishable under the common colour-vision deficiencies. */
+    static final String[] PALETTE = {"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
+        "#000000"};
+    private static final int MAX_POINTS = 600;
+    private static final int LEFT = 64;
+    private static final int RIGHT = 16;
+    private static final int TOP = 30;
+    private static final int BOTTOM = 46;
+
+    /**
+     * One series.
+     *
+     * @param name legend label
+     * @param x x values
+     * @param y y values
+     * @param err half-widths of error bars, or {@code null}
+     * @param dashed drawn dashed (a reference such as the truth)
+     */
+    public record Series(String name, double[] x, double[] y, double[] err, boolean dashed) {
+        /** A solid series without error bars. */
+        public static Series of(String name, double[] x, double[] y) {
+            return new Series(name, x, y, null, false);
+        }
+    }
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final List<Series> series = new ArrayList<>();
+    private List<String> categories = List.of();
+
+    /** A chart; the labels should carry units, e.g. {@code "MI (nats)"}. */
+    public LineChart(String title, String xLabel, String yLabel) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+    }
+
+    /** Adds a series. */
+    public LineChart add(Series s) {
+        series.add(s);
+        return this;
+    }
+
+    /** Labels x = 0, 1, ... with these names instead of numbers. */
+    public LineChart categories(List<String> names) {
+        categories = List.copyOf(names);
+        return this;
+    }
+
+    /** Whether any series has a finite point. */
+    public boolean isEmpty() {
+        return series.stream().noneMatch(s -> Bounds.of(List.of(s)).valid());
+    }
+
+    /** The chart as an {@code <svg>} element. */
+    public String toSvg(int width, int height) {
+        Bounds b = Bounds.of(series);
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
+                + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\"><title>%s</title>", width, height,
+                width, height, Html.esc(title)));
+        svg.append(text(width / 2.0, 18, "middle", "ctitle", title));
+        if (!b.valid()) {
+            return svg.append(text(width / 2.0, height / 2.0, "middle", "", "no finite values")).append("</svg>")
+                    .toString();
+        }
+        Frame f = new Frame(LEFT, TOP, width - LEFT - RIGHT, height - TOP - BOTTOM, b);
+        axes(svg, f, width, height);
+        for (int i = 0; i < series.size(); i++) {
+            draw(svg, f, series.get(i), PALETTE[i % PALETTE.length]);
+        }
+        legend(svg, f);
+        return svg.append("</svg>").toString();
+    }
+
+    private void axes(StringBuilder svg, Frame f, int width, int height) {
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"frame\"/>",
+                f.left, f.top, f.width, f.height));
+        for (double t : Ticks.of(f.b.ylo, f.b.yhi)) {
+            double y = f.y(t);
+            svg.append(line(f.left, y, f.left + f.width, y, "grid"));
+            svg.append(text(f.left - 6, y + 4, "end", "tick", Ticks.label(t)));
+        }
+        List<Double> xt = categories.isEmpty() ? Ticks.of(f.b.xlo, f.b.xhi) : categoryTicks();
+        for (double t : xt) {
+            double x = f.x(t);
+            svg.append(line(x, f.top + f.height, x, f.top + f.height + 4, "axis"));
+            String label = categories.isEmpty() ? Ticks.label(t) : categories.get((int) t);
+            svg.append(text(x, f.top + f.height + 16, "middle", "tick", label));
+        }
+        svg.append(text(f.left + f.width / 2.0, height - 8, "middle", "alabel", xLabel));
+        svg.append(String.format(Locale.ROOT, "<text transform=\"translate(14,%.1f) rotate(-90)\" "
+                + "text-anchor=\"middle\" class=\"alabel\">%s</text>", f.top + f.height / 2.0, Html.esc(yLabel)));
+    }
+
+    private List<Double> categoryTicks() {
+        int step = Math.max(1, (int) Math.ceil(categories.size() / 8.0));
+        List<Double> t = new ArrayList<>();
+        for (int i = 0; i < categories.size(); i += step) {
+            t.add((double) i);
+        }
+        return t;
+    }
+
+    private static void draw(StringBuilder svg, Frame f, Series s, String colour) {
+        int stride = Math.max(1, s.x().length / MAX_POINTS);
+        StringBuilder pts = new StringBuilder();
+        for (int i = 0; i < s.x().length; i += stride) {
+            if (finite(s.x()[i], s.y()[i])) {
+                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", f.x(s.x()[i]), f.y(s.y()[i])));
+            }
+        }
+        svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.6\"")
+                .append(s.dashed() ? " stroke-dasharray=\"6 4\"" : "").append(" points=\"").append(pts)
+                .append("\"><title>").append(Html.esc(s.name())).append("</title></polyline>");
+        if (s.x().length > 40) {
+            return;
+        }
+        for (int i = 0; i < s.x().length; i++) {
+            if (!finite(s.x()[i], s.y()[i])) {
+                continue;
+            }
+            double x = f.x(s.x()[i]);
+            if (s.err() != null && Double.isFinite(s.err()[i])) {
+                svg.append(line(x, f.y(s.y()[i] - s.err()[i]), x, f.y(s.y()[i] + s.err()[i]), "")
+                        .replace("/>", " stroke=\"" + colour + "\"/>"));
+            }
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", x,
+                    f.y(s.y()[i]), colour));
+        }
+    }
+
+    private void legend(StringBuilder svg, Frame f) {
+        double y = f.top + 14;
+        for (int i = 0; i < series.size(); i++, y += 15) {
+            String colour = PALETTE[i % PALETTE.length];
+            double x = f.left + f.width - 170;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                    + "stroke=\"%s\" stroke-width=\"2\"%s/>", x, y - 4, x + 18, y - 4, colour,
+                    series.get(i).dashed() ? " stroke-dasharray=\"6 4\"" : ""));
+            svg.append(text(x + 22, y, "start", "legend", series.get(i).name()));
+        }
+    }
+
+    private static boolean finite(double x, double y) {
+        return Double.isFinite(x) && Double.isFinite(y);
+    }
+
+    private static String line(double x1, double y1, double x2, double y2, String cls) {
+        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", x1,
+                y1, x2, y2, cls);
+    }
+
+    private static String text(double x, double y, String anchor, String cls, String s) {
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"%s\">%s</text>", x,
+                y, anchor, cls, Html.esc(s));
+    }
+
+    /** The data range of every finite point, error bars included, padded by 5%. */
+    private record Bounds(double xlo, double xhi, double ylo, double yhi) {
+        static Bounds of(List<Series> series) {
+            double xlo = Double.POSITIVE_INFINITY;
+            double xhi = Double.NEGATIVE_INFINITY;
+            double ylo = Double.POSITIVE_INFINITY;
+            double yhi = Double.NEGATIVE_INFINITY;
+            for (Series s : series) {
+                for (int i = 0; i < s.x().length; i++) {
+                    if (finite(s.x()[i], s.y()[i])) {
+                        double e = s.err() != null && Double.isFinite(s.err()[i]) ? Math.abs(s.err()[i]) : 0;
+                        xlo = Math.min(xlo, s.x()[i]);
+                        xhi = Math.max(xhi, s.x()[i]);
+                        ylo = Math.min(ylo, s.y()[i] - e);
+                        yhi = Math.max(yhi, s.y()[i] + e);
+                    }
+                }
+            }
+            double ypad = yhi > ylo ? 0.05 * (yhi - ylo) : Math.max(0.5, Math.abs(ylo) * 0.1);
+            double xpad = xhi > xlo ? 0 : 0.5;
+            return new Bounds(xlo - xpad, xhi + xpad, ylo - ypad, yhi + ypad);
+        }
+
+        boolean valid() {
+            return xlo <= xhi && ylo <= yhi;
+        }
+    }
+
+    /** Maps data coordinates into the plotting rectangle. */
+    private record Frame(int left, int top, int width, int height, Bounds b) {
+        double x(double v) {
+            return left + (b.xhi == b.xlo ? 0.5 : (v - b.xlo) / (b.xhi - b.xlo)) * width;
+        }
+
+        double y(double v) {
+            return top + height - (b.yhi == b.ylo ? 0.5 : (v - b.ylo) / (b.yhi - b.ylo)) * height;
+        }
+    }
+}

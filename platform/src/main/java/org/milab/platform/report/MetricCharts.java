@@ -1,0 +1,62 @@
+package org.milab.platform.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Metric curves ({@code metrics.csv}) as charts: one chart per node and metric, one series per sweep point, or per
+ * run when several runs are overlaid for comparison.
+ */
+public final class MetricCharts {
+
+    private static final int MAX_CHARTS = 40;
+    private static final int MAX_SERIES = 8;
+
+    private MetricCharts() {
+    }
+
+    /** The charts of the runs, each labelled in the legends by its key. */
+    public static List<String> svgs(Map<String, RunData> runs) {
+        Map<String, LineChart> charts = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        boolean several = runs.size() > 1;
+        runs.forEach((label, run) -> {
+            for (RunData.NodeMetrics m : run.metrics()) {
+                String node = nodeId(m.node());
+                String point = pointOf(m.node());
+                m.series().forEach((metric, curve) -> {
+                    String key = node + " \u2014 " + metric;
+                    if (!charts.containsKey(key) && charts.size() == MAX_CHARTS) {
+                        return;
+                    }
+                    LineChart c = charts.computeIfAbsent(key, k -> new LineChart(k, "step", metric));
+                    int n = counts.merge(key, 1, Integer::sum);
+                    if (n <= MAX_SERIES) {
+                        String name = (several ? label : "") + (point.isEmpty() ? "" : (several ? ", " : "")
+                                + "point " + point);
+                        c.add(LineChart.Series.of(name.isEmpty() ? metric : name, curve.steps(), curve.values()));
+                    }
+                });
+            }
+        });
+        List<String> out = new ArrayList<>();
+        charts.forEach((key, chart) -> {
+            int n = counts.get(key);
+            out.add(chart.toSvg(560, 300) + (n > MAX_SERIES ? "<p class=\"note\">showing " + MAX_SERIES + " of " + n
+                    + " series</p>" : ""));
+        });
+        return out;
+    }
+
+    /** {@code points/3/vib/critic} -> {@code vib/critic}; {@code nodes/ksg} -> {@code ksg}. */
+    static String nodeId(String folder) {
+        return folder.startsWith("points/") ? folder.replaceFirst("^points/[^/]+/", "")
+                : folder.replaceFirst("^nodes/", "");
+    }
+
+    private static String pointOf(String folder) {
+        return folder.startsWith("points/") ? folder.split("/")[1] : "";
+    }
+}
