@@ -38,7 +38,7 @@ final class ConsoleProgress implements GraphRunner.Listener {
     private String label = "";
     private long nodeStart;
     private long lastDraw = Long.MIN_VALUE;
-    private double lastFraction;
+    private int lastTenth;
 
     /** Progress in {@code mode}, timed by {@code clock} (nanoseconds, e.g. {@code System::nanoTime}). */
     ConsoleProgress(PrintWriter err, Mode mode, LongSupplier clock) {
@@ -53,7 +53,7 @@ final class ConsoleProgress implements GraphRunner.Listener {
         label = points > 1 ? id + " [point " + (point + 1) + "/" + points + "]" : id;
         nodeStart = now;
         lastDraw = now;
-        lastFraction = 0;
+        lastTenth = 0;
         String sweepLine = sweep.started(point, points, now);
         if (mode == Mode.BAR) {
             draw(label + sweepLine + " ...");
@@ -87,11 +87,13 @@ final class ConsoleProgress implements GraphRunner.Listener {
                 lastDraw = now;
                 draw(label + " " + ProgressText.bar(fraction, WIDTH) + " " + stats + sweep.eta(now, fraction));
             }
-        } else if (fraction >= lastFraction + 0.1 || now - lastDraw >= LINE_INTERVAL_NANOS
-                || (done >= total && lastFraction < 1)) {
-            lastDraw = now;
-            lastFraction = fraction;
-            println("milab: " + label + ": " + stats);
+        } else {
+            int tenth = (int) Math.floor(10 * fraction);
+            if (tenth > lastTenth || now - lastDraw >= LINE_INTERVAL_NANOS) {
+                lastDraw = now;
+                lastTenth = tenth;
+                println("milab: " + label + ": " + stats);
+            }
         }
     }
 

@@ -230,7 +230,8 @@ public final class NodeKinds {
                 }
             }
             Estimate result = StandardErrors.estimate(n, ctx.seed(), host, rows -> e.call(() -> estimate(e,
-                    rows == null ? samples : samples.stream().map(s -> s.selectRows(rows)).toList(), ctx)));
+                    rows == null ? samples : samples.stream().map(s -> s.selectRows(rows)).toList(), ctx)),
+                    ctx::progress);
             return Map.of(ESTIMATE, result);
         }
     }

@@ -39,6 +39,13 @@ public final class StandardErrors {
     public static final Parameter<Integer> RESAMPLES = Parameter.integer("stderr-resamples").defaultValue(20)
             .range(2, 10_000).description("number of resamples for the standard error").build();
 
+    /** Receives how many of the estimations are done. */
+    @FunctionalInterface
+    public interface Progress {
+        /** {@code done} of {@code total} estimations are done. */
+        void progress(long done, long total);
+    }
+
     private StandardErrors() {
     }
 
@@ -51,12 +58,22 @@ public final class StandardErrors {
      * @param estimator estimates from a row selection ({@code null} means all rows)
      */
     public static Estimate estimate(int rows, long seed, ParameterValues host, Function<int[], Estimate> estimator) {
+        return estimate(rows, seed, host, estimator, (done, total) -> { });
+    }
+
+    /**
+     * As {@link #estimate(int, long, ParameterValues, Function)}, reporting {@code progress} after the full
+     * estimate and after each resample: {@code done} of {@code 1 + B} estimations.
+     */
+    public static Estimate estimate(int rows, long seed, ParameterValues host, Function<int[], Estimate> estimator,
+            Progress progress) {
         Estimate full = estimator.apply(null);
         Method method = host.get(METHOD);
         if (method == Method.NONE) {
             return full;
         }
         int b = host.get(RESAMPLES);
+        progress.progress(1, b + 1L);
         SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         int m = method == Method.BOOTSTRAP ? rows : rows / 2;
         double mean = 0;
@@ -67,6 +84,7 @@ public final class StandardErrors {
             double delta = v - mean;
             mean += delta / (i + 1);
             m2 += delta * (v - mean);
+            progress.progress(i + 2L, b + 1L);
         }
         double sd = Math.sqrt(m2 / (b - 1));
         double se = method == Method.BOOTSTRAP ? sd : sd * Math.sqrt((double) m / rows);

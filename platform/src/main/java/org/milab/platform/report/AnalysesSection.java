@@ -44,10 +44,12 @@ final class AnalysesSection {
         if (scalars.isEmpty()) {
             return;
         }
-        h.append("<table class=\"facts\">");
+        boolean many = scalars.size() > 10;
+        h.append(many ? "<details><summary>" + scalars.size() + " scalars</summary>" : "")
+                .append("<table class=\"facts\">");
         scalars.forEach((k, v) -> h.append("<tr><th>").append(Html.esc(k)).append("</th><td class=\"n\">")
                 .append(v instanceof Number n ? Html.num(n.doubleValue()) : Html.esc(v)).append("</td></tr>"));
-        h.append("</table>");
+        h.append("</table>").append(many ? "</details>" : "");
     }
 
     private static void table(StringBuilder h, Map<String, Object> t) {

@@ -5,6 +5,9 @@ import java.util.List;
 /** Every estimate of a run as an HTML table: swept values, node, extension, estimate, s.e., truth, log-ratio. */
 final class EstimatesTable {
 
+    /** Longer tables start folded, so the plots below stay in view. */
+    private static final int MANY = 30;
+
     private EstimatesTable() {
     }
 
@@ -26,7 +29,9 @@ final class EstimatesTable {
                     .append(Double.isNaN(r.n()) ? "" : Long.toString((long) r.n())).append("</td>")
                     .append(num(r.seconds())).append("</tr>");
         }
-        return h.append("</table>").toString();
+        h.append("</table>");
+        return rows.size() <= MANY ? h.toString() : "<details><summary>" + rows.size() + " estimates (the sweep's "
+                + "plots follow)</summary>" + h + "</details>";
     }
 
     private static String num(double v) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * Draws an experiment graph as inline SVG with a layered layout (after Sugiyama et al. 1981, reduced to its
  * first two steps): a node's layer is the length of the longest wiring path into it, so every edge points
  * right; within a layer, nodes are ordered by the mean row of their inputs (the barycentre heuristic), which
- * removes most crossings of small graphs. Edges are labelled with the port they feed.
+ * removes most crossings of small graphs. Edges are labelled with the ports they feed.
  */
 public final class GraphDrawing {
 
@@ -26,7 +26,7 @@ public final class GraphDrawing {
     public record Node(String id, String use, Map<String, String> inputs) {
         /** Copies the map. */
         public Node {
-            inputs = Map.copyOf(new LinkedHashMap<>(inputs));
+            inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         }
     }
 
@@ -43,8 +43,7 @@ public final class GraphDrawing {
     public static String svg(List<Node> nodes) {
         Map<String, Node> byId = new LinkedHashMap<>();
         nodes.forEach(n -> byId.put(n.id(), n));
-        Map<String, Integer> layer = new HashMap<>();
-        nodes.forEach(n -> layerOf(n.id(), byId, layer, 0));
+        Map<String, Integer> layer = layers(nodes);
         List<List<Node>> layers = new ArrayList<>();
         for (Node n : nodes) {
             int l = layer.get(n.id());
@@ -63,16 +62,28 @@ public final class GraphDrawing {
                 + "refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" "
                 + "fill=\"#555\"/></marker></defs>", width, height, width, height));
         for (Node n : nodes) {
+            Map<String, List<String>> ports = new LinkedHashMap<>();
             n.inputs().forEach((port, source) -> {
                 if (byId.containsKey(source)) {
-                    edge(svg, at(layer.get(source), row.get(source)), at(layer.get(n.id()), row.get(n.id())), port);
+                    ports.computeIfAbsent(source, k -> new ArrayList<>()).add(port);
                 }
             });
+            ports.forEach((source, names) -> edge(svg, at(layer.get(source), row.get(source)),
+                    at(layer.get(n.id()), row.get(n.id())), String.join(", ", names)));
         }
         for (Node n : nodes) {
             box(svg, at(layer.get(n.id()), row.get(n.id())), n);
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** Each node's layer: the length of the longest wiring path into it (0 for sources). */
+    static Map<String, Integer> layers(List<Node> nodes) {
+        Map<String, Node> byId = new LinkedHashMap<>();
+        nodes.forEach(n -> byId.put(n.id(), n));
+        Map<String, Integer> layer = new HashMap<>();
+        nodes.forEach(n -> layerOf(n.id(), byId, layer, 0));
+        return layer;
     }
 
     private static int layerOf(String id, Map<String, Node> byId, Map<String, Integer> memo, int depth) {
@@ -122,8 +133,8 @@ public final class GraphDrawing {
         double mid = (x1 + x2) / 2;
         svg.append(String.format(Locale.ROOT, "<path class=\"edge\" d=\"M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
                 + "marker-end=\"url(#arrow)\"/>", x1, y1, mid, y1, mid, y2, x2, y2));
-        svg.append(String.format(Locale.ROOT, "<text class=\"port\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s"
-                + "</text>", x2 - 4, y2 - 4, Html.esc(port)));
+        svg.append(String.format(Locale.ROOT, "<text class=\"port\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">"
+                + "%s</text>", mid, (y1 + y2) / 2 - 4, Html.esc(port)));
     }
 
     private static void box(StringBuilder svg, double[] p, Node n) {

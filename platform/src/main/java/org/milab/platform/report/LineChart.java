@@ -99,7 +99,7 @@ public final class LineChart {
         for (double t : xt) {
             double x = f.x(t);
             svg.append(line(x, f.top + f.height, x, f.top + f.height + 4, "axis"));
-            String label = categories.isEmpty() ? Ticks.label(t) : categories.get((int) t);
+            String label = categories.isEmpty() ? Ticks.label(t) : clip(categories.get((int) t));
             svg.append(text(x, f.top + f.height + 16, "middle", "tick", label));
         }
         svg.append(text(f.left + f.width / 2.0, height - 8, "middle", "alabel", xLabel));
@@ -108,7 +108,7 @@ public final class LineChart {
     }
 
     private List<Double> categoryTicks() {
-        int step = Math.max(1, (int) Math.ceil(categories.size() / 8.0));
+        int step = Math.max(1, (int) Math.ceil(categories.size() / 6.0));
         List<Double> t = new ArrayList<>();
         for (int i = 0; i < categories.size(); i += step) {
             t.add((double) i);
@@ -154,6 +154,10 @@ public final class LineChart {
                     series.get(i).dashed() ? " stroke-dasharray=\"6 4\"" : ""));
             svg.append(text(x + 22, y, "start", "legend", series.get(i).name()));
         }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 14 ? s : s.substring(0, 13) + "\u2026";
     }
 
     private static boolean finite(double x, double y) {

@@ -40,7 +40,6 @@ public final class ReportPage {
         if (!sweep.isEmpty()) {
             h.append(section("sweep", "Estimates over the sweep", String.join("", sweep)));
         }
-        h.append(section("analyses", "Analyses", AnalysesSection.html(run.results())));
         h.append(section("graph", "Graph", "<div class=\"scroll\">" + GraphDrawing.svg(nodes(run.graph()))
                 + "</div>"));
         Map<String, RunData> one = new LinkedHashMap<>();
@@ -49,6 +48,7 @@ public final class ReportPage {
         h.append(section("metrics", "Metric curves", curves.isEmpty() ? "<p class=\"note\">no metrics recorded</p>"
                 : "<div class=\"grid\">" + String.join("", curves) + "</div>"));
         h.append(section("figures", "Figures", figures(run)));
+        h.append(section("analyses", "Analyses", AnalysesSection.html(run.results())));
         h.append(section("experiment", "Experiment file", "<pre>" + Html.esc(run.experimentYaml()) + "</pre>"
                 + "<details><summary>graph as run (graph.yaml)</summary><pre>"
                 + Html.esc(RunData.text(run.folder().resolve("graph.yaml")).orElse("")) + "</pre></details>"));

@@ -1,103 +1,99 @@
 package org.milab.plugins.neural;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.knowm.xchart.style.Styler;
+import org.milab.plugins.plot.FigureFiles;
+import org.milab.plugins.plot.FigureStyle;
 
 /**
- * Draws the staircase figure: one panel per bound with its per-step estimates (light), their trailing moving
- * average (dark), the true MI (black steps) and, for reference, {@code log(batch)} (dashed), in a grid saved as PNG.
+ * Draws the staircase figure in the shared figure style (plot-kit): one panel per bound with its per-step
+ * estimates (light), their trailing moving average (dark), the true MI (black) and, for reference,
+ * {@code log(batch)} (dashed grey), each named in the panel's legend. The y axis is clipped to [-1, max truth + 4]
+ * nats, so diverging bounds stay readable; a panel whose values leave that range says so in its title. Saved as
+ * PNG and SVG side by side.
  */
 final class StaircasePlot {
 
     private static final int PANEL_WIDTH = 420;
     private static final int PANEL_HEIGHT = 320;
     private static final int RAW_STRIDE = 5;
+    private static final double Y_LOW = -1.0;
+    private static final double HEADROOM = 4.0;
+    private static final Color RAW = new Color(0x9CC3E6);
 
     private StaircasePlot() {
     }
 
-    /** Writes the figure to {@code file}. */
+    /** Writes the figure to {@code file} (a {@code .png} path; the {@code .svg} goes beside it). */
     static void write(Path file, String title, List<StaircaseRun> runs, float[] truth, int smoothing, double logBatch) {
-        List<XYChart> panels = new ArrayList<>();
         double top = 0;
         for (float t : truth) {
             top = Math.max(top, t);
         }
+        List<XYChart> panels = new ArrayList<>();
         for (StaircaseRun run : runs) {
-            panels.add(panel(title, run, truth, smoothing, logBatch, top + 4));
+            panels.add(panel(title, run, truth, smoothing, logBatch, top + HEADROOM));
         }
         int cols = Math.min(4, runs.size());
         int rows = (runs.size() + cols - 1) / cols;
-        try {
-            BitmapEncoder.saveBitmap(panels, rows, cols, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the staircase figure " + file, e);
-        }
+        String name = file.getFileName().toString().replaceFirst("\\.png$", "");
+        FigureFiles.save(panels, rows, cols, file.resolveSibling(name));
     }
 
     private static XYChart panel(String title, StaircaseRun run, float[] truth, int smoothing, double logBatch,
                                  double yMax) {
-        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
-                .title(run.label() + (run.divergedAt() > 0 ? " (diverged at " + run.divergedAt() + ")" : "")
-                        + " - " + title).xAxisTitle("step").yAxisTitle("MI (nats)").build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setYAxisMin(-1.0);
-        chart.getStyler().setYAxisMax(yMax);
-        chart.getStyler().setMarkerSize(0);
+        XYChart chart = FigureStyle.chart(PANEL_WIDTH, PANEL_HEIGHT, run.label() + (run.divergedAt() > 0
+                ? " (diverged at " + run.divergedAt() + ")" : "") + " - " + title, "training step", "MI [nats]");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(11f));
         int steps = run.steps();
         double[] rawX = new double[(steps + RAW_STRIDE - 1) / RAW_STRIDE];
         double[] rawY = new double[rawX.length];
         for (int i = 0, k = 0; i < steps; i += RAW_STRIDE, k++) {
             rawX[k] = i + 1;
-            rawY[k] = clamp(run.values()[i], -1, yMax);
+            rawY[k] = run.values()[i];
         }
-        line(chart, "estimate", rawX, rawY, new Color(120, 160, 220), 0.8f);
         double[] x = new double[steps];
-        double[] smooth = new double[steps];
-        double sum = 0;
-        for (int i = 0; i < steps; i++) {
-            x[i] = i + 1;
-            sum += run.values()[i];
-            if (i >= smoothing) {
-                sum -= run.values()[i - smoothing];
-            }
-            smooth[i] = clamp(sum / Math.min(i + 1, smoothing), -1, yMax);
-        }
-        line(chart, "smoothed", x, smooth, new Color(20, 60, 150), 2f);
+        double[] smooth = movingAverage(run.values(), smoothing, x);
+        FigureStyle.clipY(chart, Y_LOW, yMax, rawY, smooth);
+        FigureStyle.line(chart, "estimate (every " + RAW_STRIDE + "th step)", rawX, clamped(rawY, yMax), RAW, 0.8f);
+        FigureStyle.line(chart, "moving average (" + smoothing + " steps)", x, clamped(smooth, yMax),
+                FigureStyle.colour(0), 2f);
         double[] tx = new double[truth.length];
         double[] ty = new double[truth.length];
         for (int i = 0; i < truth.length; i++) {
             tx[i] = i + 1;
             ty[i] = truth[i];
         }
-        line(chart, "true MI", tx, ty, Color.BLACK, 1.5f);
-        XYSeries cap = line(chart, "log batch", new double[] {1, truth.length}, new double[] {logBatch, logBatch},
-                Color.GRAY, 1f);
-        cap.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f},
-                0f));
+        FigureStyle.truth(chart, "true MI", tx, ty);
+        FigureStyle.reference(chart, "log batch", new double[] {1, truth.length}, new double[] {logBatch, logBatch});
         return chart;
     }
 
-    private static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, float width) {
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(color);
-        s.setLineWidth(width);
-        return s;
+    /** The trailing mean over {@code window} steps; fills {@code x} with the step numbers 1..n. */
+    private static double[] movingAverage(float[] values, int window, double[] x) {
+        double[] smooth = new double[x.length];
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+            sum += values[i];
+            if (i >= window) {
+                sum -= values[i - window];
+            }
+            smooth[i] = sum / Math.min(i + 1, window);
+        }
+        return smooth;
     }
 
-    private static double clamp(double v, double low, double high) {
-        return Double.isNaN(v) ? low : Math.max(low, Math.min(high, v));
+    private static double[] clamped(double[] v, double high) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = FigureStyle.clamp(v[i], Y_LOW, high);
+        }
+        return out;
     }
 }

@@ -1,59 +1,95 @@
 package org.milab.plugins.kd;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.knowm.xchart.style.Styler;
+import org.milab.plugins.plot.FigureFiles;
+import org.milab.plugins.plot.FigureStyle;
 
-/** The CCH figure: measured KD gain (with 95% intervals) against the MI gap, with both zero lines. */
+/**
+ * The CCH figure in the shared figure style (plot-kit): the measured KD gain (mean over seeds, vertical bars its 95%
+ * interval) against the MI gap I(T;S) - I(S;Y) (horizontal bars its 95% interval over seeds, when known), with the
+ * no-gain line and the CCH threshold (gap = 0) dashed. Saved as {@code cch.png} and {@code cch.svg}.
+ */
 final class CchPlot {
+
+    /**
+     * One level's point.
+     *
+     * @param gap the gap, nats (mean over seeds)
+     * @param gapLow lower end of its 95% interval, NaN when unknown
+     * @param gapHigh upper end, NaN when unknown
+     * @param gain the gain with its interval
+     */
+    record Point(double gap, double gapLow, double gapHigh, MeanInterval gain) {
+    }
 
     private CchPlot() {
     }
 
-    /** Writes {@code cch.png} into {@code dir}; one point per level. */
+    /** Writes {@code cch.png} (and {@code cch.svg}) into {@code dir}; one point per level, gap intervals unknown. */
     static Path write(Path dir, List<Cch.Level> levels, String gainLabel) {
-        XYChart chart = new XYChartBuilder().width(720).height(480)
-                .title("Cross-modal KD gain against the CCH gap I(T;S) - I(S;Y)")
-                .xAxisTitle("gap I(T;S) - I(S;Y)  [nats]").yAxisTitle(gainLabel).build();
-        chart.getStyler().setLegendVisible(true);
-        int n = levels.size();
+        List<Point> points = new ArrayList<>();
+        levels.forEach(l -> points.add(new Point(l.gap(), Double.NaN, Double.NaN, l.gain())));
+        return writePoints(dir, points, gainLabel);
+    }
+
+    /** Writes {@code cch.png} (and {@code cch.svg}) into {@code dir}. */
+    static Path writePoints(Path dir, List<Point> points, String gainLabel) {
+        boolean gapIntervals = points.stream().anyMatch(p -> Double.isFinite(p.gapLow()) && Double.isFinite(p.gapHigh()));
+        XYChart chart = FigureStyle.chart(720, 480, "Cross-modal KD gain against the CCH gap I(T;S) - I(S;Y)",
+                "gap I(T;S) - I(S;Y) [nats]" + (gapIntervals ? "" : " (mean over seeds; no interval recorded)"),
+                gainLabel);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        int n = points.size();
         double[] x = new double[n];
         double[] y = new double[n];
         double[] err = new double[n];
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        double ylo = Double.POSITIVE_INFINITY;
-        double yhi = Double.NEGATIVE_INFINITY;
+        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY};
         for (int i = 0; i < n; i++) {
-            Cch.Level l = levels.get(i);
-            x[i] = l.gap();
-            y[i] = l.gain().mean();
-            err[i] = Double.isNaN(l.gain().high()) ? 0 : l.gain().high() - l.gain().mean();
-            lo = Math.min(lo, x[i]);
-            hi = Math.max(hi, x[i]);
-            ylo = Math.min(ylo, y[i] - err[i]);
-            yhi = Math.max(yhi, y[i] + err[i]);
+            Point p = points.get(i);
+            x[i] = p.gap();
+            y[i] = p.gain().mean();
+            err[i] = Double.isNaN(p.gain().high()) ? 0 : p.gain().high() - p.gain().mean();
+            extend(range, Double.isFinite(p.gapLow()) ? p.gapLow() : x[i], Double.isFinite(p.gapHigh()) ? p.gapHigh()
+                    : x[i], y[i] - err[i], y[i] + err[i]);
         }
-        XYSeries points = chart.addSeries("KD - no KD (mean, 95% CI over seeds)", x, y, err);
-        points.setMarker(SeriesMarkers.CIRCLE);
-        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        double pad = Math.max(0.05, 0.1 * (hi - lo));
-        chart.addSeries("no gain", new double[] {Math.min(lo, 0) - pad, Math.max(hi, 0) + pad}, new double[] {0, 0})
-                .setMarker(SeriesMarkers.NONE);
-        chart.addSeries("CCH threshold (gap = 0)", new double[] {0, 0},
-                new double[] {Math.min(ylo, 0) - 0.01, Math.max(yhi, 0) + 0.01}).setMarker(SeriesMarkers.NONE);
-        Path file = dir.resolve("cch.png");
-        try {
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+        FigureStyle.pointsWithErrors(chart, "KD - no KD (mean, 95% CI over seeds)", x, y, err, FigureStyle.colour(0));
+        if (gapIntervals) {
+            gapBars(chart, points);
         }
-        return file;
+        double pad = Math.max(0.05, 0.1 * (range[1] - range[0]));
+        FigureStyle.reference(chart, "no gain", new double[] {Math.min(range[0], 0) - pad, Math.max(range[1], 0) + pad},
+                new double[] {0, 0});
+        FigureStyle.reference(chart, "CCH threshold (gap = 0)", new double[] {0, 0},
+                new double[] {Math.min(range[2], 0) - 0.01, Math.max(range[3], 0) + 0.01});
+        return FigureFiles.save(chart, dir.resolve("cch"));
+    }
+
+    /** One horizontal bar per point with a known gap interval; the first names them all in the legend. */
+    private static void gapBars(XYChart chart, List<Point> points) {
+        boolean first = true;
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            if (!Double.isFinite(p.gapLow()) || !Double.isFinite(p.gapHigh())) {
+                continue;
+            }
+            XYSeries bar = FigureStyle.line(chart, first ? "gap 95% CI over seeds" : "gap CI " + i,
+                    new double[] {p.gapLow(), p.gapHigh()}, new double[] {p.gain().mean(), p.gain().mean()},
+                    FigureStyle.colour(0), 1.2f);
+            bar.setShowInLegend(first);
+            first = false;
+        }
+    }
+
+    private static void extend(double[] range, double xlo, double xhi, double ylo, double yhi) {
+        range[0] = Math.min(range[0], xlo);
+        range[1] = Math.max(range[1], xhi);
+        range[2] = Math.min(range[2], ylo);
+        range[3] = Math.max(range[3], yhi);
     }
 }
