@@ -74,6 +74,9 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "estimator parameter (repeatable), e.g. k=5")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--quiet", description = "no progress on standard error")
+    boolean quiet;
+
     @Option(names = "--seed", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -106,14 +109,18 @@ final class EstimateCommand implements Callable<Integer> {
             Path scratch = scratch();
             long t0 = System.nanoTime();
             Estimate est;
+            ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(),
+                    ConsoleProgress.Mode.detect(quiet), System::nanoTime);
+            progress.started(e.name(), 0, 1);
             try (RunScope scope = new RunScope();
                  HostRunContext ctx = new HostRunContext("estimate", Seeds.derive(seed, "estimate"), node.parameters(),
-                    scratch, h.registry(), new AtomicBoolean(), (id, done, total) -> { }, scope)) {
+                    scratch, h.registry(), new AtomicBoolean(), progress, scope)) {
                 est = (Estimate) kind.run(e, Inputs.of(wired), node.hostParameters(), ctx).get(NodeKinds.ESTIMATE);
             } finally {
                 delete(scratch);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            progress.finished(e.name(), seconds);
             print(e, node, est, samples.get(0).rows(), seconds);
         }
         return ExitCodes.OK;

@@ -146,9 +146,10 @@ public final class LineChart {
 
     private void legend(StringBuilder svg, Frame f) {
         double y = f.top + 14;
+        int longest = series.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+        double x = f.left + f.width - Math.min(f.width - 10, 30 + 6.2 * longest);
         for (int i = 0; i < series.size(); i++, y += 15) {
             String colour = PALETTE[i % PALETTE.length];
-            double x = f.left + f.width - 170;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                     + "stroke=\"%s\" stroke-width=\"2\"%s/>", x, y - 4, x + 18, y - 4, colour,
                     series.get(i).dashed() ? " stroke-dasharray=\"6 4\"" : ""));

@@ -62,7 +62,7 @@ public final class FakeRun {
         return dir;
     }
 
-    static void put(Path dir, String name, String text) {
+    public static void put(Path dir, String name, String text) {
         try {
             Path f = dir.resolve(name);
             Files.createDirectories(f.getParent());
