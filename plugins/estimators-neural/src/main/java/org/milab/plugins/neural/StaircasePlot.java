@@ -44,7 +44,7 @@ final class StaircasePlot {
         FigureFiles.save(panels, rows, cols, file.resolveSibling(name));
     }
 
-    private static XYChart panel(String title, StaircaseRun run, float[] truth, int smoothing, double logBatch,
+    static XYChart panel(String title, StaircaseRun run, float[] truth, int smoothing, double logBatch,
                                  double yMax) {
         XYChart chart = FigureStyle.chart(PANEL_WIDTH, PANEL_HEIGHT, run.label() + (run.divergedAt() > 0
                 ? " (diverged at " + run.divergedAt() + ")" : "") + " - " + title, "training step", "MI [nats]");
