@@ -49,6 +49,8 @@ final class StaircasePlot {
         XYChart chart = FigureStyle.chart(PANEL_WIDTH, PANEL_HEIGHT, run.label() + (run.divergedAt() > 0
                 ? " (diverged at " + run.divergedAt() + ")" : "") + " - " + title, "training step", "MI [nats]");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(9f));
+        chart.getStyler().setLegendPadding(4);
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(11f));
         int steps = run.steps();
         double[] rawX = new double[(steps + RAW_STRIDE - 1) / RAW_STRIDE];

@@ -70,6 +70,7 @@ public final class FigureStyle {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(colour);
+        s.setLineStyle(new BasicStroke(width));
         s.setLineWidth(width);
         return s;
     }

@@ -66,7 +66,8 @@ final class CchPlot {
         FigureStyle.reference(chart, "no gain", new double[] {Math.min(range[0], 0) - pad, Math.max(range[1], 0) + pad},
                 new double[] {0, 0});
         FigureStyle.reference(chart, "CCH threshold (gap = 0)", new double[] {0, 0},
-                new double[] {Math.min(range[2], 0) - 0.01, Math.max(range[3], 0) + 0.01});
+                new double[] {Math.min(range[2], 0) - 0.01, Math.max(range[3], 0) + 0.01})
+                .setLineColor(FigureStyle.colour(3));
         return FigureFiles.save(chart, dir.resolve("cch"));
     }
 
