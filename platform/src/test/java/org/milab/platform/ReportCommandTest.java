@@ -47,4 +47,14 @@ class ReportCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("no-such-run") && r.err().contains("neither a run folder"), r.err());
     }
+
+    @Test
+    void theUiRefusesAMissingRunsFolderAndABadPort() {
+        Cli.Result r = Cli.run(tmp, "ui", "--runs-dir", tmp.resolve("absent").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--runs-dir") && r.err().contains("no such folder"), r.err());
+        Cli.Result p = Cli.run(tmp, "ui", "--runs-dir", tmp.toString(), "--port", "70000");
+        assertEquals(2, p.exitCode());
+        assertTrue(p.err().contains("--port 70000"), p.err());
+    }
 }

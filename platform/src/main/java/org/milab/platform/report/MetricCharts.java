@@ -26,7 +26,10 @@ public final class MetricCharts {
             for (RunData.NodeMetrics m : run.metrics()) {
                 String node = nodeId(m.node());
                 String point = pointOf(m.node());
-                m.series().forEach((metric, curve) -> {
+                m.series().forEach((series, curve) -> {
+                    int cut = series.lastIndexOf(MetricsCsv.SEGMENT);
+                    String metric = cut < 0 ? series : series.substring(0, cut);
+                    String fit = cut < 0 ? "" : series.substring(cut + MetricsCsv.SEGMENT.length());
                     String key = node + " \u2014 " + metric;
                     if (!charts.containsKey(key) && charts.size() == MAX_CHARTS) {
                         return;
@@ -34,9 +37,8 @@ public final class MetricCharts {
                     LineChart c = charts.computeIfAbsent(key, k -> new LineChart(k, "step", metric));
                     int n = counts.merge(key, 1, Integer::sum);
                     if (n <= MAX_SERIES) {
-                        String name = (several ? label : "") + (point.isEmpty() ? "" : (several ? ", " : "")
-                                + "point " + point);
-                        c.add(LineChart.Series.of(name.isEmpty() ? metric : name, curve.steps(), curve.values()));
+                        c.add(LineChart.Series.of(name(several ? label : "", point, fit, metric), curve.steps(),
+                                curve.values()));
                     }
                 });
             }
@@ -48,6 +50,21 @@ public final class MetricCharts {
                     + " series</p>" : ""));
         });
         return out;
+    }
+
+    /** A legend label: the run (when several), the sweep point and the fit, else the metric's name. */
+    private static String name(String run, String point, String fit, String metric) {
+        List<String> parts = new ArrayList<>();
+        if (!run.isEmpty()) {
+            parts.add(run);
+        }
+        if (!point.isEmpty()) {
+            parts.add("point " + point);
+        }
+        if (!fit.isEmpty()) {
+            parts.add("fit " + fit);
+        }
+        return parts.isEmpty() ? metric : String.join(", ", parts);
     }
 
     /** {@code points/3/vib/critic} -> {@code vib/critic}; {@code nodes/ksg} -> {@code ksg}. */

@@ -10,8 +10,14 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads a node's {@code metrics.csv} ({@code metric,step,value}) into one curve per metric. */
+/**
+ * Reads a node's {@code metrics.csv} ({@code metric,step,value}) into one curve per metric, or per fit where the
+ * node fitted several times (the steps restart).
+ */
 final class MetricsCsv {
+
+    /** Separates a metric's name from the number of its restarted series. */
+    static final String SEGMENT = " #";
 
     private MetricsCsv() {
     }
@@ -19,12 +25,15 @@ final class MetricsCsv {
     static Map<String, RunData.Curve> read(Path file) {
         Map<String, double[][]> grow = new LinkedHashMap<>();
         Map<String, Integer> size = new LinkedHashMap<>();
+        Map<String, Integer> segments = new LinkedHashMap<>();
+        Map<String, Double> lastStep = new LinkedHashMap<>();
         try (Reader r = Files.newBufferedReader(file)) {
             for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
                 if (rec.size() < 3) {
                     continue;
                 }
-                String name = rec.get(0);
+                double step = parse(rec.get(1));
+                String name = segment(rec.get(0), step, segments, lastStep);
                 double[][] xy = grow.computeIfAbsent(name, k -> new double[2][64]);
                 int n = size.getOrDefault(name, 0);
                 if (n == xy[0].length) {
@@ -32,7 +41,7 @@ final class MetricsCsv {
                     xy[1] = java.util.Arrays.copyOf(xy[1], 2 * n);
                     grow.put(name, xy);
                 }
-                xy[0][n] = parse(rec.get(1));
+                xy[0][n] = step;
                 xy[1][n] = parse(rec.get(2));
                 size.put(name, n + 1);
             }
@@ -40,9 +49,24 @@ final class MetricsCsv {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         Map<String, RunData.Curve> out = new LinkedHashMap<>();
-        grow.forEach((name, xy) -> out.put(name, new RunData.Curve(java.util.Arrays.copyOf(xy[0], size.get(name)),
+        grow.forEach((name, xy) -> out.put(segments.getOrDefault(name, 1) > 1 ? name + SEGMENT + 1 : name,
+                new RunData.Curve(java.util.Arrays.copyOf(xy[0], size.get(name)),
                 java.util.Arrays.copyOf(xy[1], size.get(name)))));
         return out;
+    }
+
+    /**
+     * The series a row belongs to: a metric whose step goes back (a new fit of the same node, e.g. another seed)
+     * starts a new series {@code name #2}, {@code name #3}, ...
+     */
+    private static String segment(String metric, double step, Map<String, Integer> segments,
+            Map<String, Double> lastStep) {
+        Double last = lastStep.put(metric, step);
+        int k = segments.getOrDefault(metric, 1);
+        if (last != null && step <= last) {
+            segments.put(metric, ++k);
+        }
+        return k == 1 ? metric : metric + SEGMENT + k;
     }
 
     private static double parse(String s) {

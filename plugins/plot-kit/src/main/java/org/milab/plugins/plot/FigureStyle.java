@@ -52,6 +52,7 @@ public final class FigureStyle {
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderColor(new Color(0x999999));
         s.setPlotGridLinesColor(new Color(0xE6E6E6));
+        s.setPlotGridLinesStroke(new BasicStroke(0.6f));
         s.setChartTitleFont(new Font(FONT, Font.BOLD, 13));
         s.setLegendFont(new Font(FONT, Font.PLAIN, 11));
         s.setLegendVisible(true);
