@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An inline SVG line chart: labelled axes (with units), a legend, optional error bars and categorical x labels.
+ * An inline SVG line chart: labelled axes (with units), a legend below the plot, optional error bars and categorical
+ * x labels.
  * Colours follow the Okabe-Ito colour-blind-safe palette, as the plugins' figures do (plot-kit). Long series are
  * thinned to at most {@value #MAX_POINTS} points so a page stays small; non-finite values are skipped.
  */
@@ -19,6 +20,7 @@ public final class LineChart {
     private static final int RIGHT = 16;
     private static final int TOP = 30;
     private static final int BOTTOM = 46;
+    private static final int LEGEND_ROW = 15;
 
     /**
      * One series.
@@ -69,10 +71,11 @@ public final class LineChart {
     /** The chart as an {@code <svg>} element. */
     public String toSvg(int width, int height) {
         Bounds b = Bounds.of(series);
+        int total = height + LEGEND_ROW * series.size() + 4;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
-                + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\"><title>%s</title>", width, height,
-                width, height, Html.esc(title)));
+                + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\"><title>%s</title>", width, total,
+                width, total, Html.esc(title)));
         svg.append(text(width / 2.0, 18, "middle", "ctitle", title));
         if (!b.valid()) {
             return svg.append(text(width / 2.0, height / 2.0, "middle", "", "no finite values")).append("</svg>")
@@ -81,9 +84,9 @@ public final class LineChart {
         Frame f = new Frame(LEFT, TOP, width - LEFT - RIGHT, height - TOP - BOTTOM, b);
         axes(svg, f, width, height);
         for (int i = 0; i < series.size(); i++) {
-            draw(svg, f, series.get(i), PALETTE[i % PALETTE.length]);
+            draw(svg, f, series.get(i), PALETTE[i % PALETTE.length], !categories.isEmpty());
         }
-        legend(svg, f);
+        legend(svg, f, height);
         return svg.append("</svg>").toString();
     }
 
@@ -116,7 +119,8 @@ public final class LineChart {
         return t;
     }
 
-    private static void draw(StringBuilder svg, Frame f, Series s, String colour) {
+    /** A series as a line (not between categories: they have no order) with points where there are few. */
+    private static void draw(StringBuilder svg, Frame f, Series s, String colour, boolean categorical) {
         int stride = Math.max(1, s.x().length / MAX_POINTS);
         StringBuilder pts = new StringBuilder();
         for (int i = 0; i < s.x().length; i += stride) {
@@ -124,10 +128,12 @@ public final class LineChart {
                 pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", f.x(s.x()[i]), f.y(s.y()[i])));
             }
         }
-        svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.6\"")
-                .append(s.dashed() ? " stroke-dasharray=\"6 4\"" : "").append(" points=\"").append(pts)
-                .append("\"><title>").append(Html.esc(s.name())).append("</title></polyline>");
-        if (s.x().length > 40) {
+        if (!categorical) {
+            svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.6\"")
+                    .append(s.dashed() ? " stroke-dasharray=\"6 4\"" : "").append(" points=\"").append(pts)
+                    .append("\"><title>").append(Html.esc(s.name())).append("</title></polyline>");
+        }
+        if (s.x().length > 40 && !categorical) {
             return;
         }
         for (int i = 0; i < s.x().length; i++) {
@@ -139,16 +145,16 @@ public final class LineChart {
                 svg.append(line(x, f.y(s.y()[i] - s.err()[i]), x, f.y(s.y()[i] + s.err()[i]), "")
                         .replace("/>", " stroke=\"" + colour + "\"/>"));
             }
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", x,
-                    f.y(s.y()[i]), colour));
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" %s/>", x,
+                    f.y(s.y()[i]), s.dashed() ? "fill=\"none\" stroke=\"" + colour + "\"" : "fill=\"" + colour + "\""));
         }
     }
 
-    private void legend(StringBuilder svg, Frame f) {
-        double y = f.top + 14;
-        int longest = series.stream().mapToInt(s -> s.name().length()).max().orElse(0);
-        double x = f.left + f.width - Math.min(f.width - 10, 30 + 6.2 * longest);
-        for (int i = 0; i < series.size(); i++, y += 15) {
+    /** The legend, one row per series, below the x axis title. */
+    private void legend(StringBuilder svg, Frame f, int height) {
+        double y = height + 8;
+        double x = f.left;
+        for (int i = 0; i < series.size(); i++, y += LEGEND_ROW) {
             String colour = PALETTE[i % PALETTE.length];
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                     + "stroke=\"%s\" stroke-width=\"2\"%s/>", x, y - 4, x + 18, y - 4, colour,

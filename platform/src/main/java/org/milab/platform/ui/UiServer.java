@@ -94,9 +94,12 @@ public final class UiServer implements AutoCloseable {
             ex.getResponseHeaders().set("Cache-Control", "no-store");
             ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             ex.getResponseHeaders().set("Content-Security-Policy", CSP);
-            ex.sendResponseHeaders(r.status(), body.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
+            boolean head = ex.getRequestMethod().equals("HEAD");
+            ex.sendResponseHeaders(r.status(), head ? -1 : body.length);
+            if (!head) {
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(body);
+                }
             }
         }
     }
