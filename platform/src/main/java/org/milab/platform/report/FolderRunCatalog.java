@@ -15,12 +15,15 @@ import java.util.stream.Stream;
 
 /**
  * A {@link RunCatalog} that scans a runs folder laid out by {@code milab run}: {@code <runs>/<experiment>/<id>/},
- * a run folder being one with a {@code graph.yaml}. Each call reads the folders afresh, so running runs show their
- * latest state; its cost grows with the number of runs (a run store avoids that).
+ * a run folder being one with a {@code graph.yaml}. Each call lists the folders afresh and reads those of running
+ * runs again, so they show their latest state; finished runs are read once. Listing still costs one directory walk
+ * per call, which grows with the number of runs (a run store avoids that).
  */
 public final class FolderRunCatalog implements RunCatalog {
 
     private final Path runsDir;
+    /** Entries of finished runs (their files no longer change); running ones are read afresh every time. */
+    private final Map<Path, RunEntry> finished = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A catalog of the runs under {@code runsDir}. */
     public FolderRunCatalog(Path runsDir) {
@@ -36,7 +39,7 @@ public final class FolderRunCatalog implements RunCatalog {
     public List<RunEntry> list(RunFilter filter) {
         List<RunEntry> out = new ArrayList<>();
         for (Path folder : folders()) {
-            RunEntry e = entry(folder);
+            RunEntry e = cached(folder);
             if (filter.test(e)) {
                 out.add(e);
             }
@@ -52,9 +55,9 @@ public final class FolderRunCatalog implements RunCatalog {
         }
         if (id.contains("/")) {
             Path f = runsDir.resolve(id);
-            return Files.isRegularFile(f.resolve("graph.yaml")) ? Optional.of(entry(f)) : Optional.empty();
+            return Files.isRegularFile(f.resolve("graph.yaml")) ? Optional.of(cached(f)) : Optional.empty();
         }
-        return folders().stream().filter(f -> f.getFileName().toString().equals(id)).findFirst().map(FolderRunCatalog::entry);
+        return folders().stream().filter(f -> f.getFileName().toString().equals(id)).findFirst().map(this::cached);
     }
 
     private List<Path> folders() {
@@ -67,6 +70,18 @@ public final class FolderRunCatalog implements RunCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list runs in " + runsDir, e);
         }
+    }
+
+    private RunEntry cached(Path folder) {
+        RunEntry known = finished.get(folder);
+        if (known != null) {
+            return known;
+        }
+        RunEntry e = entry(folder);
+        if (!e.status().equals(RunStatus.RUNNING) && !e.status().equals(RunStatus.INTERRUPTED)) {
+            finished.put(folder, e);
+        }
+        return e;
     }
 
     /** The listing entry of one run folder. */

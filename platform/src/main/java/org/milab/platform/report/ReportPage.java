@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class ReportPage {
 
+    /** Figures embedded at most (the rest are listed), so a sweep with a figure per point stays a mailable file. */
+    static final int MAX_FIGURES = 24;
+
     private ReportPage() {
     }
 
@@ -83,12 +86,21 @@ public final class ReportPage {
             return "<p class=\"note\">no figures</p>";
         }
         StringBuilder h = new StringBuilder("<div class=\"figures\">");
-        for (Path f : preferred(run.figures())) {
+        List<Path> all = preferred(run.figures());
+        for (Path f : all.subList(0, Math.min(all.size(), MAX_FIGURES))) {
             String rel = run.folder().relativize(f).toString().replace('\\', '/');
             h.append("<figure><img alt=\"").append(Html.esc(rel)).append("\" src=\"").append(Html.dataUri(f))
                     .append("\"><figcaption>").append(Html.esc(rel)).append("</figcaption></figure>");
         }
-        return h.append("</div>").toString();
+        h.append("</div>");
+        if (all.size() > MAX_FIGURES) {
+            h.append("<p class=\"note\">").append(all.size() - MAX_FIGURES).append(" more figures in the run folder:")
+                    .append("</p><ul>");
+            all.subList(MAX_FIGURES, all.size()).forEach(f -> h.append("<li>").append(Html.esc(run.folder()
+                    .relativize(f).toString().replace('\\', '/'))).append("</li>"));
+            h.append("</ul>");
+        }
+        return h.toString();
     }
 
     /** One file per figure: the PNG where both a PNG and an SVG of it exist (smaller in a page). */
