@@ -33,12 +33,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web UI in a real headless Chromium (Debian's chromium and chromium-driver; Selenium Manager is not used, so
  * nothing is downloaded): pages load without console errors, a filter works, a comparison renders, live progress
- * shows. Screenshots go to {@code target/ui-screenshots}. Skipped when the browser is not installed.
+ * shows. Screenshots go to {@code target/ui-screenshots}. Skipped when the browser is not installed (other paths:
+ * {@code -Dmilab.test.chromium=...}, {@code -Dmilab.test.chromedriver=...}).
  */
 class UiBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of(System.getProperty("milab.test.chromium", "/usr/bin/chromium"));
+    private static final Path DRIVER = Path.of(System.getProperty("milab.test.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SHOTS = Path.of("target", "ui-screenshots");
 
     @TempDir
