@@ -39,9 +39,9 @@ public final class ReportPage {
         h.append("<header><h1>").append(Html.esc(run.experiment())).append(" <small>").append(Html.esc(run.id()))
                 .append("</small></h1>").append(summary(run)).append("</header>");
         h.append(section("estimates", "Estimates", EstimatesTable.html(rows)));
-        List<String> sweep = SweepPlots.svgs(rows);
+        List<String> sweep = SweepPlots.svgs(rows, run.results());
         if (!sweep.isEmpty()) {
-            h.append(section("sweep", "Estimates over the sweep", String.join("", sweep)));
+            h.append(section("sweep", "Results over the sweep", String.join("", sweep)));
         }
         h.append(section("graph", "Graph", "<div class=\"scroll\">" + GraphDrawing.svg(nodes(run.graph()))
                 + "</div>"));

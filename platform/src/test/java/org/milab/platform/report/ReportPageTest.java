@@ -63,6 +63,21 @@ class ReportPageTest {
         assertTrue(html.contains(">truth</text>"), "the truth is in the plot's legend");
     }
 
+    @Test
+    void aSweptTrainingGetsAPlotOfEachOfItsMetrics() {
+        Path run = FakeRun.write(tmp, "vib", "20260101-000000-dddddd", "ok", 3, 1.0);
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            points.append(i == 0 ? "" : ",").append("{\"sweep\":{\"vib.beta\":").append(Math.pow(10, -i))
+                    .append("},\"nodes\":{\"vib\":{\"outputs\":{\"result\":{\"metrics\":{\"epochs\":3,")
+                    .append("\"test-accuracy\":").append(0.6 + 0.1 * i).append("}}}}}}");
+        }
+        FakeRun.put(run, "results.json", "{\"points\":[" + points + "]}");
+        String html = ReportPage.render(RunData.read(run));
+        assertTrue(html.contains("vib: test-accuracy over vib.beta"), "the metric over the sweep");
+        assertFalse(html.contains("vib: epochs"), "not the epoch count");
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
