@@ -54,6 +54,7 @@ final class RunCommand implements Callable<Integer> {
             RunReport report = service.run(request);
             if (output.json()) {
                 report.results().put("runDir", report.folder().path().toString());
+                report.results().put("report", report.folder().path().resolve(HtmlReport.FILE).toString());
                 out.println(Json.pretty(report.results()));
             } else {
                 RunSummary.print(out, report.graph(), report.points());

@@ -71,10 +71,10 @@ public final class RunService {
         }
     }
 
-    /** Marks the progress file ended and writes {@code report.html}; a report that fails is a warning only. */
+    /** Marks the progress file ended and writes {@code report.html}; either failing is a warning only. */
     private void finish(RunDirectory dir, ProgressFile progress, String status) {
-        progress.ended(status);
         try {
+            progress.ended(status);
             org.milab.platform.report.HtmlReport.writeInto(dir.path());
         } catch (RuntimeException e) {
             warnings.accept("cannot write " + dir.path().resolve("report.html") + ": " + ErrorText.of(e));
