@@ -109,7 +109,7 @@ final class RunSummary {
     }
 
     private static String seconds(NodeOutcome n) {
-        return String.format(Locale.ROOT, "%.3f s", n.seconds());
+        return n.cached() ? "cached" : String.format(Locale.ROOT, "%.3f s", n.seconds());
     }
 
     private static String cell(Object o) {

@@ -48,6 +48,9 @@ public final class Json {
 
     /** A JSON-ready form of a node output. */
     public static Object of(Object value) {
+        if (value instanceof RecordedOutput r) {
+            return r.json();
+        }
         if (value instanceof Estimate e) {
             return estimate(e);
         }
