@@ -98,7 +98,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("milab: " + failed.size() + " of " + report.points().size() + " points failed; the others "
                     + "finished and are recorded in " + report.folder().path());
         }
-        return failed.isEmpty() ? ExitCodes.OK : ExitCodes.of(failed.values().iterator().next());
+        if (failed.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        return report.points().size() == 1 ? ExitCodes.of(failed.values().iterator().next()) : ExitCodes.RUN_FAILURE;
     }
 
     private static void printReproduction(PrintWriter err, RunRequest request, List<String> diffs) {

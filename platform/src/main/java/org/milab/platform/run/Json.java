@@ -2,6 +2,7 @@ package org.milab.platform.run;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,9 @@ public final class Json {
     private static final Gson COMPACT = new GsonBuilder().serializeSpecialFloatingPointValues()
             .disableHtmlEscaping().create();
 
+    private static final Gson EXACT = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+            .create();
+
     private Json() {
     }
 
@@ -39,6 +43,14 @@ public final class Json {
     /** Reads JSON text into maps and lists. */
     public static Object parse(String text) {
         return GSON.fromJson(text, Object.class);
+    }
+
+    /**
+     * Reads JSON text keeping whole numbers exact: integers come back as {@code Long} (64-bit seeds survive), numbers
+     * with a fraction or exponent as {@code Double}. What journals, the node cache and the run store read.
+     */
+    public static Object parseExact(String text) {
+        return EXACT.fromJson(text, Object.class);
     }
 
     /** The map as it reads back from JSON text (numbers as doubles), for comparing with a parsed file. */

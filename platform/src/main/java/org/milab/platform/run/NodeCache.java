@@ -45,7 +45,7 @@ public final class NodeCache {
             return Optional.empty();
         }
         try {
-            Map<?, ?> recorded = (Map<?, ?>) Json.parse(Files.readString(json, StandardCharsets.UTF_8));
+            Map<?, ?> recorded = (Map<?, ?>) Json.parseExact(Files.readString(json, StandardCharsets.UTF_8));
             Path original = Path.of(String.valueOf(recorded.get("folder")));
             copyTree(entry.resolve(FILES), nodeFolder);
             return Optional.of(OutcomeCodec.restore(node, recorded, p -> p.startsWith(original)

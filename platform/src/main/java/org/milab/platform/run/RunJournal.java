@@ -41,7 +41,7 @@ final class RunJournal {
         if (!Files.isRegularFile(plan)) {
             return Optional.empty();
         }
-        Map<?, ?> m = (Map<?, ?>) Json.parse(read(plan));
+        Map<?, ?> m = (Map<?, ?>) Json.parseExact(read(plan));
         return Optional.of(((List<?>) m.get("points")).stream().map(String::valueOf).toList());
     }
 
@@ -58,7 +58,7 @@ final class RunJournal {
         for (int i = 0; i < plans.size(); i++) {
             Path entry = dir.path().resolve(RunLayout.journalEntry(i));
             if (Files.isRegularFile(entry)) {
-                done.put(i, restore(plans.get(i), (Map<?, ?>) Json.parse(read(entry)), entry));
+                done.put(i, restore(plans.get(i), (Map<?, ?>) Json.parseExact(read(entry)), entry));
             }
         }
         return done;

@@ -177,7 +177,7 @@ final class RunFolderReader {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        return Optional.of((Map<?, ?>) Json.parse(Files.readString(file, StandardCharsets.UTF_8)));
+        return Optional.of((Map<?, ?>) Json.parseExact(Files.readString(file, StandardCharsets.UTF_8)));
     }
 
     private static long size(Path f) {
@@ -192,11 +192,8 @@ final class RunFolderReader {
         return o == null ? "" : String.valueOf(o);
     }
 
-    /** A swept value as text: whole numbers without ".0" (JSON reads every number as a double). */
+    /** A swept value as text (lists and mappings as compact JSON). */
     static String valueText(Object v) {
-        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return String.valueOf(d.longValue());
-        }
         return v instanceof List<?> || v instanceof Map<?, ?> ? Json.compact(v) : String.valueOf(v);
     }
 
