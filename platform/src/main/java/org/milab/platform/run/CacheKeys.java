@@ -1,6 +1,13 @@
 package org.milab.platform.run;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,17 +24,37 @@ import org.milab.platform.plugins.PluginStatus;
  * Content addresses of node results: SHA-256 over the node's resolved configuration (qualified extension, every
  * parameter and host parameter as text, defaults included), the SHA-256 of its plugin's file, its seed, and the keys
  * of the nodes feeding each input port. A node whose parameters name components (which may come from other
- * plugins) also covers every loaded plugin's SHA-256. Keys depend only on configuration, never on outputs, so a
- * node's key is known before anything runs.
+ * plugins) also covers every loaded plugin's SHA-256. The host's own build (milab version and the SHA-256 of the
+ * platform jar) enters every key too, as the host computes standard errors and ground truth. Keys depend only on
+ * configuration, never on outputs, so a node's key is known before anything runs.
  */
 public final class CacheKeys {
 
     private static final String VERSION = "milab node key 1";
     private final Map<String, String> pluginSha = new TreeMap<>();
+    private final String host;
 
-    /** Keys over the plugins {@code plugins} (their SHA-256 enter the keys). */
+    /** Keys over the plugins {@code plugins} (their SHA-256 enter the keys) and this host's build. */
     public CacheKeys(List<PluginStatus> plugins) {
         plugins.forEach(p -> pluginSha.put(p.id(), p.sha256()));
+        this.host = org.milab.platform.MilabVersion.current().milab() + " " + hostJarSha256();
+    }
+
+    /** The SHA-256 of the jar this class was loaded from; {@code classes} when it runs from a build folder. */
+    private static String hostJarSha256() {
+        try {
+            Path jar = Path.of(CacheKeys.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(jar)) {
+                return "classes";
+            }
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(jar)) {
+                in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), md));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /**
@@ -40,7 +67,7 @@ public final class CacheKeys {
                 .anyMatch(ref -> !inputKeys.containsKey(ref.node()))) {
             return Optional.empty();
         }
-        StringBuilder text = new StringBuilder(VERSION).append('\n');
+        StringBuilder text = new StringBuilder(VERSION).append('\n').append("host ").append(host).append('\n');
         text.append("extension ").append(node.extension().qualifiedName()).append(' ')
                 .append(node.extension().pluginVersion()).append(' ').append(sha).append('\n');
         new TreeMap<>(node.parameters().asText()).forEach((k, v) -> text.append("param ").append(k).append('=')
