@@ -22,7 +22,8 @@ import org.milab.platform.plugins.PluginHost;
 /**
  * The "run an experiment" use case, for every front end (CLI, UI, a distributed executor): validates the whole
  * graph, creates (or, to resume, reopens) the run folder, runs every point ({@link RunOptions#jobs()} at once,
- * nodes served from the node cache when it is on), journals each point as it finishes, and records the resolved
+ * nodes served from the node cache when it is on, except when reproducing a recorded run, which must recompute),
+ * journals each point as it finishes, and records the resolved
  * graph, results, node outputs and provenance ({@code "ok"}, or {@code "failed"} with the error). A point that
  * fails does not stop the others. Ctrl-C cancels between nodes.
  */
@@ -75,7 +76,7 @@ public final class RunService {
         Instant start = Instant.now();
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
             GraphRunner runner = new GraphRunner(host.registry(), cancel.flag(), listener, Optional.of(keys),
-                    options.cacheDir().map(NodeCache::new));
+                    request.recorded().isPresent() ? Optional.empty() : options.cacheDir().map(NodeCache::new));
             List<PointOutcome> points = new SweepExecutor(runner, options.jobs()).run(plans, dir.path(), done,
                     journal::record);
             Map<String, Object> results = record(dir, graph, seed, points);
