@@ -63,14 +63,10 @@ public final class RunService {
         List<Plan> plans = new GraphValidator(host.registry()).validate(graph);
         long seed = graph.seed().value();
         CacheKeys keys = new CacheKeys(host.plugins());
-        List<String> fingerprints = plans.stream().map(keys::fingerprint).toList();
-        Optional<RunDirectory> resumed = options.resume() ? resumable(request, fingerprints) : Optional.empty();
-        RunDirectory dir = resumed.orElseGet(() -> RunDirectory.create(request.runsDir(), graph.name()));
+        RunFolder folder = open(request, options.resume(), plans, keys);
+        RunDirectory dir = folder.dir();
         RunJournal journal = new RunJournal(dir);
-        Map<Integer, PointOutcome> done = resumed.isPresent() ? journal.finished(plans) : Map.of();
-        if (resumed.isEmpty()) {
-            journal.start(fingerprints);
-        }
+        Map<Integer, PointOutcome> done = folder.done();
         dir.write("graph.yaml", ResultsWriter.resolvedGraph(graph, plans.get(0), seed));
         dir.write("experiment.yaml", graph.source());
         Instant start = Instant.now();
@@ -81,6 +77,9 @@ public final class RunService {
                     journal::record);
             Map<String, Object> results = record(dir, graph, seed, points);
             Map<String, Object> prov = provenance(request, plans, start, "ok");
+            if (folder.resumed()) {
+                prov.put("resumedPoints", done.size());
+            }
             failureSummary(points).ifPresent(e -> {
                 prov.put("status", "failed");
                 prov.put("error", e);
@@ -96,6 +95,21 @@ public final class RunService {
         } finally {
             tell(options, dir);
         }
+    }
+
+    /** The run folder: a new one, or the one being resumed with the points its journal already holds. */
+    private record RunFolder(RunDirectory dir, Map<Integer, PointOutcome> done, boolean resumed) {
+    }
+
+    private RunFolder open(RunRequest request, boolean resume, List<Plan> plans, CacheKeys keys) {
+        List<String> fingerprints = plans.stream().map(keys::fingerprint).toList();
+        Optional<RunDirectory> resumed = resume ? resumable(request, fingerprints) : Optional.empty();
+        if (resumed.isPresent()) {
+            return new RunFolder(resumed.get(), new RunJournal(resumed.get()).finished(plans), true);
+        }
+        RunDirectory dir = RunDirectory.create(request.runsDir(), request.graph().name());
+        new RunJournal(dir).start(fingerprints);
+        return new RunFolder(dir, Map.of(), false);
     }
 
     private void tell(RunOptions options, RunDirectory dir) {
