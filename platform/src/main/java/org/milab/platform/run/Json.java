@@ -2,6 +2,7 @@ package org.milab.platform.run;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,9 @@ public final class Json {
     private static final Gson COMPACT = new GsonBuilder().serializeSpecialFloatingPointValues()
             .disableHtmlEscaping().create();
 
+    private static final Gson EXACT = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+            .create();
+
     private Json() {
     }
 
@@ -41,6 +45,14 @@ public final class Json {
         return GSON.fromJson(text, Object.class);
     }
 
+    /**
+     * Reads JSON text keeping whole numbers exact: integers come back as {@code Long} (64-bit seeds survive), numbers
+     * with a fraction or exponent as {@code Double}. What journals, the node cache and the run store read.
+     */
+    public static Object parseExact(String text) {
+        return EXACT.fromJson(text, Object.class);
+    }
+
     /** The map as it reads back from JSON text (numbers as doubles), for comparing with a parsed file. */
     public static Map<?, ?> roundTrip(Map<?, ?> tree) {
         return (Map<?, ?>) parse(compact(tree));
@@ -48,6 +60,9 @@ public final class Json {
 
     /** A JSON-ready form of a node output. */
     public static Object of(Object value) {
+        if (value instanceof RecordedOutput r) {
+            return r.json();
+        }
         if (value instanceof Estimate e) {
             return estimate(e);
         }

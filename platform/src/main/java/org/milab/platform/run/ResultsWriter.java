@@ -46,9 +46,7 @@ public final class ResultsWriter {
         }
         root.put("nodes", nodes);
         if (!graph.sweep().isEmpty()) {
-            Map<String, Object> sweep = new LinkedHashMap<>();
-            graph.sweep().forEach((k, v) -> sweep.put(k, v.value()));
-            root.put("sweep", sweep);
+            root.put("sweep", graph.sweep().asYaml());
         }
         if (!graph.outputs().isEmpty()) {
             root.put("outputs", graph.outputs().stream().map(Object::toString).toList());
@@ -78,17 +76,23 @@ public final class ResultsWriter {
         root.put("seed", seed);
         List<Object> ps = new ArrayList<>();
         for (PointOutcome p : points) {
-            Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("sweep", p.point());
-            Map<String, Object> nodes = new LinkedHashMap<>();
-            for (NodeOutcome n : p.nodes()) {
-                nodes.put(n.node().id(), node(n));
-            }
-            pm.put("nodes", nodes);
-            ps.add(pm);
+            ps.add(point(p));
         }
         root.put("points", ps);
         return root;
+    }
+
+    /** The JSON form of one point: its swept values, its nodes, and its error when it failed. */
+    public static Map<String, Object> point(PointOutcome p) {
+        Map<String, Object> pm = new LinkedHashMap<>();
+        pm.put("sweep", p.point());
+        Map<String, Object> nodes = new LinkedHashMap<>();
+        for (NodeOutcome n : p.nodes()) {
+            nodes.put(n.node().id(), node(n));
+        }
+        pm.put("nodes", nodes);
+        p.error().ifPresent(e -> pm.put("error", e));
+        return pm;
     }
 
     /** The JSON form of one node's outcome. */
@@ -106,6 +110,9 @@ public final class ResultsWriter {
         m.put("outputs", outputs);
         n.truth().ifPresent(t -> m.put("truth", Json.truth(t)));
         n.logRatio().ifPresent(r -> m.put("logRatio", r));
+        if (n.cached()) {
+            m.put("cached", true);
+        }
         return m;
     }
 
