@@ -54,6 +54,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputFormat output;
 
+    @Option(names = "--install-missing", description = "with RUN_FOLDER: first install, from --repo, the recorded "
+            + "versions of the plugins it used that are missing or differ")
+    boolean installMissing;
+
+    @Mixin
+    RepositoryOption repository;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -63,9 +70,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         java.util.Optional<RecordedRun> recorded = RecordedRun.isRunFolder(file)
                 ? java.util.Optional.of(RecordedRun.read(file)) : java.util.Optional.empty();
+        recorded.filter(r -> installMissing).ifPresent(r -> SharePluginCommands.installMissing(r, host, repository, err));
         Path source = recorded.map(RecordedRun::graph).orElse(file);
         ExperimentGraph graph = Overrides.apply(new GraphParser().parse(source), sets);
         try (PluginHost h = host.startHost()) {
+            recorded.ifPresent(r -> r.pluginReport(h.plugins()).forEach(d -> err.println("milab: " + d)));
             recorded.ifPresent(r -> r.pluginDifferences(h.plugins()).forEach(d -> err.println("milab: warning: " + d)));
             List<Plan> plans = new GraphValidator(h.registry()).validate(graph);
             long seed = graph.seed().value();
