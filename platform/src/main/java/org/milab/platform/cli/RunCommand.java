@@ -68,14 +68,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        java.util.Optional<RecordedRun> recorded = RecordedRun.isRunFolder(file)
-                ? java.util.Optional.of(RecordedRun.read(file)) : java.util.Optional.empty();
-        recorded.filter(r -> installMissing).ifPresent(r -> SharePluginCommands.installMissing(r, host, repository, err));
+        java.util.Optional<RecordedRun> recorded = RecordedRun.isRunFolder(file) ? java.util.Optional.of(
+                SharePluginCommands.readRun(file, installMissing, host, repository, err)) : java.util.Optional.empty();
         Path source = recorded.map(RecordedRun::graph).orElse(file);
         ExperimentGraph graph = Overrides.apply(new GraphParser().parse(source), sets);
         try (PluginHost h = host.startHost()) {
-            recorded.ifPresent(r -> r.pluginReport(h.plugins()).forEach(d -> err.println("milab: " + d)));
-            recorded.ifPresent(r -> r.pluginDifferences(h.plugins()).forEach(d -> err.println("milab: warning: " + d)));
+            recorded.ifPresent(r -> r.hostReport(h.plugins()).forEach(err::println));
             List<Plan> plans = new GraphValidator(h.registry()).validate(graph);
             long seed = graph.seed().value();
             RunDirectory dir = RunDirectory.create(runsDir, graph.name());

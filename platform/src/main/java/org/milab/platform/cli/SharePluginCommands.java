@@ -42,9 +42,21 @@ final class SharePluginCommands {
         return new Installer(home(), host.pluginFolders(), MilabVersion.current().pluginApi());
     }
 
-    /** {@code milab run RUN_FOLDER --install-missing}: the recorded versions of missing or differing plugins. */
-    static void installMissing(org.milab.platform.run.RecordedRun run, HostOptions host, RepositoryOption repository,
-                               PrintWriter err) {
+    /**
+     * Reads a run folder for {@code milab run RUN_FOLDER}; with {@code --install-missing}, first installs the
+     * recorded versions of the plugins it used that are missing or differ.
+     */
+    static org.milab.platform.run.RecordedRun readRun(Path folder, boolean installMissing, HostOptions host,
+                                                      RepositoryOption repository, PrintWriter err) {
+        org.milab.platform.run.RecordedRun run = org.milab.platform.run.RecordedRun.read(folder);
+        if (installMissing) {
+            installMissing(run, host, repository, err);
+        }
+        return run;
+    }
+
+    private static void installMissing(org.milab.platform.run.RecordedRun run, HostOptions host,
+                                       RepositoryOption repository, PrintWriter err) {
         RepositorySource source = repository.source();
         var outcomes = org.milab.platform.share.RecordedPlugins.of(run.provenance())
                 .installMissing(installer(host), host.pluginFolders(), source, home().keys());

@@ -55,9 +55,18 @@ public record RecordedRun(Path folder, Path graph, Map<?, ?> provenance, Map<?, 
         return diffs;
     }
 
-    /** Per plugin the run used: whether the installed file is the one it recorded (SHA-256). */
-    public List<String> pluginReport(List<PluginStatus> loaded) {
-        return org.milab.platform.share.RecordedPlugins.of(provenance).report(loaded);
+    /**
+     * What {@code milab run RUN_FOLDER} prints before running, one line each: per plugin the run used, whether the
+     * installed file is the one it recorded (SHA-256), then every other difference of the host (as warnings).
+     */
+    public List<String> hostReport(List<PluginStatus> loaded) {
+        List<String> lines = new ArrayList<>();
+        for (String line : org.milab.platform.share.RecordedPlugins.of(provenance).report(loaded)) {
+            lines.add(line.contains(": MISSING") || line.contains(": DIFFERS") ? "milab: warning: " + line
+                    : "milab: " + line);
+        }
+        pluginDifferences(loaded).forEach(d -> lines.add("milab: warning: " + d));
+        return lines;
     }
 
     /** Estimates that differ between the recorded results and {@code now} (both results.json maps). */
