@@ -86,7 +86,7 @@ public final class Installer {
         }
         for (InstalledPlugins.Present p : mine) {
             AtomicFiles.deleteTree(p.path());
-            AtomicFiles.deleteTree(unpackedFolder(p.path()));
+            unpackedFolder(p.path()).ifPresent(AtomicFiles::deleteTree);
         }
         InstallRecord.delete(home, id);
         return mine.get(0).path();
@@ -156,18 +156,18 @@ public final class Installer {
                 AtomicFiles.deleteTree(old.path());
             }
         }
-        AtomicFiles.deleteTree(unpackedFolder(target));
+        unpackedFolder(target).ifPresent(AtomicFiles::deleteTree);
         new InstallRecord(c.id(), c.version().version(), target.getFileName().toString(), c.version().sha256(),
                 c.version().size(), source.location(), s.signer().name(), s.signature().text()).write(home);
         return new Outcome(c.id(), c.version().version(), target, true,
                 s.signer().name() + " (" + s.signer().id() + ")");
     }
 
-    /** The folder PF4J unpacks {@code x.zip} into. */
-    private static Path unpackedFolder(Path archive) {
+    /** The folder PF4J unpacks {@code x.zip} into (a jar is not unpacked). */
+    private static Optional<Path> unpackedFolder(Path archive) {
         String name = archive.getFileName().toString();
-        return name.endsWith(".zip") ? archive.resolveSibling(name.substring(0, name.length() - 4))
-                : archive.resolveSibling(".none");
+        return name.endsWith(".zip") ? Optional.of(archive.resolveSibling(name.substring(0, name.length() - 4)))
+                : Optional.empty();
     }
 
     private void removeStaleDownloads() {

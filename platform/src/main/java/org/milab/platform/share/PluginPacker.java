@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  */
 public final class PluginPacker {
 
+    private static final String TEMP_PREFIX = "milab-pack-";
+
     private PluginPacker() {
     }
 
@@ -30,9 +32,18 @@ public final class PluginPacker {
     /** Packs {@code input} into {@code outDir/<id>-<version>.jar|zip}. */
     public static Packed pack(Path input, Path outDir) {
         Path source = builtPlugin(input);
+        try {
+            return pack(source, outDir, Files.isDirectory(source) || source.toString().endsWith(".zip"));
+        } finally {
+            if (source.getFileName().toString().startsWith(TEMP_PREFIX)) {
+                AtomicFiles.deleteTree(source);
+            }
+        }
+    }
+
+    private static Packed pack(Path source, Path outDir, boolean isZip) {
         PluginMetadata meta = PluginMetadata.read(source);
         DeterministicZip zip = entries(source);
-        boolean isZip = Files.isDirectory(source) || source.toString().endsWith(".zip");
         Path target = outDir.resolve(meta.id() + "-" + meta.version() + (isZip ? ".zip" : ".jar"));
         try {
             Files.createDirectories(outDir);
@@ -84,8 +95,7 @@ public final class PluginPacker {
     private static Path pluginFolder(Path jar, Path lib) {
         PluginMetadata m = PluginMetadata.read(jar);
         try {
-            Path dir = Files.createTempDirectory("milab-pack");
-            dir.toFile().deleteOnExit();
+            Path dir = Files.createTempDirectory(TEMP_PREFIX);
             Files.createDirectories(dir.resolve("lib"));
             Files.copy(jar, dir.resolve("lib").resolve(jar.getFileName()));
             for (Path j : jars(lib)) {
