@@ -78,6 +78,27 @@ class ShareCommandsTest {
     }
 
     @Test
+    void updateInstallsTheNewestPublishedVersionFromTheRecordedRepository() throws IOException {
+        Path homeA = tmp.resolve("home-a");
+        Path repo = publishedRepository(homeA);
+        Path homeB = tmp.resolve("home-b");
+        ok(homeB, "keys", "trust", tmp.resolve("lab-a.pub").toString());
+        ok(homeB, "plugins", "install", "pearson-gaussian", "--repo", repo.toString());
+        Path project = tmp.resolve("pearson-gaussian");
+        PluginJarBuilder.fromSources(project.resolve("src/main/java")).id("pearson-gaussian").version("0.2.0")
+                .buildInto(tmp.resolve("v2"));
+        ok(homeA, "plugins", "pack", tmp.resolve("v2/pearson-gaussian-0.2.0.jar").toString(), "--out", tmp.toString());
+        ok(homeA, "plugins", "publish", tmp.resolve("pearson-gaussian-0.2.0.jar").toString(), "--repo",
+                repo.toString(), "--key", "lab-a");
+        String update = ok(homeB, "plugins", "update").out();
+        assertTrue(update.contains("installed pearson-gaussian 0.2.0"), update);
+        assertEquals("0.2.0", PluginMetadata.read(homeB.resolve("plugins/pearson-gaussian.jar")).version());
+        Cli.Result republish = Cli.run(homeA, "plugins", "publish", tmp.resolve("pearson-gaussian-0.1.0.jar")
+                .toString(), "--repo", repo.toString(), "--key", "lab-a");
+        assertEquals(0, republish.exitCode(), "publishing the same bytes again is harmless: " + republish.err());
+    }
+
+    @Test
     void reRunningARunFolderReportsAndInstallsTheRecordedPlugins() throws IOException {
         Path repo = publishedRepository(tmp.resolve("home-a"));
         Path homeB = tmp.resolve("home-b");
