@@ -46,7 +46,7 @@ final class Download {
         } catch (NoSuchFileException e) {
             throw ShareException.of(where, "the repository has no such file");
         } catch (IOException e) {
-            throw ShareException.of(where, "download failed: " + e.getMessage());
+            throw ShareException.of(where, "download failed: " + ShareException.describe(e));
         } finally {
             if (!ok && tmp != null) {
                 deleteQuietly(tmp);

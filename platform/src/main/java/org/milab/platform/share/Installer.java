@@ -43,6 +43,12 @@ public final class Installer {
 
     /** Installs {@code id} (at {@code version}, else the newest that fits) and whatever it needs. */
     public List<Outcome> install(RepositorySource source, String id, Optional<String> version) {
+        try (InstallLock lock = InstallLock.acquire(home)) {
+            return installLocked(source, id, version);
+        }
+    }
+
+    private List<Outcome> installLocked(RepositorySource source, String id, Optional<String> version) {
         removeStaleDownloads();
         RepositoryIndex index = SignedIndex.fetch(source, home.keys());
         List<Resolver.Choice> plan = new Resolver(index, hostApi, installedExcept(id)).resolve(id, version);
@@ -70,6 +76,12 @@ public final class Installer {
 
     /** Removes plugin {@code id} from this home (its archive, unpacked folder and record). */
     public Path remove(String id) {
+        try (InstallLock lock = InstallLock.acquire(home)) {
+            return removeLocked(id);
+        }
+    }
+
+    private Path removeLocked(String id) {
         InstalledPlugins here = InstalledPlugins.scan(List.of(home.plugins()));
         List<InstalledPlugins.Present> mine = here.withId(id);
         if (mine.isEmpty()) {

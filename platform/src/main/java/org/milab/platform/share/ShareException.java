@@ -15,6 +15,12 @@ public class ShareException extends InvalidDataException {
         super(message);
     }
 
+    /** An I/O failure in words: its message, or its kind when it has none (a refused connection, say). */
+    static String describe(java.io.IOException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
     /** An error about {@code what} (a plugin, file or URL): {@code "what: reason"}. */
     public static ShareException of(Object what, String reason) {
         return new ShareException(what + ": " + reason);

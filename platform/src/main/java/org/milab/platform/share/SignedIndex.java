@@ -39,7 +39,7 @@ public final class SignedIndex {
         } catch (NoSuchFileException e) {
             throw ShareException.of(where, missing);
         } catch (IOException e) {
-            throw ShareException.of(where, "cannot be read: " + e.getMessage());
+            throw ShareException.of(where, "cannot be read: " + ShareException.describe(e));
         }
     }
 }

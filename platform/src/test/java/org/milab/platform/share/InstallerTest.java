@@ -45,7 +45,7 @@ class InstallerTest {
 
     private List<Path> listDownloads() {
         try (var s = Files.list(lab.installer.downloads())) {
-            return s.toList();
+            return s.filter(p -> !p.getFileName().toString().equals(".lock")).toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -243,6 +243,16 @@ class InstallerTest {
         assertTrue(e.getMessage().contains("plugin p") && e.getMessage().contains("p-0.9.0.jar")
                 && e.getMessage().contains("same id"), e.getMessage());
         assertEquals(before, lab.installedSet());
+    }
+
+    @Test
+    void aSecondInstallWhileOneIsRunningIsRefused() {
+        lab.publish(lab.jar("p", "1.0.0"));
+        try (InstallLock running = InstallLock.acquire(lab.installer)) {
+            String msg = refused("p");
+            assertTrue(msg.contains("another milab is installing"), msg);
+        }
+        lab.installerFor(List.of()).install(lab.source(), "p", Optional.empty());
     }
 
     @Test
