@@ -128,6 +128,10 @@ final class SharePluginCommands {
 
         @Override
         public Integer call() {
+            if (repo.toString().matches("[a-z]+:/.*")) {
+                throw new ConfigurationException("--repo " + repo, "publish writes to a repository folder (local or "
+                        + "a network drive); serve that folder over HTTP for others to install from");
+            }
             Keys.SigningKey signing = home().keys().signingKey(key);
             Publisher publisher = new Publisher(home().keys(), new HostExtensionDescriber(host.pluginFolders()));
             RepositoryIndex.PublishedVersion v = publisher.publish(archive, repo, signing);
