@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code milab plugins list|describe}. */
-@Command(name = "plugins", description = "List installed plugins and describe their extensions.",
+@Command(name = "plugins", description = "List and describe plugins; pack, publish, search, install, update, remove and "
+        + "verify shared ones.",
         subcommands = {PluginsCommand.ListPlugins.class, PluginsCommand.Describe.class, PluginsCommand.Schema.class,
                 SharePluginCommands.Pack.class, SharePluginCommands.Publish.class, SharePluginCommands.Search.class,
                 SharePluginCommands.Install.class, SharePluginCommands.Update.class, SharePluginCommands.Remove.class,
