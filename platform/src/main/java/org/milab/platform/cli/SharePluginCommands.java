@@ -280,12 +280,14 @@ final class SharePluginCommands {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<Verifier.Verdict> verdicts = new Verifier(home()).verifyAll(Optional.ofNullable(repo)
-                    .map(RepositorySource::of));
+            Verifier verifier = new Verifier(home());
+            List<Verifier.Verdict> verdicts = verifier.verifyAll(Optional.ofNullable(repo).map(RepositorySource::of));
             for (Verifier.Verdict v : verdicts) {
                 out.println((v.ok() ? "ok      " : "FAILED  ") + v.id() + " " + v.version() + " (signer " + v.signer()
                         + ", from " + v.origin() + "): " + v.detail());
             }
+            verifier.unrecorded().forEach(p -> out.println("unknown " + p + ": copied by hand (no install record), "
+                    + "so it cannot be verified; install it from a repository instead"));
             if (verdicts.isEmpty()) {
                 out.println("no plugins installed by milab in " + home().plugins());
             }

@@ -33,6 +33,14 @@ public final class Verifier {
         return out;
     }
 
+    /** Plugins in {@code plugins/} that milab did not install (no record): they cannot be verified. */
+    public List<Path> unrecorded() {
+        java.util.Set<String> recorded = new java.util.HashSet<>();
+        InstallRecord.all(home).forEach(r -> recorded.add(r.file()));
+        return InstalledPlugins.scan(List.of(home.plugins())).all().stream().map(InstalledPlugins.Present::path)
+                .filter(p -> !recorded.contains(p.getFileName().toString())).toList();
+    }
+
     /** Checks one installed plugin without the repository (for listings). */
     public Optional<Verdict> verifyLocally(Path pluginFile) {
         Path file = pluginFile.toAbsolutePath().normalize();

@@ -63,6 +63,10 @@ class ShareCommandsTest {
         assertTrue(list.contains("origin: " + repo.toAbsolutePath() + "; signer: lab-a (") && list.contains("verified: "),
                 list);
         assertTrue(ok(homeB, "plugins", "verify").out().startsWith("ok      pearson-gaussian 0.1.0"));
+        Files.copy(tmp.resolve("pearson-gaussian-0.1.0.jar"), homeB.resolve("plugins/by-hand.jar"));
+        String handCopied = ok(homeB, "plugins", "verify").out();
+        assertTrue(handCopied.contains("by-hand.jar: copied by hand (no install record)"), handCopied);
+        Files.delete(homeB.resolve("plugins/by-hand.jar"));
 
         Path installed = homeB.resolve("plugins/pearson-gaussian.jar");
         byte[] bytes = Files.readAllBytes(installed);
