@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "milab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run information-theoretic ML experiments declared as YAML graphs, with plugin extensions.",
         subcommands = {RunCommand.class, ValidateCommand.class, EstimateCommand.class, PluginsCommand.class,
-                ReportCommand.class, UiCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, UiCommand.class, RunsCommand.class, NewPluginCommand.class, KeysCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Prints the milab and plugin API versions. */

@@ -23,8 +23,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code milab plugins list|describe}. */
-@Command(name = "plugins", description = "List installed plugins and describe their extensions.",
-        subcommands = {PluginsCommand.ListPlugins.class, PluginsCommand.Describe.class, PluginsCommand.Schema.class})
+@Command(name = "plugins", description = "List and describe plugins; pack, publish, search, install, update, remove and "
+        + "verify shared ones.",
+        subcommands = {PluginsCommand.ListPlugins.class, PluginsCommand.Describe.class, PluginsCommand.Schema.class,
+                SharePluginCommands.Pack.class, SharePluginCommands.Publish.class, SharePluginCommands.Search.class,
+                SharePluginCommands.Install.class, SharePluginCommands.Update.class, SharePluginCommands.Remove.class,
+                SharePluginCommands.Verify.class})
 final class PluginsCommand {
 
     /** {@code milab plugins list}. */
@@ -43,6 +47,8 @@ final class PluginsCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (PluginHost h = host.startHost()) {
+                var origins = new org.milab.platform.share.PluginOrigins(SharePluginCommands.home(),
+                        HostOptions.builtinPlugins());
                 if (output.json()) {
                     List<Object> list = new ArrayList<>();
                     for (PluginStatus p : h.plugins()) {
@@ -52,6 +58,10 @@ final class PluginsCommand {
                         m.put("state", p.state().toString().toLowerCase(java.util.Locale.ROOT));
                         p.problemText().ifPresent(t -> m.put("problem", t));
                         m.put("path", p.path().toString());
+                        var origin = origins.of(p.path());
+                        m.put("origin", origin.source());
+                        m.put("signer", origin.signer());
+                        m.put("verification", origin.verification());
                         m.put("extensions", p.extensions().stream().map(ExtensionHandle::name).toList());
                         list.add(m);
                     }
@@ -62,6 +72,7 @@ final class PluginsCommand {
                     out.printf("%s%s  [%s]  %s%n", p.id(), p.version().isEmpty() ? "" : " " + p.version(),
                             p.state().toString().toLowerCase(java.util.Locale.ROOT), p.path());
                     p.problemText().ifPresent(t -> out.println("    not loaded: " + t));
+                    out.println("    " + origins.of(p.path()).text());
                     TextTable t = new TextTable(List.of("extension", "role", "summary"));
                     p.extensions().forEach(e -> t.add(List.of(e.name(), roles(e), e.info().summary())));
                     if (!t.isEmpty()) {

@@ -11,6 +11,7 @@ import org.milab.platform.plugins.PluginHost;
 import org.milab.platform.report.HtmlReport;
 import org.milab.platform.run.ErrorText;
 import org.milab.platform.run.Json;
+import org.milab.platform.run.RecordedRun;
 import org.milab.platform.run.RunOptions;
 import org.milab.platform.run.RunReport;
 import org.milab.platform.run.RunRequest;
@@ -56,6 +57,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress on standard error")
     boolean quiet;
 
+    @Option(names = "--install-missing", description = "with RUN_FOLDER: first install, from --repo, the recorded "
+            + "versions of the plugins it used that are missing or differ")
+    boolean installMissing;
+
+    @Mixin
+    RepositoryOption repository;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +72,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> argv = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (installMissing && RecordedRun.isRunFolder(file)) {
+            SharePluginCommands.readRun(file, true, host, repository, err);
+        }
         RunRequest request = RunRequest.of(file, sets, runsDir, argv);
         Optional<Path> cache = noCache ? Optional.empty() : Optional.of(HostOptions.milabHome().resolve("cache")
                 .resolve("nodes"));
@@ -74,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
             }
         });
         try (PluginHost h = host.startHost()) {
+            request.recorded().ifPresent(r -> r.hostReport(h.plugins()).forEach(err::println));
             RunService service = new RunService(h, new ConsoleProgress(err,
                     ConsoleProgress.Mode.detect(quiet), System::nanoTime), w -> err.println("milab: warning: " + w));
             RunReport report = service.run(request, options);

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,35 +42,30 @@ public record RecordedRun(Path folder, Path graph, Map<?, ?> provenance, Map<?, 
         }
     }
 
-    /** Differences between the recorded plugins and the loaded ones, as sentences (empty when identical). */
+    /**
+     * Differences between the recorded host and this one, as sentences (empty when identical). The plugins are
+     * reported one by one, matching or not, by {@link #hostReport}.
+     */
     public List<String> pluginDifferences(List<PluginStatus> loaded) {
-        Map<String, PluginStatus> now = new HashMap<>();
-        loaded.forEach(p -> now.put(p.id(), p));
         List<String> diffs = new ArrayList<>();
-        Object used = provenance.get("extensionsUsed");
-        java.util.Set<Object> usedPlugins = new java.util.HashSet<>();
-        if (used instanceof Map<?, ?> u) {
-            u.values().forEach(v -> usedPlugins.add(((Map<?, ?>) v).get("plugin")));
-        }
-        for (Object o : (List<?>) provenance.get("plugins")) {
-            Map<?, ?> p = (Map<?, ?>) o;
-            if (!usedPlugins.contains(p.get("id"))) {
-                continue;
-            }
-            PluginStatus current = now.get(String.valueOf(p.get("id")));
-            if (current == null) {
-                diffs.add("plugin " + p.get("id") + " " + p.get("version") + " was used but is not installed now");
-            } else if (!Objects.equals(current.sha256(), p.get("sha256"))) {
-                diffs.add("plugin " + p.get("id") + " differs: recorded " + p.get("version") + " (sha256 "
-                        + abbrev(p.get("sha256")) + "), now " + current.version() + " (sha256 "
-                        + abbrev(current.sha256()) + ")");
-            }
-        }
         if (!Objects.equals(provenance.get("milab"), org.milab.platform.MilabVersion.current().milab())) {
             diffs.add("milab differs: recorded " + provenance.get("milab") + ", now "
                     + org.milab.platform.MilabVersion.current().milab());
         }
         return diffs;
+    }
+
+    /**
+     * What {@code milab run RUN_FOLDER} prints before running, one line each: per plugin the run used, whether the
+     * installed file is the one it recorded (SHA-256). {@link RunService} warns of the other differences.
+     */
+    public List<String> hostReport(List<PluginStatus> loaded) {
+        List<String> lines = new ArrayList<>();
+        for (String line : org.milab.platform.share.RecordedPlugins.of(provenance).report(loaded)) {
+            lines.add(line.contains(": MISSING") || line.contains(": DIFFERS") ? "milab: warning: " + line
+                    : "milab: " + line);
+        }
+        return lines;
     }
 
     /** Estimates that differ between the recorded results and {@code now} (both results.json maps). */
