@@ -43,7 +43,7 @@ final class ComponentChecker {
             return;
         }
         for (Parameter<?> p : declared) {
-            Optional<Class<? extends MilabExtension>> role = p.componentRole();
+            Optional<Class<?>> role = p.componentRole();
             if (role.isEmpty()) {
                 continue;
             }
@@ -55,7 +55,7 @@ final class ComponentChecker {
         }
     }
 
-    private void checkOne(ComponentSpec spec, Class<? extends MilabExtension> type, String path, List<String> problems,
+    private void checkOne(ComponentSpec spec, Class<?> type, String path, List<String> problems,
                           int depth) {
         List<Role> roles = Arrays.stream(Role.values()).filter(r -> r.type() == type).toList();
         ExtensionHandle h;
@@ -66,7 +66,7 @@ final class ComponentChecker {
             return;
         }
         try {
-            ParameterValues bound = ParameterValues.bind(h.info().parameters(), spec.parameters());
+            ParameterValues bound = h.info().bind(spec.parameters());
             check(h.info().parameters(), bound, path, problems, depth + 1);
         } catch (ConfigurationException e) {
             for (Problem q : e.problems()) {

@@ -57,7 +57,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Xie, R., Sanguinetti, G.", year = 2025,
-        title = "Balanced Multimodal Learning via Mutual Information", venue = "arXiv", doi = "arXiv:2511.00987")
+        title = "Balanced Multimodal Learning via Mutual Information", venue = "arXiv", arxiv = "2511.00987")
 public final class BalancedMultimodal implements TrainingStrategy {
 
     static final Parameter<ComponentSpec> MODEL = Parameter.component("model", ModelFactory.class)

@@ -43,7 +43,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Gupta, S., Hoffman, J., Malik, J.", year = 2016, title = "Cross Modal Distillation for Supervision "
-        + "Transfer", venue = "CVPR", doi = "arXiv:1507.00448")
+        + "Transfer", venue = "CVPR", arxiv = "1507.00448")
 public final class CrossModalKd implements TrainingStrategy {
 
     static final Parameter<String> TEACHER_VIEW = Parameter.string("teacher-view").defaultValue("x1")

@@ -34,7 +34,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Wang, T., Zhang, Y., Jia, R.", year = 2021,
         title = "Improving Robustness to Model Inversion Attacks via Mutual Information Regularization",
-        venue = "AAAI", doi = "arXiv:2009.05241")
+        venue = "AAAI", arxiv = "2009.05241")
 public final class Mid implements TrainingStrategy {
 
     static final Parameter<ComponentSpec> ENCODER = Parameter.component("encoder", ModelFactory.class)

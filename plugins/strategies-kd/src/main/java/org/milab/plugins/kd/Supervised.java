@@ -34,7 +34,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Kingma, D. P., Ba, J.", year = 2015, title = "Adam: A Method for Stochastic Optimization",
-        venue = "ICLR", doi = "arXiv:1412.6980")
+        venue = "ICLR", arxiv = "1412.6980")
 public final class Supervised implements TrainingStrategy {
 
     static final Parameter<String> INPUT = Parameter.string("input").defaultValue("x")

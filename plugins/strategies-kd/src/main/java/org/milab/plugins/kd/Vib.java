@@ -31,7 +31,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Alemi, A. A., Fischer, I., Dillon, J. V., Murphy, K.", year = 2017,
-        title = "Deep Variational Information Bottleneck", venue = "ICLR", doi = "arXiv:1612.00410")
+        title = "Deep Variational Information Bottleneck", venue = "ICLR", arxiv = "1612.00410")
 public final class Vib implements TrainingStrategy {
 
     static final Parameter<ComponentSpec> ENCODER = Parameter.component("encoder", ModelFactory.class)
