@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,19 +15,39 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.milab.api.InvalidDataException;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.data.DatasetProvider;
+import org.milab.api.testkit.DatasetContract;
 import org.milab.api.testkit.TestRunContext;
 
-class IdxFileTest implements ExtensionContract {
+class IdxFileTest implements DatasetContract {
 
     @TempDir
     Path tmp;
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new IdxFile();
+    }
+
+    @Override
+    public Map<String, ?> contractParameters() {
+        try {
+            return Map.of("data", images(5).toString(), "labels", labels(5).toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A missing file is named; reading a file does not depend on the seed. */
+    @Override
+    public Map<Map<String, ?>, String> invalidParameters() {
+        return Map.of(Map.of("data", tmp.resolve("missing.idx").toString()), "missing.idx");
+    }
+
+    @Override
+    public boolean stochastic() {
+        return false;
     }
 
     private static Dataset load(Map<String, ?> params) {

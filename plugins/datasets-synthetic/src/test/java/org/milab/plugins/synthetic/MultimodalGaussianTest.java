@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
+import org.milab.api.data.DatasetProvider;
 import org.milab.api.param.ParameterValues;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.testkit.DatasetContract;
 
-class MultimodalGaussianTest implements ExtensionContract {
+class MultimodalGaussianTest implements DatasetContract {
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new MultimodalGaussian();
     }
 

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.milab.api.ConfigurationException;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.data.DatasetProvider;
+import org.milab.api.testkit.DatasetContract;
 
-class MultinormalSparseTest implements ExtensionContract {
+class MultinormalSparseTest implements DatasetContract {
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new MultinormalSparse();
     }
 

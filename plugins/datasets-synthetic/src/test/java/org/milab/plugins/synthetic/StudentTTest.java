@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.apache.commons.math3.special.Gamma;
 import org.junit.jupiter.api.Test;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.data.DatasetProvider;
+import org.milab.api.testkit.DatasetContract;
 
-class StudentTTest implements ExtensionContract {
+class StudentTTest implements DatasetContract {
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new StudentT();
     }
 
