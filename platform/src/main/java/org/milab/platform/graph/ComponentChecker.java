@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.milab.api.ConfigurationException;
-import org.milab.api.MilabExtension;
 import org.milab.api.Problem;
 import org.milab.api.param.ComponentSpec;
 import org.milab.api.param.Parameter;

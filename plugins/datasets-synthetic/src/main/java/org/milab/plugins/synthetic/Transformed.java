@@ -1,6 +1,5 @@
 package org.milab.plugins.synthetic;
 
-import java.util.Map;
 import java.util.Set;
 import org.milab.api.Citation;
 import org.milab.api.Configured;

@@ -3,7 +3,6 @@ package org.milab.plugins.kd;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
-import java.util.List;
 import org.milab.api.Citation;
 import org.milab.api.ExtensionInfo;
 import org.milab.api.RunContext;
