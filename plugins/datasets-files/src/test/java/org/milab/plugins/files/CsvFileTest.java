@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.milab.api.InvalidDataException;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.DatasetProvider;
-import org.milab.api.testkit.DatasetContract;
 import org.milab.api.testkit.TestRunContext;
 
-class CsvFileTest implements DatasetContract {
+class CsvFileTest implements FileDatasetContract {
 
     @TempDir
     Path tmp;
@@ -33,25 +31,15 @@ class CsvFileTest implements DatasetContract {
     }
 
     @Override
-    public Map<String, ?> contractParameters() {
+    public String fileParameter() {
+        return "path";
+    }
+
+    @Override
+    public Map<String, ?> contractFiles() throws IOException {
         Path p = tmp.resolve("contract.csv");
-        try {
-            Files.writeString(p, "a,b\n1,2\n3,4.5\n-1,0\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Files.writeString(p, "a,b\n1,2\n3,4.5\n-1,0\n");
         return Map.of("path", p.toString());
-    }
-
-    /** A missing file is named; reading a file does not depend on the seed. */
-    @Override
-    public Map<Map<String, ?>, String> invalidParameters() {
-        return Map.of(Map.of("path", tmp.resolve("missing.csv").toString()), "missing.csv");
-    }
-
-    @Override
-    public boolean stochastic() {
-        return false;
     }
 
     private static Dataset load(Map<String, ?> params) {

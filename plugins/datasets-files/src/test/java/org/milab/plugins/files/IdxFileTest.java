@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,10 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.milab.api.InvalidDataException;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.DatasetProvider;
-import org.milab.api.testkit.DatasetContract;
 import org.milab.api.testkit.TestRunContext;
 
-class IdxFileTest implements DatasetContract {
+class IdxFileTest implements FileDatasetContract {
 
     @TempDir
     Path tmp;
@@ -31,23 +29,13 @@ class IdxFileTest implements DatasetContract {
     }
 
     @Override
-    public Map<String, ?> contractParameters() {
-        try {
-            return Map.of("data", images(5).toString(), "labels", labels(5).toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A missing file is named; reading a file does not depend on the seed. */
-    @Override
-    public Map<Map<String, ?>, String> invalidParameters() {
-        return Map.of(Map.of("data", tmp.resolve("missing.idx").toString()), "missing.idx");
+    public String fileParameter() {
+        return "data";
     }
 
     @Override
-    public boolean stochastic() {
-        return false;
+    public Map<String, ?> contractFiles() throws IOException {
+        return Map.of("data", images(5).toString(), "labels", labels(5).toString());
     }
 
     private static Dataset load(Map<String, ?> params) {

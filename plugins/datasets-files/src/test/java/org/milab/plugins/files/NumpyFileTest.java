@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.milab.api.InvalidDataException;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.DatasetProvider;
-import org.milab.api.testkit.DatasetContract;
 import org.milab.api.testkit.TestRunContext;
 
-class NumpyFileTest implements DatasetContract {
+class NumpyFileTest implements FileDatasetContract {
 
     @TempDir
     Path tmp;
@@ -35,29 +33,19 @@ class NumpyFileTest implements DatasetContract {
     }
 
     @Override
-    public Map<String, ?> contractParameters() {
+    public String fileParameter() {
+        return "path";
+    }
+
+    @Override
+    public Map<String, ?> contractFiles() throws IOException {
         ByteBuffer b = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 6; i++) {
             b.putDouble(i * 1.5);
         }
         Path p = tmp.resolve("contract.npy");
-        try {
-            Files.write(p, npy("<f8", false, "2, 3", b.array()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Files.write(p, npy("<f8", false, "2, 3", b.array()));
         return Map.of("path", p.toString());
-    }
-
-    /** A missing file is named; reading a file does not depend on the seed. */
-    @Override
-    public Map<Map<String, ?>, String> invalidParameters() {
-        return Map.of(Map.of("path", tmp.resolve("missing.npy").toString()), "missing.npy");
-    }
-
-    @Override
-    public boolean stochastic() {
-        return false;
     }
 
     /** A version-1 .npy file, written by hand following the format specification. */

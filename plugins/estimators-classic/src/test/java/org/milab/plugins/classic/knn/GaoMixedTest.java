@@ -7,12 +7,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimator;
-import org.milab.api.testkit.EstimatorContract;
 import org.milab.api.testkit.KnownTruth;
 import org.milab.api.testkit.TestRunContext;
+import org.milab.plugins.classic.LabelledPairsContract;
 import org.milab.plugins.classic.Synthetic;
 
-class GaoMixedTest implements EstimatorContract {
+class GaoMixedTest implements LabelledPairsContract {
 
     private final GaoMixed gao = new GaoMixed();
 
@@ -25,18 +25,6 @@ class GaoMixedTest implements EstimatorContract {
     @Override
     public KnownTruth knownTruth() {
         return KnownTruth.gaussian(4000, 0.7, 63, 0.06);
-    }
-
-    /** The contract's data are mixed: Gaussian features against binary labels (mu = 1, I = 0.36 nats). */
-    @Override
-    public Samples[] dependentPair(int n, long seed) {
-        return Synthetic.labelled(n, 1.0, seed);
-    }
-
-    /** Labels independent of the features (mu = 0). */
-    @Override
-    public Samples[] independentPair(int n, long seed) {
-        return Synthetic.labelled(n, 0.0, seed);
     }
 
     private double mi(Samples x, Samples y) {

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.milab.api.InvalidDataException;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimator;
-import org.milab.api.testkit.EstimatorContract;
 import org.milab.api.testkit.KnownTruth;
 import org.milab.api.testkit.TestRunContext;
+import org.milab.plugins.classic.LabelledPairsContract;
 import org.milab.plugins.classic.Reference;
 import org.milab.plugins.classic.Synthetic;
 
-class RossMixedTest implements EstimatorContract {
+class RossMixedTest implements LabelledPairsContract {
 
     private final RossMixed ross = new RossMixed();
 
@@ -31,17 +31,6 @@ class RossMixedTest implements EstimatorContract {
     public KnownTruth knownTruth() {
         Samples[] xc = Synthetic.labelled(4000, 0.5, 51);
         return new KnownTruth(xc[0], xc[1], Synthetic.labelledMi(0.5), 0.05, "numerical integration");
-    }
-
-    /** Features against labels (mu = 1); y is the discrete side by default. */
-    @Override
-    public Samples[] dependentPair(int n, long seed) {
-        return Synthetic.labelled(n, 1.0, seed);
-    }
-
-    @Override
-    public Samples[] independentPair(int n, long seed) {
-        return Synthetic.labelled(n, 0.0, seed);
     }
 
     /** Swapping x and y swaps which side is discrete: not the same computation. */
