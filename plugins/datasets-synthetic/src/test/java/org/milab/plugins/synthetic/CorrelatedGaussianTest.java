@@ -8,10 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.DatasetProvider;
 import org.milab.api.param.ParameterValues;
-import org.milab.api.testkit.DatasetContract;
 import org.milab.api.testkit.TestRunContext;
 
-class CorrelatedGaussianTest implements DatasetContract {
+class CorrelatedGaussianTest implements GeneratorContract {
 
     private final CorrelatedGaussian gen = new CorrelatedGaussian();
 

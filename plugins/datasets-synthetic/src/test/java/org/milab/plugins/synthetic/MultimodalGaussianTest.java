@@ -8,9 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.DatasetProvider;
 import org.milab.api.param.ParameterValues;
-import org.milab.api.testkit.DatasetContract;
 
-class MultimodalGaussianTest implements DatasetContract {
+class MultimodalGaussianTest implements GeneratorContract {
 
     @Override
     public DatasetProvider dataset() {

@@ -6,9 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.DatasetProvider;
-import org.milab.api.testkit.DatasetContract;
 
-class MultinormalDenseTest implements DatasetContract {
+class MultinormalDenseTest implements GeneratorContract {
 
     @Override
     public DatasetProvider dataset() {

@@ -8,9 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.milab.api.ConfigurationException;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.DatasetProvider;
-import org.milab.api.testkit.DatasetContract;
 
-class MultinormalSparseTest implements DatasetContract {
+class MultinormalSparseTest implements GeneratorContract {
 
     @Override
     public DatasetProvider dataset() {

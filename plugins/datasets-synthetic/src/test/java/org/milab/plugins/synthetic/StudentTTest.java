@@ -7,9 +7,8 @@ import org.apache.commons.math3.special.Gamma;
 import org.junit.jupiter.api.Test;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.DatasetProvider;
-import org.milab.api.testkit.DatasetContract;
 
-class StudentTTest implements DatasetContract {
+class StudentTTest implements GeneratorContract {
 
     @Override
     public DatasetProvider dataset() {

@@ -10,10 +10,9 @@ import org.milab.api.ConfigurationException;
 import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.DatasetProvider;
-import org.milab.api.testkit.DatasetContract;
 import org.milab.api.testkit.TestRunContext;
 
-class TransformedTest implements DatasetContract {
+class TransformedTest implements GeneratorContract {
 
     @Override
     public DatasetProvider dataset() {

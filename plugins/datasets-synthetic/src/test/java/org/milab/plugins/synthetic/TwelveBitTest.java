@@ -24,6 +24,11 @@ class TwelveBitTest implements DatasetContract {
         return false;
     }
 
+    @Override
+    public Map<Map<String, ?>, String> invalidParameters() {
+        return Map.of(Map.of("copies", 0), "parameter 'copies'");
+    }
+
     @Test
     void allPatternsOnceWithBalancedDeterministicLabels() {
         Dataset d = Moments.load(new TwelveBit(), 1, Map.of());
