@@ -29,6 +29,14 @@ public @interface Citation {
     /** Journal, conference or publisher; empty when unknown. */
     String venue() default "";
 
-    /** DOI without the resolver prefix, or an arXiv identifier; empty when none. */
+    /** DOI without the resolver prefix, e.g. {@code 10.1103/PhysRevE.69.066138}; empty when none. */
     String doi() default "";
+
+    /**
+     * arXiv identifier without a prefix, e.g. {@code 1905.06922}; empty when none. A work can have both a DOI
+     * and an arXiv id.
+     *
+     * @since 1.1.0
+     */
+    String arxiv() default "";
 }

@@ -2,10 +2,13 @@ package org.milab.api;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.milab.api.param.Parameter;
+import org.milab.api.param.ParameterException;
+import org.milab.api.param.ParameterValues;
 
 /**
  * What an extension says about itself: a stable lower-case name (used in YAML {@code use:} and on the CLI), a
@@ -39,5 +42,19 @@ public record ExtensionInfo(String name, String summary, List<Parameter<?>> para
     /** Convenience factory. */
     public static ExtensionInfo of(String name, String summary, Parameter<?>... parameters) {
         return new ExtensionInfo(name, summary, List.of(parameters));
+    }
+
+    /**
+     * Binds raw values (from YAML, {@code --set} or a component spec) to these declarations, defaults filled in.
+     *
+     * @throws ConfigurationException listing every problem, each located at {@code parameter 'name'}
+     * @since 1.1.0
+     */
+    public ParameterValues bind(Map<String, ?> raw) {
+        try {
+            return ParameterValues.bind(parameters, raw);
+        } catch (ParameterException e) {
+            throw ConfigurationException.of(e);
+        }
     }
 }

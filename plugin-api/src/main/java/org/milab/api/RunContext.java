@@ -3,6 +3,7 @@ package org.milab.api;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.milab.api.param.Parameter;
 import org.milab.api.param.ParameterValues;
@@ -23,11 +24,26 @@ public interface RunContext {
     long seed();
 
     /**
-     * A random generator seeded from {@link #seed()}; the same instance for the whole call. Workers split their
-     * own generators from it ({@code ((RandomGenerator.SplittableGenerator) random()).split()} where supported,
-     * or by drawing seeds from it).
+     * The generator of {@link #splittableRandom()}, typed as a plain {@link RandomGenerator}.
+     *
+     * @deprecated since 1.1.0: use {@link #splittableRandom()}, the same generator typed so that workers can
+     *             {@code split()} it without a cast
      */
+    @Deprecated(since = "1.1.0")
     RandomGenerator random();
+
+    /**
+     * A random generator seeded from {@link #seed()}; the same instance for the whole call. Workers take their own
+     * with {@code splittableRandom().split()}.
+     *
+     * <p>Hosts return the instance behind {@link #random()}. The default, for hosts written against 1.0.0, returns
+     * that instance when it is splittable and otherwise a new {@link SplittableRandom} seeded from {@link #seed()}.
+     *
+     * @since 1.1.0
+     */
+    default RandomGenerator.SplittableGenerator splittableRandom() {
+        return random() instanceof RandomGenerator.SplittableGenerator s ? s : new SplittableRandom(seed());
+    }
 
     /** The validated parameters of this extension. */
     ParameterValues parameters();

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.milab.api.ConfigurationException;
-import org.milab.api.MilabExtension;
 import org.milab.api.Problem;
 import org.milab.api.param.ComponentSpec;
 import org.milab.api.param.Parameter;
@@ -43,7 +42,7 @@ final class ComponentChecker {
             return;
         }
         for (Parameter<?> p : declared) {
-            Optional<Class<? extends MilabExtension>> role = p.componentRole();
+            Optional<Class<?>> role = p.componentRole();
             if (role.isEmpty()) {
                 continue;
             }
@@ -55,7 +54,7 @@ final class ComponentChecker {
         }
     }
 
-    private void checkOne(ComponentSpec spec, Class<? extends MilabExtension> type, String path, List<String> problems,
+    private void checkOne(ComponentSpec spec, Class<?> type, String path, List<String> problems,
                           int depth) {
         List<Role> roles = Arrays.stream(Role.values()).filter(r -> r.type() == type).toList();
         ExtensionHandle h;
@@ -66,7 +65,7 @@ final class ComponentChecker {
             return;
         }
         try {
-            ParameterValues bound = ParameterValues.bind(h.info().parameters(), spec.parameters());
+            ParameterValues bound = h.info().bind(spec.parameters());
             check(h.info().parameters(), bound, path, problems, depth + 1);
         } catch (ConfigurationException e) {
             for (Problem q : e.problems()) {

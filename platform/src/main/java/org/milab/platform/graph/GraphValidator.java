@@ -13,6 +13,8 @@ import org.milab.api.ConfigurationException;
 import org.milab.api.Port;
 import org.milab.api.Problem;
 import org.milab.api.param.Parameter;
+import org.milab.api.param.ParameterException;
+import org.milab.api.param.ParameterProblem;
 import org.milab.api.param.ParameterValues;
 import org.milab.platform.plugins.ExtensionHandle;
 import org.milab.platform.plugins.ExtensionRegistry;
@@ -144,9 +146,9 @@ public final class GraphValidator {
                                         GraphProblems problems) {
         try {
             return ParameterValues.bind(declared, raw);
-        } catch (ConfigurationException e) {
-            for (Problem p : e.problems()) {
-                String name = p.where().replaceAll("^parameter '(.*)'$", "$1");
+        } catch (ParameterException e) {
+            for (ParameterProblem p : e.problems()) {
+                String name = p.parameter();
                 Located<Object> at = node.parameters().get(name);
                 problems.add(at != null ? at.at() : node.at(),
                         "node '" + node.id() + "', parameter '" + name + "': " + p.message());

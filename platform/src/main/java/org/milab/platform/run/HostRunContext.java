@@ -30,7 +30,7 @@ public final class HostRunContext implements RunContext, AutoCloseable {
 
     private final String nodeId;
     private final long seed;
-    private final RandomGenerator random;
+    private final SplittableRandom random;
     private final ParameterValues parameters;
     private final Path folder;
     private final ExtensionRegistry registry;
@@ -79,7 +79,13 @@ public final class HostRunContext implements RunContext, AutoCloseable {
     }
 
     @Override
+    @Deprecated
     public RandomGenerator random() {
+        return random;
+    }
+
+    @Override
+    public RandomGenerator.SplittableGenerator splittableRandom() {
         return random;
     }
 
@@ -141,7 +147,7 @@ public final class HostRunContext implements RunContext, AutoCloseable {
         ExtensionHandle h = registry.resolve(name, roles, "node '" + nodeId + "'");
         ParameterValues bound;
         try {
-            bound = ParameterValues.bind(h.info().parameters(), new LinkedHashMap<>(params));
+            bound = h.info().bind(new LinkedHashMap<>(params));
         } catch (ConfigurationException e) {
             throw new ConfigurationException(e.problems().stream().map(p -> new org.milab.api.Problem(
                     "node '" + nodeId + "', component '" + name + "', " + p.where(), p.message())).toList());

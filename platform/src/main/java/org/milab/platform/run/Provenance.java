@@ -83,10 +83,11 @@ public final class Provenance {
         return e;
     }
 
-    /** A citation as one line: authors (year). title. venue. doi. */
+    /** A citation as one line: authors (year). title. venue. doi:... arXiv:... */
     public static String format(Citation c) {
         return c.authors() + " (" + c.year() + "). " + c.title() + "."
-                + (c.venue().isEmpty() ? "" : " " + c.venue() + ".") + (c.doi().isEmpty() ? "" : " " + c.doi());
+                + (c.venue().isEmpty() ? "" : " " + c.venue() + ".") + (c.doi().isEmpty() ? "" : " doi:" + c.doi())
+                + (c.arxiv().isEmpty() ? "" : " arXiv:" + c.arxiv());
     }
 
     private static String host() {

@@ -64,7 +64,7 @@ public final class Parameter<T> {
     private final String name;
     private final Kind kind;
     private final Class<?> enumType;
-    private final Class<? extends org.milab.api.MilabExtension> role;
+    private final Class<?> role;
     private final T defaultValue;
     private final double min;
     private final double max;
@@ -123,22 +123,33 @@ public final class Parameter<T> {
      * resolves the name and checks its parameters with the rest of the graph, before anything runs; the extension
      * then obtains it with {@link org.milab.api.RunContext#component(Class, ComponentSpec)}.
      */
-    public static Builder<ComponentSpec> component(String name, Class<? extends org.milab.api.MilabExtension> role) {
+    public static Builder<ComponentSpec> component(String name, Class<?> role) {
         Builder<ComponentSpec> b = new Builder<>(name, Kind.COMPONENT, null);
-        b.role = Objects.requireNonNull(role, "role");
+        b.role = checkRole(name, role);
         return b;
     }
 
     /** Declares a list of components of {@code role}, written as a YAML list or one comma-separated text. */
-    public static Builder<List<ComponentSpec>> components(String name,
-                                                         Class<? extends org.milab.api.MilabExtension> role) {
+    public static Builder<List<ComponentSpec>> components(String name, Class<?> role) {
         Builder<List<ComponentSpec>> b = new Builder<>(name, Kind.COMPONENT_LIST, null);
-        b.role = Objects.requireNonNull(role, "role");
+        b.role = checkRole(name, role);
         return b;
     }
 
-    /** For {@link Kind#COMPONENT} and {@link Kind#COMPONENT_LIST}: the role the named extensions must play. */
-    public Optional<Class<? extends org.milab.api.MilabExtension>> componentRole() {
+    private static Class<?> checkRole(String name, Class<?> role) {
+        if (!Objects.requireNonNull(role, "role").isInterface()) {
+            throw new IllegalArgumentException("parameter '" + name + "': the role of a component must be an "
+                    + "extension-point interface such as MiBound, got class " + role.getName());
+        }
+        return role;
+    }
+
+    /**
+     * For {@link Kind#COMPONENT} and {@link Kind#COMPONENT_LIST}: the role the named extensions must play (an
+     * extension-point interface such as {@code MiBound}). Typed {@code Class<?>} since API 1.1.0 so that this
+     * package does not depend on {@code org.milab.api}; the host checks the role when it resolves the name.
+     */
+    public Optional<Class<?>> componentRole() {
         return Optional.ofNullable(role);
     }
 
@@ -418,7 +429,7 @@ public final class Parameter<T> {
         private final String name;
         private final Kind kind;
         private final Class<?> enumType;
-        private Class<? extends org.milab.api.MilabExtension> role;
+        private Class<?> role;
         private T defaultValue;
         private double min = Double.NEGATIVE_INFINITY;
         private double max = Double.POSITIVE_INFINITY;

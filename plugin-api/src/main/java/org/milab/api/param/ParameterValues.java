@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.milab.api.ConfigurationException;
-import org.milab.api.Problem;
 
 /**
  * The validated values of an extension's declared parameters, defaults filled in; immutable.
@@ -25,15 +23,18 @@ public final class ParameterValues {
      * Binds raw values (from YAML or {@code --set}) to declarations. Every problem is collected: unknown names,
      * missing required values, ill-typed or out-of-range values.
      *
-     * @throws ConfigurationException listing every problem, each located at {@code parameter 'name'}
+     * <p>Hosts bind through {@code ExtensionInfo.bind}, which reports the same problems as a
+     * {@code ConfigurationException}.
+     *
+     * @throws ParameterException listing every problem (since API 1.1.0; before, a {@code ConfigurationException})
      */
     public static ParameterValues bind(List<Parameter<?>> declarations, Map<String, ?> raw) {
         Map<String, Parameter<?>> byName = new LinkedHashMap<>();
         declarations.forEach(p -> byName.put(p.name(), p));
-        List<Problem> problems = new ArrayList<>();
+        List<ParameterProblem> problems = new ArrayList<>();
         for (String key : raw.keySet()) {
             if (!byName.containsKey(key)) {
-                problems.add(new Problem("parameter '" + key + "'", "unknown parameter; declared: "
+                problems.add(new ParameterProblem(key, "unknown parameter; declared: "
                         + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet()))));
             }
         }
@@ -42,7 +43,7 @@ public final class ParameterValues {
             Object given = raw.get(p.name());
             if (given == null) {
                 if (p.required()) {
-                    problems.add(new Problem("parameter '" + p.name() + "'",
+                    problems.add(new ParameterProblem(p.name(),
                             "required, " + p.typeDescription() + " (" + p.description() + ")"));
                 } else {
                     values.put(p.name(), p.defaultValue().orElseThrow());
@@ -52,11 +53,11 @@ public final class ParameterValues {
             try {
                 values.put(p.name(), p.parse(given));
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem("parameter '" + p.name() + "'", e.getMessage()));
+                problems.add(new ParameterProblem(p.name(), e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
+            throw new ParameterException(problems);
         }
         return new ParameterValues(Collections.unmodifiableMap(byName), Collections.unmodifiableMap(values));
     }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.milab.api.ConfigurationException;
+import org.milab.api.ExtensionInfo;
 
 class ParameterTest {
 
@@ -50,9 +52,24 @@ class ParameterTest {
 
     @Test
     void bindingCollectsEveryProblem() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ParameterValues.bind(
+        ParameterException e = assertThrows(ParameterException.class, () -> ParameterValues.bind(
                 List.of(K, TAU, NAME), Map.of("k", 0, "tau", "x", "extra", 1)));
         assertEquals(4, e.problems().size(), e.getMessage());
+        ConfigurationException c = assertThrows(ConfigurationException.class, () -> new ExtensionInfo("x", "x",
+                List.of(K, TAU, NAME)).bind(Map.of("k", 0, "tau", "x", "extra", 1)));
+        assertEquals(e.problems().stream().map(ParameterProblem::where).toList(),
+                c.problems().stream().map(org.milab.api.Problem::where).toList());
+        assertTrue(c.problems().contains(new org.milab.api.Problem("parameter 'extra'",
+                "unknown parameter; declared: k, tau, name")), c.getMessage());
+    }
+
+    @Test
+    void componentRolesAreInterfaces() {
+        assertEquals(Optional.of(Runnable.class),
+                Parameter.component("c", Runnable.class).description("x").build().componentRole());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Parameter.component("c", String.class));
+        assertTrue(e.getMessage().contains("interface"), e.getMessage());
     }
 
     @Test

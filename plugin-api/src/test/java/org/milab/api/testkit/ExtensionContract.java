@@ -3,7 +3,9 @@ package org.milab.api.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.milab.api.MilabExtension;
 import org.milab.api.param.Parameter;
@@ -13,6 +15,12 @@ import org.milab.api.param.Parameter;
  * Outside labs use it through the {@code plugin-api} test-jar.
  */
 public interface ExtensionContract {
+
+    /** A DOI without resolver prefix. */
+    Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
+
+    /** A new-style ({@code 1905.06922v2}) or old-style ({@code math/0601001}) arXiv identifier. */
+    Pattern ARXIV = Pattern.compile("(\\d{4}\\.\\d{4,5}|[a-z-]+(\\.[A-Z]{2})?/\\d{7})(v\\d+)?");
 
     /** The extension under test. */
     MilabExtension extension();
@@ -29,12 +37,21 @@ public interface ExtensionContract {
         assertEquals(e.info(), extension().info(), "info() is stable");
     }
 
-    /** Instances are stateless: two instances describe themselves identically. */
+    /**
+     * The extension has at least one citation, and every citation names authors and a title; a DOI is a DOI ({@code 10.<registrant>/<suffix>}, no resolver
+     * prefix) and an arXiv id is an arXiv id ({@code 1905.06922} or {@code math/0601001}, no {@code arXiv:} prefix).
+     */
     @Test
     default void citationsAreComplete() {
+        assertFalse(extension().citations().isEmpty(), extension().info().name()
+                + " has no @Citation: cite the method it implements (or the format or source it reads)");
         extension().citations().forEach(c -> {
             assertFalse(c.authors().isBlank(), "citation authors");
             assertFalse(c.title().isBlank(), "citation title");
+            assertTrue(c.doi().isEmpty() || DOI.matcher(c.doi()).matches(),
+                    "doi '" + c.doi() + "' of '" + c.title() + "' is not a DOI (arXiv ids go in arxiv)");
+            assertTrue(c.arxiv().isEmpty() || ARXIV.matcher(c.arxiv()).matches(),
+                    "arxiv '" + c.arxiv() + "' of '" + c.title() + "' is not an arXiv id such as 1905.06922");
         });
     }
 }

@@ -33,7 +33,7 @@ public final class TestRunContext implements RunContext, AutoCloseable {
     }
 
     private final long seed;
-    private final RandomGenerator random;
+    private final SplittableRandom random;
     private final ParameterValues parameters;
     private final List<Metric> metrics = new ArrayList<>();
     private final List<MilabExtension> components = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class TestRunContext implements RunContext, AutoCloseable {
 
     /** A context for {@code extension} with raw parameter values bound against its declarations. */
     public static TestRunContext of(MilabExtension extension, long seed, Map<String, ?> rawParameters) {
-        return new TestRunContext(seed, ParameterValues.bind(extension.info().parameters(), new LinkedHashMap<>(rawParameters)));
+        return new TestRunContext(seed, extension.info().bind(new LinkedHashMap<>(rawParameters)));
     }
 
     /** A context for {@code extension} with default parameters. */
@@ -67,8 +67,7 @@ public final class TestRunContext implements RunContext, AutoCloseable {
     public <T extends MilabExtension> Configured<T> component(Class<T> role, String name, Map<String, ?> params) {
         for (MilabExtension e : components) {
             if (role.isInstance(e) && e.info().name().equals(name)) {
-                TestRunContext child = new TestRunContext(random.nextLong(),
-                        ParameterValues.bind(e.info().parameters(), new LinkedHashMap<>(params)));
+                TestRunContext child = new TestRunContext(random.nextLong(), e.info().bind(new LinkedHashMap<>(params)));
                 child.components.addAll(components);
                 return new Configured<>(role.cast(e), child);
             }
@@ -88,7 +87,13 @@ public final class TestRunContext implements RunContext, AutoCloseable {
     }
 
     @Override
+    @Deprecated
     public RandomGenerator random() {
+        return random;
+    }
+
+    @Override
+    public RandomGenerator.SplittableGenerator splittableRandom() {
         return random;
     }
 

@@ -71,7 +71,6 @@ public final class CsvFile implements DatasetProvider {
     public Dataset load(RunContext ctx) {
         Path path = Path.of(ctx.param(PATH));
         boolean header = ctx.param(HEADER);
-        int limit = ctx.param(LIMIT);
         try (Reader r = new InputStreamReader(Sources.open(path), StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(r)) {
             Iterator<CSVRecord> it = parser.iterator();
@@ -79,6 +78,28 @@ public final class CsvFile implements DatasetProvider {
                 throw new InvalidDataException(path + ": the file is empty");
             }
             CSVRecord first = it.next();
+            Layout layout = Layout.of(first, header, ctx);
+            CSVRecord start = header ? (it.hasNext() ? it.next() : null) : first;
+            return layout.read(start, it, ctx.param(LIMIT), path);
+        } catch (IOException | IllegalStateException e) {
+            throw new InvalidDataException(path + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new InvalidDataException(path + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * Which columns make which view.
+     *
+     * @param names column names (from the header, or c0, c1, ...)
+     * @param xs    the x columns
+     * @param ys    the y columns (may be empty)
+     * @param label the label column (empty or one)
+     */
+    private record Layout(List<String> names, List<Integer> xs, List<Integer> ys, List<Integer> label) {
+
+        /** From the first record and the x, y and label parameters; x defaults to every other column. */
+        static Layout of(CSVRecord first, boolean header, RunContext ctx) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < first.size(); i++) {
                 names.add(header ? first.get(i) : "c" + i);
@@ -93,12 +114,16 @@ public final class CsvFile implements DatasetProvider {
                     }
                 }
             }
+            return new Layout(names, xs, ys, label);
+        }
+
+        /** Reads up to {@code limit} records, from {@code start} on, into the views. */
+        Dataset read(CSVRecord start, Iterator<CSVRecord> it, int limit, Path path) {
             Growable gx = new Growable(xs.size());
             Growable gy = new Growable(Math.max(1, ys.size()));
             Growable gl = new Growable(1);
             int n = 0;
-            CSVRecord rec = header ? (it.hasNext() ? it.next() : null) : first;
-            while (rec != null && n < limit) {
+            for (CSVRecord rec = start; rec != null && n < limit; rec = it.hasNext() ? it.next() : null) {
                 if (rec.size() != names.size()) {
                     throw new InvalidDataException(path + ": line " + rec.getParser().getCurrentLineNumber() + " has "
                             + rec.size() + " fields, expected " + names.size());
@@ -107,7 +132,6 @@ public final class CsvFile implements DatasetProvider {
                 add(gy, rec, ys, names, path);
                 add(gl, rec, label.isEmpty() ? List.of() : label.subList(0, 1), names, path);
                 n++;
-                rec = it.hasNext() ? it.next() : null;
             }
             Dataset.Builder b = Dataset.builder(path.getFileName().toString()).metadata("path", path.toString());
             b.view("x", Samples.wrap(n, xs.size(), gx.trim(), pick(names, xs)));
@@ -118,10 +142,6 @@ public final class CsvFile implements DatasetProvider {
                 b.view("label", Samples.wrap(n, 1, gl.trim(), List.of("label")));
             }
             return b.build();
-        } catch (IOException | IllegalStateException e) {
-            throw new InvalidDataException(path + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new InvalidDataException(path + ": " + e.getCause().getMessage());
         }
     }
 

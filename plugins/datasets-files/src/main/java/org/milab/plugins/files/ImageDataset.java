@@ -48,7 +48,7 @@ import org.pf4j.Extension;
         doi = "10.1109/5.726791")
 @Citation(authors = "Xiao, H., Rasul, K., Vollgraf, R.", year = 2017,
         title = "Fashion-MNIST: a Novel Image Dataset for Benchmarking Machine Learning Algorithms",
-        doi = "arXiv:1708.07747")
+        arxiv = "1708.07747")
 @Citation(authors = "Alpaydin, E., Kaynak, C.", year = 1998, title = "Optical Recognition of Handwritten Digits",
         venue = "UCI Machine Learning Repository", doi = "10.24432/C50P49")
 public final class ImageDataset implements DatasetProvider {
@@ -144,7 +144,7 @@ public final class ImageDataset implements DatasetProvider {
         Images img = name == Name.UCI_DIGITS ? uci(dir, ctx.param(FILES), ctx.param(LIMIT))
                 : idx(name, dir, ctx.param(FILES), ctx.param(DOWNLOAD), ctx.param(LIMIT));
         int[] rows = Splits.rows(img.n, img.labels, ctx.param(VALIDATION), ctx.param(TEST), ctx.param(SPLIT),
-                ctx.random());
+                ctx.splittableRandom());
         int px = img.h * img.w;
         Samples all = Samples.wrap(img.n, px, img.pixels, Samples.names("p", px)).selectRows(rows);
         Samples labels = Samples.wrap(img.n, 1, img.labels, List.of("label")).selectRows(rows);
@@ -165,7 +165,7 @@ public final class ImageDataset implements DatasetProvider {
             case CORRUPTED -> {
                 b.view("x", all);
                 b.view("corrupted", Samples.wrap(n, px, ImageViews.corrupt(x, n, img.h, img.w, ctx.param(CORRUPTION),
-                        ctx.param(STRENGTH), ctx.random()), Samples.names("c", px)));
+                        ctx.param(STRENGTH), ctx.splittableRandom()), Samples.names("c", px)));
             }
             default -> b.view("x", all);
         }

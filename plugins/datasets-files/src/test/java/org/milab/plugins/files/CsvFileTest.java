@@ -16,19 +16,30 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.milab.api.InvalidDataException;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.data.DatasetProvider;
 import org.milab.api.testkit.TestRunContext;
 
-class CsvFileTest implements ExtensionContract {
+class CsvFileTest implements FileDatasetContract {
 
     @TempDir
     Path tmp;
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new CsvFile();
+    }
+
+    @Override
+    public String fileParameter() {
+        return "path";
+    }
+
+    @Override
+    public Map<String, ?> contractFiles() throws IOException {
+        Path p = tmp.resolve("contract.csv");
+        Files.writeString(p, "a,b\n1,2\n3,4.5\n-1,0\n");
+        return Map.of("path", p.toString());
     }
 
     private static Dataset load(Map<String, ?> params) {

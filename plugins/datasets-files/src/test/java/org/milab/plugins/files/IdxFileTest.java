@@ -14,19 +14,28 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.milab.api.InvalidDataException;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.data.DatasetProvider;
 import org.milab.api.testkit.TestRunContext;
 
-class IdxFileTest implements ExtensionContract {
+class IdxFileTest implements FileDatasetContract {
 
     @TempDir
     Path tmp;
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new IdxFile();
+    }
+
+    @Override
+    public String fileParameter() {
+        return "data";
+    }
+
+    @Override
+    public Map<String, ?> contractFiles() throws IOException {
+        return Map.of("data", images(5).toString(), "labels", labels(5).toString());
     }
 
     private static Dataset load(Map<String, ?> params) {

@@ -18,19 +18,34 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.milab.api.InvalidDataException;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.data.DatasetProvider;
 import org.milab.api.testkit.TestRunContext;
 
-class NumpyFileTest implements ExtensionContract {
+class NumpyFileTest implements FileDatasetContract {
 
     @TempDir
     Path tmp;
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new NumpyFile();
+    }
+
+    @Override
+    public String fileParameter() {
+        return "path";
+    }
+
+    @Override
+    public Map<String, ?> contractFiles() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 6; i++) {
+            b.putDouble(i * 1.5);
+        }
+        Path p = tmp.resolve("contract.npy");
+        Files.write(p, npy("<f8", false, "2, 3", b.array()));
+        return Map.of("path", p.toString());
     }
 
     /** A version-1 .npy file, written by hand following the format specification. */

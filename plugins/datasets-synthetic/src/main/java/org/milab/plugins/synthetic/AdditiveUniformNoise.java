@@ -23,7 +23,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Czyż, P., Grabowski, F., Vogt, J. E., Beerenwinkel, N., Marx, A.", year = 2023,
         title = "Beyond Normal: On the Evaluation of Mutual Information Estimators", venue = "NeurIPS 2023",
-        doi = "arXiv:2306.11078")
+        arxiv = "2306.11078")
 public final class AdditiveUniformNoise implements DatasetProvider {
 
     static final Parameter<Integer> N = SizeParameters.N;
@@ -47,7 +47,7 @@ public final class AdditiveUniformNoise implements DatasetProvider {
     @Override
     public Dataset load(RunContext ctx) {
         Generator g = Generator.additiveUniform(ctx.param(DIM), ctx.param(EPSILON));
-        return g.sample(ctx.param(N), ctx.random()).toDataset("additive-uniform-noise", g.mutualInformation(),
+        return g.sample(ctx.param(N), ctx.splittableRandom()).toDataset("additive-uniform-noise", g.mutualInformation(),
                 g.method());
     }
 

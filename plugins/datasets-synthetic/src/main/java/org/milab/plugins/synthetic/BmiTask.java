@@ -27,7 +27,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Czyż, P., Grabowski, F., Vogt, J. E., Beerenwinkel, N., Marx, A.", year = 2023,
         title = "Beyond Normal: On the Evaluation of Mutual Information Estimators", venue = "NeurIPS 2023",
-        doi = "arXiv:2306.11078")
+        arxiv = "2306.11078")
 public final class BmiTask implements DatasetProvider {
 
     private static final double RHO = 0.75;
@@ -156,7 +156,7 @@ public final class BmiTask implements DatasetProvider {
     public Dataset load(RunContext ctx) {
         Task task = ctx.param(TASK);
         Generator g = task.generator();
-        Joint j = g.sample(ctx.param(N), ctx.random());
+        Joint j = g.sample(ctx.param(N), ctx.splittableRandom());
         return Dataset.builder("bmi-task/" + TASK.format(task)).view("x", j.xView()).view("y", j.yView())
                 .groundTruth("x", "y", g.mutualInformation(), g.method())
                 .metadata("title", task.title())

@@ -52,7 +52,7 @@ public final class CorrelatedGaussian implements DatasetProvider {
         double mi = ctx.param(MI);
         double rho = correlationFor(mi / dim);
         double noise = Math.exp(-mi / dim); // sqrt(1 - rho^2), computed without cancellation
-        RandomGenerator rng = ctx.random();
+        RandomGenerator rng = ctx.splittableRandom();
         double[] x = new double[n * dim];
         double[] y = new double[n * dim];
         for (int i = 0; i < x.length; i++) {

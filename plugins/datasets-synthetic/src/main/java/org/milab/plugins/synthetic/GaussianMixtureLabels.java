@@ -55,7 +55,7 @@ public final class GaussianMixtureLabels implements DatasetProvider {
         int k = ctx.param(CLASSES);
         int dim = ctx.param(DIM);
         double sep = ctx.param(SEPARATION);
-        RandomGenerator rng = ctx.random();
+        RandomGenerator rng = ctx.splittableRandom();
         double[] x = new double[n * dim];
         double[] label = new double[n];
         for (int r = 0; r < n; r++) {

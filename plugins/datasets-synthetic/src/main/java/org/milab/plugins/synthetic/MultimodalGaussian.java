@@ -32,7 +32,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Xue, Z., Gao, Z., Ren, S., Zhao, H.", year = 2023,
         title = "The Modality Focusing Hypothesis: Towards Understanding Crossmodal Knowledge Distillation",
-        venue = "ICLR 2023", doi = "arXiv:2206.06487")
+        venue = "ICLR 2023", arxiv = "2206.06487")
 public final class MultimodalGaussian implements DatasetProvider {
 
     static final Parameter<Integer> N = SizeParameters.N;
@@ -72,7 +72,7 @@ public final class MultimodalGaussian implements DatasetProvider {
         Model model = Model.of(ctx.param(MODALITIES), ctx.param(SHARED_DIM), ctx.param(SPECIFIC_DIM),
                 ctx.param(NOISE), ctx.param(TARGET_NOISE), ctx.param(SPECIFIC_WEIGHT));
         int n = ctx.param(N);
-        double[][] obs = model.sample(n, ctx.random());
+        double[][] obs = model.sample(n, ctx.splittableRandom());
         int m = model.modalities;
         int dv = model.viewDim();
         Dataset.Builder b = Dataset.builder("multimodal-gaussian");

@@ -22,7 +22,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Czyż, P., Grabowski, F., Vogt, J. E., Beerenwinkel, N., Marx, A.", year = 2023,
         title = "Beyond Normal: On the Evaluation of Mutual Information Estimators", venue = "NeurIPS 2023",
-        doi = "arXiv:2306.11078")
+        arxiv = "2306.11078")
 public final class MultinormalDense implements DatasetProvider {
 
     static final Parameter<Integer> N = SizeParameters.N;
@@ -46,6 +46,6 @@ public final class MultinormalDense implements DatasetProvider {
     public Dataset load(RunContext ctx) {
         int dx = ctx.param(DIM_X);
         Generator g = Generator.gaussian(Gaussian.dense(dx, ctx.param(DIM_Y), ctx.param(CORRELATION)), dx);
-        return g.sample(ctx.param(N), ctx.random()).toDataset("multinormal-dense", g.mutualInformation(), g.method());
+        return g.sample(ctx.param(N), ctx.splittableRandom()).toDataset("multinormal-dense", g.mutualInformation(), g.method());
     }
 }

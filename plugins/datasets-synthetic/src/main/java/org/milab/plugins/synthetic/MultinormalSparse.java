@@ -24,7 +24,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Czyż, P., Grabowski, F., Vogt, J. E., Beerenwinkel, N., Marx, A.", year = 2023,
         title = "Beyond Normal: On the Evaluation of Mutual Information Estimators", venue = "NeurIPS 2023",
-        doi = "arXiv:2306.11078")
+        arxiv = "2306.11078")
 public final class MultinormalSparse implements DatasetProvider {
 
     static final Parameter<Integer> N = SizeParameters.N;
@@ -66,7 +66,7 @@ public final class MultinormalSparse implements DatasetProvider {
             throw new ConfigurationException("parameters 'signal', 'noise'", "give a covariance that is not positive "
                     + "definite; lower the signal or raise the noise (" + e.getMessage() + ")");
         }
-        return g.sample(ctx.param(N), ctx.random()).toDataset("multinormal-sparse", g.mutualInformation(),
+        return g.sample(ctx.param(N), ctx.splittableRandom()).toDataset("multinormal-sparse", g.mutualInformation(),
                 g.method());
     }
 }

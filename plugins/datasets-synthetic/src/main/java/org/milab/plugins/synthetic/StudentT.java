@@ -29,7 +29,7 @@ import org.pf4j.Extension;
         venue = "Scandinavian Journal of Statistics 40(1)", doi = "10.1111/j.1467-9469.2011.00774.x")
 @Citation(authors = "Czyż, P., Grabowski, F., Vogt, J. E., Beerenwinkel, N., Marx, A.", year = 2023,
         title = "Beyond Normal: On the Evaluation of Mutual Information Estimators", venue = "NeurIPS 2023",
-        doi = "arXiv:2306.11078")
+        arxiv = "2306.11078")
 public final class StudentT implements DatasetProvider {
 
     static final Parameter<Integer> N = SizeParameters.N;
@@ -57,7 +57,7 @@ public final class StudentT implements DatasetProvider {
         int dx = ctx.param(DIM_X);
         Generator g = Generator.student(Gaussian.dense(dx, ctx.param(DIM_Y), ctx.param(CORRELATION)), dx,
                 ctx.param(DOF));
-        return g.sample(ctx.param(N), ctx.random()).toDataset("student-t", g.mutualInformation(), g.method());
+        return g.sample(ctx.param(N), ctx.splittableRandom()).toDataset("student-t", g.mutualInformation(), g.method());
     }
 
     /** c(dof, dx, dy) = h(dx) + h(dy) - h(dx+dy), in nats; independent of the dispersion. */

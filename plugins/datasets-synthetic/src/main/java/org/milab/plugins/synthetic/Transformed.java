@@ -1,6 +1,5 @@
 package org.milab.plugins.synthetic;
 
-import java.util.Map;
 import java.util.Set;
 import org.milab.api.Citation;
 import org.milab.api.Configured;
@@ -30,7 +29,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Czyż, P., Grabowski, F., Vogt, J. E., Beerenwinkel, N., Marx, A.", year = 2023,
         title = "Beyond Normal: On the Evaluation of Mutual Information Estimators", venue = "NeurIPS 2023",
-        doi = "arXiv:2306.11078")
+        arxiv = "2306.11078")
 public final class Transformed implements DatasetProvider {
 
     private static final String MAPS = "comma-separated chain of none, half-cube, asinh, normal-cdf, wiggly, spiral, "

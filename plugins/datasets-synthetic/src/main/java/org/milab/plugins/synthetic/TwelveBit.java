@@ -29,7 +29,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Shwartz-Ziv, R., Tishby, N.", year = 2017,
-        title = "Opening the Black Box of Deep Neural Networks via Information", doi = "arXiv:1703.00810")
+        title = "Opening the Black Box of Deep Neural Networks via Information", arxiv = "1703.00810")
 public final class TwelveBit implements DatasetProvider {
 
     static final int BITS = 12;
@@ -57,7 +57,7 @@ public final class TwelveBit implements DatasetProvider {
         double gamma = ctx.param(GAMMA);
         int copies = ctx.param(COPIES);
         double[] p1 = probabilities(gamma);
-        RandomGenerator rng = ctx.random();
+        RandomGenerator rng = ctx.splittableRandom();
         int n = PATTERNS * copies;
         double[] x = new double[n * BITS];
         double[] label = new double[n];

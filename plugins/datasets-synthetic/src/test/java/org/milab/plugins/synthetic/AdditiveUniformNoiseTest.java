@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.data.DatasetProvider;
 
-class AdditiveUniformNoiseTest implements ExtensionContract {
+class AdditiveUniformNoiseTest implements GeneratorContract {
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new AdditiveUniformNoise();
     }
 

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.data.DatasetProvider;
 import org.milab.plugins.synthetic.BmiTask.Task;
 
-class BmiTaskTest implements ExtensionContract {
+class BmiTaskTest implements GeneratorContract {
 
     // Ground truths recomputed independently with numpy/scipy (slogdet, gammaln, digamma) from the task
     // definitions of Czyz et al. (2023); the paper's table rounds them to 0.41, 0.29, 0.41, 0.59, 1.29, 1.62, 1.02,
@@ -40,7 +39,7 @@ class BmiTaskTest implements ExtensionContract {
     }
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new BmiTask();
     }
 

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
+import org.milab.api.data.DatasetProvider;
 import org.milab.api.param.ParameterValues;
-import org.milab.api.testkit.ExtensionContract;
 
-class MultimodalGaussianTest implements ExtensionContract {
+class MultimodalGaussianTest implements GeneratorContract {
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new MultimodalGaussian();
     }
 

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.milab.api.ConfigurationException;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.data.DatasetProvider;
 
-class MultinormalSparseTest implements ExtensionContract {
+class MultinormalSparseTest implements GeneratorContract {
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new MultinormalSparse();
     }
 

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.apache.commons.math3.special.Gamma;
 import org.junit.jupiter.api.Test;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.data.DatasetProvider;
 
-class StudentTTest implements ExtensionContract {
+class StudentTTest implements GeneratorContract {
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new StudentT();
     }
 

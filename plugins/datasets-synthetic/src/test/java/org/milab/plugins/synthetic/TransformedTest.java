@@ -9,14 +9,19 @@ import org.junit.jupiter.api.Test;
 import org.milab.api.ConfigurationException;
 import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.data.DatasetProvider;
 import org.milab.api.testkit.TestRunContext;
 
-class TransformedTest implements ExtensionContract {
+class TransformedTest implements GeneratorContract {
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new Transformed();
+    }
+
+    @Override
+    public MilabExtension[] contractComponents() {
+        return new MilabExtension[] {new CorrelatedGaussian()};
     }
 
     private static Dataset load(Map<String, ?> params) {

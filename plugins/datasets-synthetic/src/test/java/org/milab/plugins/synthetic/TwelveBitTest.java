@@ -7,15 +7,26 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.data.DatasetProvider;
+import org.milab.api.testkit.DatasetContract;
 
-class TwelveBitTest implements ExtensionContract {
+class TwelveBitTest implements DatasetContract {
 
     @Override
-    public MilabExtension extension() {
+    public DatasetProvider dataset() {
         return new TwelveBit();
+    }
+
+    /** With the default gamma = inf every pattern appears once with its deterministic label: no draw. */
+    @Override
+    public boolean stochastic() {
+        return false;
+    }
+
+    @Override
+    public Map<Map<String, ?>, String> invalidParameters() {
+        return Map.of(Map.of("copies", 0), "parameter 'copies'");
     }
 
     @Test

@@ -111,20 +111,9 @@ public final class Synthetic {
         return s.selectRows(perm);
     }
 
-    /** A random permutation of 0..n-1. */
+    /** A random permutation of 0..n-1 (the test kit's). */
     public static int[] permutation(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return org.milab.api.testkit.ContractData.permutation(n, seed);
     }
 
     /** log Γ(x) for x &gt; 0. */

@@ -44,10 +44,10 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Poole, B., Ozair, S., van den Oord, A., Alemi, A. A., Tucker, G.", year = 2019,
-        title = "On Variational Bounds of Mutual Information", venue = "ICML", doi = "arXiv:1905.06922")
+        title = "On Variational Bounds of Mutual Information", venue = "ICML", arxiv = "1905.06922")
 @Citation(authors = "Song, J., Ermon, S.", year = 2020,
         title = "Understanding the Limitations of Variational Mutual Information Estimators", venue = "ICLR",
-        doi = "arXiv:1910.06222")
+        arxiv = "1910.06222")
 public final class GaussianStaircase implements Analysis {
 
     static final Parameter<List<ComponentSpec>> BOUNDS = Parameter.components("bounds", MiBound.class)
@@ -116,7 +116,7 @@ public final class GaussianStaircase implements Analysis {
         int[] completed = {0};
         try (NDManager run = ctx.ndManager().newSubManager();
              CriticTrainer trainer = new CriticTrainer(spec.toString(), bound, critic, new Shape(batch, dim),
-                     new Shape(batch, dim), ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, ctx.random().nextLong(),
+                     new Shape(batch, dim), ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, ctx.splittableRandom().nextLong(),
                      (step, value, objective) -> {
                          values[(int) step - 1] = value;
                          completed[0] = (int) step;

@@ -53,7 +53,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Poole, B., Ozair, S., van den Oord, A., Alemi, A. A., Tucker, G.", year = 2019,
-        title = "On Variational Bounds of Mutual Information", venue = "ICML", doi = "arXiv:1905.06922")
+        title = "On Variational Bounds of Mutual Information", venue = "ICML", arxiv = "1905.06922")
 public final class Variational implements Estimator {
 
     static final Parameter<ComponentSpec> BOUND = Parameter.component("bound", MiBound.class)
@@ -130,7 +130,7 @@ public final class Variational implements Estimator {
             throw new InvalidDataException("x and y have " + n + " rows, " + (n - validation) + " of them for "
                     + "training, fewer than batch-size " + batch + "; lower batch-size or validation-fraction");
         }
-        return Split.of(x, y, validation, ctx.param(STANDARDISE), ctx.random());
+        return Split.of(x, y, validation, ctx.param(STANDARDISE), ctx.splittableRandom());
     }
 
     /** Generator mode: training rows from the {@code fresh-data} generator, every row of x and y for validation. */
@@ -142,7 +142,7 @@ public final class Variational implements Estimator {
         }
         FreshData.Rows rows = new FreshData(FRESH_DATA, generator).generate(ctx, ctx.param(STEPS), ctx.param(BATCH),
                 x, y);
-        return Split.fresh(rows.x(), rows.y(), x, y, ctx.param(STANDARDISE), ctx.random());
+        return Split.fresh(rows.x(), rows.y(), x, y, ctx.param(STANDARDISE), ctx.splittableRandom());
     }
 
     /** The {@code fresh-data} generator; empty for {@code none}. */

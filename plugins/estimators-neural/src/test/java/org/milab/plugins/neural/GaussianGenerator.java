@@ -33,7 +33,7 @@ final class GaussianGenerator implements DatasetProvider {
         int d = ctx.param(DIM);
         double rho = GaussianPairs.rho(ctx.param(MI), d);
         double noise = Math.sqrt(1 - rho * rho);
-        RandomGenerator r = ctx.random();
+        RandomGenerator r = ctx.splittableRandom();
         double[] xs = new double[n * d];
         double[] ys = new double[n * d];
         for (int i = 0; i < n * d; i++) {

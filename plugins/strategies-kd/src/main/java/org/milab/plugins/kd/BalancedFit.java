@@ -60,7 +60,7 @@ final class BalancedFit {
     }
 
     /** Recalibrates, then trains; the weights and MI of the last recalibration stay readable. */
-    Trainer.Log train(Split split, boolean[] labelled, Settings s, Trainer.Progress progress, long seed) {
+    Trainer.Log train(Split split, boolean[] labelled, Session session, long seed) {
         recalibrate(0);
         int m = weights.length;
         Trainer.Objective objective = (rows, step) -> {
@@ -76,7 +76,7 @@ final class BalancedFit {
             double fused = recalibrate(epoch);
             return split.validation().length > 0 ? fused : Double.NaN;
         };
-        return Trainer.fit("model", net.weights(), model, split.train(), objective, validator, s, ctx, progress, seed);
+        return Trainer.fit("model", net.weights(), split.train(), objective, validator, session, seed);
     }
 
     /** The unimodal weights now. */

@@ -14,7 +14,6 @@ import org.milab.api.ExtensionInfo;
 import org.milab.api.Inputs;
 import org.milab.api.Port;
 import org.milab.api.RunContext;
-import org.milab.api.data.Dataset;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimator;
 import org.milab.api.model.ModelFactory;
@@ -57,7 +56,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Xie, R., Sanguinetti, G.", year = 2025,
-        title = "Balanced Multimodal Learning via Mutual Information", venue = "arXiv", doi = "arXiv:2511.00987")
+        title = "Balanced Multimodal Learning via Mutual Information", venue = "arXiv", arxiv = "2511.00987")
 public final class BalancedMultimodal implements TrainingStrategy {
 
     static final Parameter<ComponentSpec> MODEL = Parameter.component("model", ModelFactory.class)
@@ -79,25 +78,21 @@ public final class BalancedMultimodal implements TrainingStrategy {
 
     @Override
     public ExtensionInfo info() {
-        return ExtensionInfo.of("balanced-multimodal", "Distils the weaker modality from the stronger, then trains "
+        return Settings.info("balanced-multimodal", "Distils the weaker modality from the stronger, then trains "
                         + "fused and unimodal heads with MI- and performance-recalibrated weights.", Views.VIEWS,
                 Views.NOISE, Supervised.TARGET, MODEL, UNIMODAL_MODEL, ESTIMATOR, UNIMODAL_WEIGHT, PRETRAIN_EPOCHS,
                 MI_ROWS, CrossModalKd.LOSS, CrossModalKd.KD_WEIGHT, KdSchedule.PARAMETER, CrossModalKd.CE_WEIGHT,
-                CrossModalKd.TEACHER_FEATURE,
-                Settings.EPOCHS, Settings.BATCH, Settings.LEARNING_RATE, Settings.WEIGHT_DECAY, Settings.PATIENCE,
-                Settings.MAX_LOSS, Settings.VALIDATION, Settings.TEST, Settings.SPLIT_SEED, Settings.LABELLED);
+                CrossModalKd.TEACHER_FEATURE);
     }
 
     @Override
     public List<Port> inputs() {
-        return List.of(Port.required("dataset", Dataset.class,
-                "the dataset holding both modality views and the label"));
+        return List.of(Prepared.port("both modality views and the label"));
     }
 
     @Override
     public TrainingResult train(Inputs inputs, RunContext ctx) {
-        Prepared data = Prepared.of(inputs.get("dataset", Dataset.class), ctx.param(Supervised.TARGET),
-                Task.CLASSIFICATION, ctx);
+        Prepared data = Prepared.of(inputs, Task.CLASSIFICATION, ctx);
         Views views = Views.of(data, ctx);
         if (views.names().size() != 2) {
             throw new ConfigurationException("parameter 'views'", "balanced-multimodal takes exactly two views, got "
@@ -105,56 +100,87 @@ public final class BalancedMultimodal implements TrainingStrategy {
         }
         Settings s = Settings.of(ctx);
         Settings pre = s.withEpochs(ctx.param(PRETRAIN_EPOCHS));
+        Split split = data.split();
+        Session session = Session.of(ctx, s, Trainer.steps(split.train().length, s) * (3L * pre.epochs() + s.epochs()));
+        SplittableRandom seeds = new SplittableRandom(ctx.seed());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Unimodal stage1 = trainUnimodal(views, data, session.with(pre), seeds, metrics);
+
+        Rows x = views.joined();
+        Fit.Data joined = new Fit.Data(x, data.target(), split, ctx.param(Settings.LABELLED));
+        Block block = Components.model(ctx, ctx.param(MODEL), s.batch(), x.cols(),
+                views.modelDefaults(data.target().outputs()));
+        Network net = Network.initialise(block, new Shape(s.batch(), x.cols()), session.model(), seeds.nextLong());
+        Fit.Distillation kd = CrossModalKd.distillation(ctx, stage1.teacher(), views.each().get(stage1.strong()),
+                session.model(), "embedding" + (stage1.weak() + 1));
+        BranchDistillation.train(net, joined, stage1.weak(), ctx.param(CrossModalKd.CE_WEIGHT), kd, session.with(pre),
+                seeds.nextLong());
+
+        BalancedFit.Rule rule = new BalancedFit.Rule(Components.estimator(ctx, ctx.param(ESTIMATOR)),
+                ctx.param(UNIMODAL_WEIGHT), Arrays.copyOf(split.train(), Math.min(split.train().length,
+                ctx.param(MI_ROWS))));
+        BalancedFit fit = new BalancedFit(net, views, data.target(), split, rule, ctx, session.model());
+        Trainer.Log log = fit.train(split, joined.mask(), session, seeds.nextLong());
+        metrics.putAll(testMetrics(net, fit, joined, views, session.model()));
+        metrics.put("weaker-view", (double) (stage1.weak() + 1));
+        metrics.put("epochs", (double) log.epochs());
+        Map<String, Samples> reps = new LinkedHashMap<>(net.representations(x, split.test(), "", session.model()));
+        reps.put("target", data.testTarget(ctx.param(Supervised.TARGET)));
+        return new TrainingResult(Map.of("model", block, "teacher", stage1.teacher().block()), metrics, reps);
+    }
+
+    /**
+     * Stage 1's unimodal models.
+     *
+     * @param networks the model of each view
+     * @param weak     the view whose model has the larger validation loss
+     */
+    private record Unimodal(Network[] networks, int weak) {
+
+        int strong() {
+            return 1 - weak;
+        }
+
+        Network teacher() {
+            return networks[strong()];
+        }
+    }
+
+    /** Trains one model per view and judges them on the validation rows (the training rows when there are none). */
+    private static Unimodal trainUnimodal(Views views, Prepared data, Session session, SplittableRandom seeds,
+                                          Map<String, Double> metrics) {
+        RunContext ctx = session.ctx();
         Target y = data.target();
         Split split = data.split();
-        long perEpoch = Trainer.steps(split.train().length, s);
-        Trainer.Progress progress = new Trainer.Progress(ctx, perEpoch * (3L * pre.epochs() + s.epochs()));
-        SplittableRandom seeds = new SplittableRandom(ctx.seed());
-        NDManager keep = ctx.runManager();
-        boolean[] labelled = Fit.mask(split, ctx.param(Settings.LABELLED), views.joined().rows());
-        Map<String, Double> metrics = new LinkedHashMap<>();
-
         Network[] unimodal = new Network[2];
         double[] strength = new double[2];
         int[] judge = split.validation().length > 0 ? split.validation() : split.train();
         for (int m = 0; m < 2; m++) {
             Rows v = views.each().get(m);
-            Block b = Components.model(ctx, ctx.param(UNIMODAL_MODEL), s.batch(), v.cols(), y.outputs());
-            Fit.Trained t = Fit.train("unimodal-" + views.names().get(m), b, v, y, split, ctx.param(Settings.LABELLED),
-                    1.0, null, pre, ctx, progress, seeds.nextLong(), keep);
+            Block b = Components.model(ctx, ctx.param(UNIMODAL_MODEL), session.settings().batch(), v.cols(),
+                    y.outputs());
+            Fit.Trained t = Fit.train("unimodal-" + views.names().get(m), b,
+                    new Fit.Data(v, y, split, ctx.param(Settings.LABELLED)), 1.0, null, session, seeds.nextLong());
             unimodal[m] = t.network();
-            strength[m] = Evaluation.of(t.network(), v, y, judge, keep).loss();
+            strength[m] = Evaluation.of(t.network(), v, y, judge, session.model()).loss();
             metrics.put("unimodal-test-accuracy-" + views.names().get(m), t.metrics().get("test-accuracy"));
         }
-        int weak = strength[1] > strength[0] ? 1 : 0;
-        int strong = 1 - weak;
+        return new Unimodal(unimodal, strength[1] > strength[0] ? 1 : 0);
+    }
 
-        Rows x = views.joined();
-        Block block = Components.model(ctx, ctx.param(MODEL), s.batch(), x.cols(), views.modelDefaults(y.outputs()));
-        Network net = Network.initialise(block, new Shape(s.batch(), x.cols()), keep, seeds.nextLong());
-        Fit.Distillation kd = CrossModalKd.distillation(ctx, unimodal[strong], views.each().get(strong), keep,
-                "embedding" + (weak + 1));
-        BranchDistillation.train(net, x, y, split, labelled, weak, ctx.param(CrossModalKd.CE_WEIGHT), kd, pre, ctx,
-                progress, seeds.nextLong(), keep);
-
-        BalancedFit.Rule rule = new BalancedFit.Rule(Components.estimator(ctx, ctx.param(ESTIMATOR)),
-                ctx.param(UNIMODAL_WEIGHT), Arrays.copyOf(split.train(), Math.min(split.train().length,
-                ctx.param(MI_ROWS))));
-        BalancedFit fit = new BalancedFit(net, views, y, split, rule, ctx, keep);
-        Trainer.Log log = fit.train(split, labelled, s, progress, seeds.nextLong());
-
-        int[] test = split.test();
-        metrics.putAll(Evaluation.of(net, x, y, test, keep).metrics("test-"));
+    /** The fused model's test metrics, each unimodal head's accuracy, the final weights and MI. */
+    private static Map<String, Double> testMetrics(Network net, BalancedFit fit, Fit.Data joined, Views views,
+                                                   NDManager keep) {
+        int[] test = joined.split().test();
+        Map<String, Double> metrics = new LinkedHashMap<>(Evaluation.of(net, joined.x(), joined.y(), test, keep)
+                .metrics("test-"));
         for (int m = 0; m < 2; m++) {
             String view = views.names().get(m);
-            metrics.put("test-accuracy-" + view, Evaluation.of(net, x, y, test, "logits" + (m + 1), keep).accuracy());
+            metrics.put("test-accuracy-" + view, Evaluation.of(net, joined.x(), joined.y(), test, "logits" + (m + 1),
+                    keep).accuracy());
             metrics.put("weight-" + view, fit.weights()[m]);
         }
         metrics.put("mi", fit.mi());
-        metrics.put("weaker-view", (double) (weak + 1));
-        metrics.put("epochs", (double) log.epochs());
-        Map<String, Samples> reps = new LinkedHashMap<>(net.representations(x, test, "", keep));
-        reps.put("target", data.testTarget(ctx.param(Supervised.TARGET)));
-        return new TrainingResult(Map.of("model", block, "teacher", unimodal[strong].block()), metrics, reps);
+        return metrics;
     }
 }

@@ -29,8 +29,8 @@ final class BottleneckFit {
         Settings s = Settings.of(ctx);
         Target y = data.target();
         Split split = data.split();
-        NDManager keep = ctx.runManager();
-        Trainer.Progress progress = new Trainer.Progress(ctx, s.epochs() * Trainer.steps(split.train().length, s));
+        Session session = Session.of(ctx, s, split, 1);
+        NDManager keep = session.model();
         Network net = Network.initialise(block, new Shape(s.batch(), x.cols()), keep, ctx.seed());
         boolean[] labelled = Fit.mask(split, ctx.param(Settings.LABELLED), x.rows());
         double[] kl = new double[2];
@@ -54,8 +54,8 @@ final class BottleneckFit {
             ctx.metric("model/validation-accuracy", epoch, e.accuracy());
             return e.loss();
         };
-        Trainer.Log log = Trainer.fit("model", net.weights(), keep, split.train(), objective, validator, s, ctx,
-                progress, ctx.seed());
+        Trainer.Log log = Trainer.fit("model", net.weights(), split.train(), objective, validator, session,
+                ctx.seed());
         int[] test = split.test();
         Map<String, Double> metrics = new LinkedHashMap<>(Evaluation.of(net, x, y, test, keep).metrics("test-"));
         metrics.put("test-kl", meanKl(net, x, test, keep));

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
-import org.milab.api.RunContext;
 import org.milab.api.train.Outputs;
 
 /**
@@ -24,9 +23,13 @@ final class BranchDistillation {
     private BranchDistillation() {
     }
 
-    static Trainer.Log train(Network net, Rows x, Target y, Split split, boolean[] labelled, int weak,
-                             double ceWeight, Fit.Distillation kd, Settings s, RunContext ctx,
-                             Trainer.Progress progress, long seed, NDManager model) {
+    static Trainer.Log train(Network net, Fit.Data data, int weak, double ceWeight, Fit.Distillation kd,
+                             Session session, long seed) {
+        Rows x = data.x();
+        Target y = data.y();
+        boolean[] labelled = data.mask();
+        Settings s = session.settings();
+        NDManager model = session.model();
         String logits = "logits" + (weak + 1);
         List<NDArray> weights = new ArrayList<>(net.weights());
         Network head = Fit.head(net, x, kd, s, model).orElse(null);
@@ -42,17 +45,17 @@ final class BranchDistillation {
             return loss.add(Fit.distillation(branch, rows, kd, head, step)
                     .mul((float) kd.weightAt(current[0], s.epochs())));
         };
-        int[] validation = split.validation();
+        int[] validation = data.split().validation();
         Trainer.Validator validator = epoch -> {
             current[0] = (int) epoch + 1;
             if (validation.length == 0) {
                 return Double.NaN;
             }
             Evaluation e = Evaluation.of(net, x, y, validation, logits, model);
-            ctx.metric("pretrain/validation-loss", epoch, e.loss());
-            ctx.metric("pretrain/validation-accuracy", epoch, e.accuracy());
+            session.ctx().metric("pretrain/validation-loss", epoch, e.loss());
+            session.ctx().metric("pretrain/validation-accuracy", epoch, e.accuracy());
             return e.loss();
         };
-        return Trainer.fit("pretrain", weights, model, split.train(), objective, validator, s, ctx, progress, seed);
+        return Trainer.fit("pretrain", weights, data.split().train(), objective, validator, session, seed);
     }
 }

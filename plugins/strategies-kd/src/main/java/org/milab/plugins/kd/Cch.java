@@ -46,7 +46,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Xie, R., Xu, Y., Sanguinetti, G.", year = 2025, title = "Information-Theoretic Criteria for "
-        + "Knowledge Distillation in Multimodal Learning", doi = "arXiv:2510.13182")
+        + "Knowledge Distillation in Multimodal Learning", arxiv = "2510.13182")
 public final class Cch implements Analysis {
 
     static final Parameter<List<Double>> NOISE = Parameter.reals("teacher-noise").defaultValue(List.of(0.0))

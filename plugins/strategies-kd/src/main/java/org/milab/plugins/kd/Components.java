@@ -6,8 +6,8 @@ import java.util.Map;
 import org.milab.api.Configured;
 import org.milab.api.RunContext;
 import org.milab.api.estimate.Estimator;
-import org.milab.api.param.ComponentSpec;
 import org.milab.api.model.ModelFactory;
+import org.milab.api.param.ComponentSpec;
 import org.milab.api.train.DistillationLoss;
 
 /** Resolves the components named in spec parameters (models, losses, estimators) through the host, by name. */

@@ -12,12 +12,11 @@ import org.milab.api.ExtensionInfo;
 import org.milab.api.Inputs;
 import org.milab.api.Port;
 import org.milab.api.RunContext;
-import org.milab.api.data.Dataset;
 import org.milab.api.data.Samples;
-import org.milab.api.param.ComponentSpec;
 import org.milab.api.model.ModelFactory;
-import org.milab.api.train.DistillationLoss;
+import org.milab.api.param.ComponentSpec;
 import org.milab.api.param.Parameter;
+import org.milab.api.train.DistillationLoss;
 import org.milab.api.train.TrainingResult;
 import org.milab.api.train.TrainingStrategy;
 import org.pf4j.Extension;
@@ -43,7 +42,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Gupta, S., Hoffman, J., Malik, J.", year = 2016, title = "Cross Modal Distillation for Supervision "
-        + "Transfer", venue = "CVPR", doi = "arXiv:1507.00448")
+        + "Transfer", venue = "CVPR", arxiv = "1507.00448")
 public final class CrossModalKd implements TrainingStrategy {
 
     static final Parameter<String> TEACHER_VIEW = Parameter.string("teacher-view").defaultValue("x1")
@@ -68,32 +67,29 @@ public final class CrossModalKd implements TrainingStrategy {
 
     @Override
     public ExtensionInfo info() {
-        return ExtensionInfo.of("cross-modal-kd", "Distils a teacher on one view into a student on another view "
+        return Settings.info("cross-modal-kd", "Distils a teacher on one view into a student on another view "
                         + "through any distillation loss.", TEACHER_VIEW, STUDENT_VIEW, Supervised.TARGET,
                 Supervised.TASK, TEACHER_MODEL, Supervised.MODEL, LOSS, KD_WEIGHT, KdSchedule.PARAMETER, CE_WEIGHT,
                 TEACHER_FEATURE,
-                STUDENT_FEATURE, Settings.EPOCHS, Settings.BATCH, Settings.LEARNING_RATE, Settings.WEIGHT_DECAY,
-                Settings.PATIENCE, Settings.MAX_LOSS, Settings.VALIDATION, Settings.TEST, Settings.SPLIT_SEED,
-                Settings.LABELLED);
+                STUDENT_FEATURE);
     }
 
     @Override
     public List<Port> inputs() {
-        return List.of(Port.required("dataset", Dataset.class, "the dataset holding both views and the target"),
+        return List.of(Prepared.port("both views and the target"),
                 Port.optional("teacher", TrainingResult.class, "a trained teacher (its model 'model', or 'student')"));
     }
 
     @Override
     public TrainingResult train(Inputs inputs, RunContext ctx) {
-        Prepared data = Prepared.of(inputs.get("dataset", Dataset.class), ctx.param(Supervised.TARGET),
-                ctx.param(Supervised.TASK), ctx);
+        Prepared data = Prepared.of(inputs, ctx.param(Supervised.TASK), ctx);
         Settings s = Settings.of(ctx);
+        Split split = data.split();
         Rows tx = data.view(ctx.param(TEACHER_VIEW));
         Rows sx = data.view(ctx.param(STUDENT_VIEW));
         NDManager keep = ctx.runManager();
         Optional<TrainingResult> wired = inputs.find("teacher", TrainingResult.class);
-        long steps = Trainer.steps(data.split().train().length, s) * s.epochs() * (wired.isPresent() ? 1 : 2);
-        Trainer.Progress progress = new Trainer.Progress(ctx, steps);
+        Session session = Session.of(ctx, s, split, wired.isPresent() ? 1 : 2);
         Map<String, Double> metrics = new LinkedHashMap<>();
         Network teacher;
         if (wired.isPresent()) {
@@ -101,7 +97,8 @@ public final class CrossModalKd implements TrainingStrategy {
         } else {
             Block tb = Components.model(ctx, ctx.param(TEACHER_MODEL), s.batch(), tx.cols(),
                     data.target().outputs());
-            Fit.Trained t = Fit.train("teacher", tb, tx, data.target(), data.split(), 0, 1.0, null, s, ctx, progress, ~ctx.seed(), keep);
+            Fit.Trained t = Fit.train("teacher", tb, new Fit.Data(tx, data.target(), split, 0), 1.0, null, session,
+                    ~ctx.seed());
             teacher = t.network();
         }
         Evaluation.of(teacher, tx, data.target(), data.split().test(), keep).metrics("teacher-test-")
@@ -109,8 +106,8 @@ public final class CrossModalKd implements TrainingStrategy {
         Fit.Distillation kd = distillation(ctx, teacher, tx, keep);
         Block sb = Components.model(ctx, ctx.param(Supervised.MODEL), s.batch(), sx.cols(),
                 data.target().outputs());
-        Fit.Trained student = Fit.train("student", sb, sx, data.target(), data.split(), ctx.param(Settings.LABELLED),
-                ctx.param(CE_WEIGHT), kd, s, ctx, progress, ctx.seed(), keep);
+        Fit.Trained student = Fit.train("student", sb, new Fit.Data(sx, data.target(), split,
+                ctx.param(Settings.LABELLED)), ctx.param(CE_WEIGHT), kd, session, ctx.seed());
         metrics.putAll(student.metrics());
         metrics.put("epochs", (double) student.log().epochs());
         int[] test = data.split().test();

@@ -5,13 +5,16 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.milab.api.Configured;
 import org.milab.api.RunContext;
+import org.milab.api.data.Samples;
 import org.milab.api.train.DistillationLoss;
 import org.milab.api.train.Outputs;
+import org.milab.api.train.TrainingResult;
 
 /**
  * Trains one model on one view: the supervised loss on the labelled training rows, plus, for a student, a weighted
@@ -50,6 +53,22 @@ final class Fit {
     }
 
     /**
+     * What a model learns from.
+     *
+     * @param x        the input rows
+     * @param y        the target
+     * @param split    train, validation and test rows
+     * @param labelled how many training rows' labels the supervised loss uses (0: all)
+     */
+    record Data(Rows x, Target y, Split split, int labelled) {
+
+        /** Which rows have their label used (see {@link Fit#mask}). */
+        boolean[] mask() {
+            return Fit.mask(split, labelled, x.rows());
+        }
+    }
+
+    /**
      * A trained model and its test metrics.
      *
      * @param network the model
@@ -57,21 +76,49 @@ final class Fit {
      * @param metrics final metrics: test-accuracy and test-loss (classification) or test-loss (regression)
      */
     record Trained(Network network, Trainer.Log log, Map<String, Double> metrics) {
+
+        /**
+         * The result of a strategy that trained this one model: model {@code model}; the test metrics and
+         * {@code epochs}; the test rows' representations and {@code target}.
+         */
+        TrainingResult result(Block block, Data rows, Prepared data, RunContext ctx) {
+            Map<String, Double> all = new LinkedHashMap<>(metrics);
+            all.put("epochs", (double) log.epochs());
+            Map<String, Samples> reps = new LinkedHashMap<>(network.representations(rows.x(), rows.split().test(), "",
+                    ctx.runManager()));
+            reps.put("target", data.testTarget(ctx.param(Supervised.TARGET)));
+            return new TrainingResult(Map.of("model", block), all, reps);
+        }
     }
 
     private Fit() {
     }
 
     /**
-     * Initialises {@code block} with {@code seed} in {@code model} and trains it.
-     *
-     * @param kd the distillation term, or null for plain supervised training
+     * The former parameter list, for {@link Cch} (owned by another change) until it passes {@link Data} and
+     * {@link Session}; delegates.
      */
     static Trained train(String who, Block block, Rows x, Target y, Split split, int labelled, double ceWeight,
                          Distillation kd, Settings s, RunContext ctx, Trainer.Progress progress, long seed,
                          NDManager model) {
+        return train(who, block, new Data(x, y, split, labelled), ceWeight, kd, new Session(s, ctx, progress, model),
+                seed);
+    }
+
+    /**
+     * Initialises {@code block} with {@code seed} in the session's model manager and trains it.
+     *
+     * @param kd the distillation term, or null for plain supervised training
+     */
+    static Trained train(String who, Block block, Data data, double ceWeight, Distillation kd, Session session,
+                         long seed) {
+        Settings s = session.settings();
+        NDManager model = session.model();
+        Rows x = data.x();
+        Target y = data.y();
+        Split split = data.split();
         Network net = Network.initialise(block, new Shape(s.batch(), x.cols()), model, seed);
-        boolean[] isLabelled = mask(split, labelled, x.rows());
+        boolean[] isLabelled = data.mask();
         List<NDArray> weights = new ArrayList<>(net.weights());
         Network head = kd == null ? null : head(net, x, kd, s, model).orElse(null);
         if (head != null) {
@@ -89,9 +136,9 @@ final class Fit {
         };
         Trainer.Validator validator = done -> {
             epoch[0] = (int) done + 1;
-            return validate(who, net, x, y, split.validation(), ctx, model, done);
+            return validate(who, net, x, y, split.validation(), session.ctx(), model, done);
         };
-        Trainer.Log log = Trainer.fit(who, weights, model, split.train(), objective, validator, s, ctx, progress, seed);
+        Trainer.Log log = Trainer.fit(who, weights, split.train(), objective, validator, session, seed);
         return new Trained(net, log, Evaluation.of(net, x, y, split.test(), model).metrics("test-"));
     }
 

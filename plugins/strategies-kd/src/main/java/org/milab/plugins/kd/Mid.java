@@ -3,18 +3,12 @@ package org.milab.plugins.kd;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
-import java.util.List;
 import org.milab.api.Citation;
 import org.milab.api.ExtensionInfo;
-import org.milab.api.Inputs;
-import org.milab.api.Port;
 import org.milab.api.RunContext;
-import org.milab.api.data.Dataset;
 import org.milab.api.model.ModelFactory;
 import org.milab.api.param.ComponentSpec;
 import org.milab.api.param.Parameter;
-import org.milab.api.train.TrainingResult;
-import org.milab.api.train.TrainingStrategy;
 import org.pf4j.Extension;
 
 /**
@@ -34,8 +28,8 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Wang, T., Zhang, Y., Jia, R.", year = 2021,
         title = "Improving Robustness to Model Inversion Attacks via Mutual Information Regularization",
-        venue = "AAAI", doi = "arXiv:2009.05241")
-public final class Mid implements TrainingStrategy {
+        venue = "AAAI", arxiv = "2009.05241")
+public final class Mid extends AbstractBottleneckStrategy {
 
     static final Parameter<ComponentSpec> ENCODER = Parameter.component("encoder", ModelFactory.class)
             .defaultValue(ComponentSpec.parse("mlp(hidden=[64])"))
@@ -46,26 +40,21 @@ public final class Mid implements TrainingStrategy {
 
     @Override
     public ExtensionInfo info() {
-        return ExtensionInfo.of("mid", "MI regularisation defence: CE + lambda times a variational bound on the "
+        return Settings.info("mid", "MI regularisation defence: CE + lambda times a variational bound on the "
                         + "information the logits carry about the input.", Supervised.INPUT, Supervised.TARGET,
-                ENCODER, LAMBDA, Settings.EPOCHS, Settings.BATCH, Settings.LEARNING_RATE, Settings.WEIGHT_DECAY,
-                Settings.PATIENCE, Settings.MAX_LOSS, Settings.VALIDATION, Settings.TEST, Settings.SPLIT_SEED,
-                Settings.LABELLED);
+                ENCODER, LAMBDA);
     }
 
     @Override
-    public List<Port> inputs() {
-        return List.of(Port.required("dataset", Dataset.class, "the dataset holding the input and label views"));
-    }
-
-    @Override
-    public TrainingResult train(Inputs inputs, RunContext ctx) {
-        Prepared data = Prepared.of(inputs.get("dataset", Dataset.class), ctx.param(Supervised.TARGET),
-                Task.CLASSIFICATION, ctx);
-        Rows x = data.view(ctx.param(Supervised.INPUT));
+    Bottleneck bottleneck(Prepared data, Rows x, RunContext ctx) {
         int classes = data.target().outputs();
         Block encoder = Components.model(ctx, ctx.param(ENCODER), ctx.param(Settings.BATCH), x.cols(), 2 * classes);
         Block identity = new LambdaBlock(z -> new NDList(z.singletonOrThrow()));
-        return BottleneckFit.train(new Bottleneck(encoder, identity, classes), data, x, ctx.param(LAMBDA), ctx);
+        return new Bottleneck(encoder, identity, classes);
+    }
+
+    @Override
+    double weight(RunContext ctx) {
+        return ctx.param(LAMBDA);
     }
 }

@@ -1,6 +1,8 @@
 package org.milab.plugins.kd;
 
+import org.milab.api.Inputs;
 import org.milab.api.InvalidDataException;
+import org.milab.api.Port;
 import org.milab.api.RunContext;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.Samples;
@@ -14,6 +16,19 @@ import org.milab.api.data.Samples;
  * @param split   the split
  */
 record Prepared(Dataset dataset, Target target, Split split) {
+
+    /** Name of the dataset port. */
+    static final String PORT = "dataset";
+
+    /** The port every strategy here reads its dataset from, with what the dataset must hold. */
+    static Port port(String holding) {
+        return Port.required(PORT, Dataset.class, "the dataset holding " + holding);
+    }
+
+    /** The dataset wired into {@link #port}, with the target view of {@code target} ({@link Supervised#TARGET}). */
+    static Prepared of(Inputs inputs, Task task, RunContext ctx) {
+        return of(inputs.get(PORT, Dataset.class), ctx.param(Supervised.TARGET), task, ctx);
+    }
 
     static Prepared of(Dataset dataset, String targetView, Task task, RunContext ctx) {
         Target t = Target.of(dataset.view(targetView), task == Task.CLASSIFICATION, targetView);

@@ -1,5 +1,8 @@
 package org.milab.plugins.kd;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.milab.api.ExtensionInfo;
 import org.milab.api.RunContext;
 import org.milab.api.param.Parameter;
 
@@ -37,6 +40,17 @@ record Settings(int epochs, int batch, double learningRate, double weightDecay, 
     static final Parameter<Integer> LABELLED = Parameter.integer("labelled").defaultValue(0).min(0)
             .description("use the labels of only this many training rows for the supervised loss (0: all); "
                     + "distillation terms still use every training row").build();
+
+    /** Every parameter above, in display order: strategies list them after their own. */
+    static final List<Parameter<?>> PARAMETERS = List.of(EPOCHS, BATCH, LEARNING_RATE, WEIGHT_DECAY, PATIENCE,
+            MAX_LOSS, VALIDATION, TEST, SPLIT_SEED, LABELLED);
+
+    /** A strategy's description: its own parameters, then {@link #PARAMETERS}. */
+    static ExtensionInfo info(String name, String summary, Parameter<?>... own) {
+        List<Parameter<?>> all = new ArrayList<>(List.of(own));
+        all.addAll(PARAMETERS);
+        return new ExtensionInfo(name, summary, all);
+    }
 
     /** These settings with another epoch count (e.g. for a pretraining stage). */
     Settings withEpochs(int count) {

@@ -1,19 +1,14 @@
 package org.milab.plugins.kd;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.milab.api.Citation;
 import org.milab.api.ExtensionInfo;
 import org.milab.api.Inputs;
 import org.milab.api.Port;
 import org.milab.api.RunContext;
-import org.milab.api.data.Dataset;
-import org.milab.api.data.Samples;
-import org.milab.api.param.ComponentSpec;
 import org.milab.api.model.ModelFactory;
+import org.milab.api.param.ComponentSpec;
 import org.milab.api.param.Parameter;
 import org.milab.api.train.TrainingResult;
 import org.milab.api.train.TrainingStrategy;
@@ -34,7 +29,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Kingma, D. P., Ba, J.", year = 2015, title = "Adam: A Method for Stochastic Optimization",
-        venue = "ICLR", doi = "arXiv:1412.6980")
+        venue = "ICLR", arxiv = "1412.6980")
 public final class Supervised implements TrainingStrategy {
 
     static final Parameter<String> INPUT = Parameter.string("input").defaultValue("x")
@@ -49,34 +44,24 @@ public final class Supervised implements TrainingStrategy {
 
     @Override
     public ExtensionInfo info() {
-        return ExtensionInfo.of("supervised", "Trains one model on one view with cross-entropy or squared error.",
-                INPUT, TARGET, TASK, MODEL, Settings.EPOCHS, Settings.BATCH, Settings.LEARNING_RATE,
-                Settings.WEIGHT_DECAY, Settings.PATIENCE, Settings.MAX_LOSS, Settings.VALIDATION, Settings.TEST,
-                Settings.SPLIT_SEED, Settings.LABELLED);
+        return Settings.info("supervised", "Trains one model on one view with cross-entropy or squared error.",
+                INPUT, TARGET, TASK, MODEL);
     }
 
     @Override
     public List<Port> inputs() {
-        return List.of(Port.required("dataset", Dataset.class, "the dataset holding the input and target views"));
+        return List.of(Prepared.port("the input and target views"));
     }
 
     @Override
     public TrainingResult train(Inputs inputs, RunContext ctx) {
-        Prepared data = Prepared.of(inputs.get("dataset", Dataset.class), ctx.param(TARGET), ctx.param(TASK), ctx);
+        Prepared data = Prepared.of(inputs, ctx.param(TASK), ctx);
         Rows x = data.view(ctx.param(INPUT));
         Settings s = Settings.of(ctx);
         Block block = Components.model(ctx, ctx.param(MODEL), s.batch(), x.cols(),
                 data.target().outputs());
-        NDManager keep = ctx.runManager();
-        Trainer.Progress progress = new Trainer.Progress(ctx, s.epochs() * Trainer.steps(data.split().train().length, s));
-        Fit.Trained t = Fit.train("model", block, x, data.target(), data.split(), ctx.param(Settings.LABELLED), 1.0,
-                null, s, ctx, progress, ctx.seed(), keep);
-        Map<String, Double> metrics = new LinkedHashMap<>(t.metrics());
-        metrics.put("epochs", (double) t.log().epochs());
-        Map<String, Samples> reps = new LinkedHashMap<>();
-        int[] test = data.split().test();
-        reps.putAll(t.network().representations(x, test, "", keep));
-        reps.put("target", data.testTarget(ctx.param(TARGET)));
-        return new TrainingResult(Map.of("model", block), metrics, reps);
+        Session session = Session.of(ctx, s, data.split(), 1);
+        Fit.Data rows = new Fit.Data(x, data.target(), data.split(), ctx.param(Settings.LABELLED));
+        return Fit.train("model", block, rows, 1.0, null, session, ctx.seed()).result(block, rows, data, ctx);
     }
 }

@@ -1,6 +1,5 @@
 package org.milab.plugins.kd;
 
-import org.milab.kit.djl.AdamW;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.milab.api.EstimationException;
 import org.milab.api.RunContext;
+import org.milab.kit.djl.AdamW;
 
 /**
  * The minibatch loop shared by every strategy: shuffle the training rows each epoch, one Adam step per batch inside
@@ -69,65 +69,99 @@ final class Trainer {
     }
 
     /**
-     * Trains {@code weights} (owned by {@code model}) on {@code objective}.
+     * Trains {@code weights} (owned by {@code session.model()}) on {@code objective} over the {@code train} rows.
      *
      * @param who  label of the model in metrics and messages, e.g. {@code student}
      * @param seed seeds the row shuffling
      * @throws EstimationException when the loss diverges
      */
-    static Log fit(String who, List<NDArray> weights, NDManager model, int[] train, Objective objective,
-                   Validator validator, Settings s, RunContext ctx, Progress progress, long seed) {
-        AdamW adam = new AdamW(weights, s.learningRate(), s.weightDecay(), model);
+    static Log fit(String who, List<NDArray> weights, int[] train, Objective objective, Validator validator,
+                   Session session, long seed) {
+        Settings s = session.settings();
+        AdamW adam = new AdamW(weights, s.learningRate(), s.weightDecay(), session.model());
         SplittableRandom rng = new SplittableRandom(seed);
         int[] order = train.clone();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        List<NDArray> best = null;
+        EarlyStopping stopping = new EarlyStopping(weights, session.model(), s.patience());
         double trainLoss = Double.NaN;
         int epoch = 0;
         while (epoch < s.epochs()) {
             epoch++;
-            ctx.checkCancelled();
+            session.ctx().checkCancelled();
             Split.shuffle(order, rng);
-            double sum = 0;
-            int batches = 0;
-            for (int from = 0; from < order.length; from += s.batch()) {
-                int[] rows = Arrays.copyOfRange(order, from, Math.min(order.length, from + s.batch()));
-                try (NDManager step = model.newSubManager()) {
-                    NDArray loss;
-                    try (GradientCollector collector = step.getEngine().newGradientCollector()) {
-                        loss = objective.loss(rows, step);
-                        collector.backward(loss);
-                    }
-                    float value = loss.getFloat();
-                    check(who, value, epoch, batches + 1, s);
-                    adam.update(step);
-                    sum += value;
-                }
-                batches++;
-                progress.step();
-            }
-            trainLoss = sum / batches;
-            ctx.metric(who + "/train-loss", epoch, trainLoss);
-            double validation = validator.validate(epoch);
-            if (s.patience() > 0 && Double.isFinite(validation)) {
-                if (validation < bestLoss) {
-                    bestLoss = validation;
-                    bestEpoch = epoch;
-                    best = snapshot(weights, model, best);
-                } else if (epoch - bestEpoch >= s.patience()) {
-                    break;
-                }
+            trainLoss = pass(who, epoch, order, objective, adam, session);
+            session.ctx().metric(who + "/train-loss", epoch, trainLoss);
+            if (stopping.stop(epoch, validator.validate(epoch))) {
+                break;
             }
         }
-        if (best != null) {
+        return new Log(epoch, stopping.restoreBest(epoch), trainLoss);
+    }
+
+    /** One epoch: a step per batch of {@code order}, each in its own step manager; the mean training loss. */
+    private static double pass(String who, int epoch, int[] order, Objective objective, AdamW adam,
+                               Session session) {
+        Settings s = session.settings();
+        double sum = 0;
+        int batches = 0;
+        for (int from = 0; from < order.length; from += s.batch()) {
+            int[] rows = Arrays.copyOfRange(order, from, Math.min(order.length, from + s.batch()));
+            try (NDManager step = session.model().newSubManager()) {
+                NDArray loss;
+                try (GradientCollector collector = step.getEngine().newGradientCollector()) {
+                    loss = objective.loss(rows, step);
+                    collector.backward(loss);
+                }
+                float value = loss.getFloat();
+                check(who, value, epoch, batches + 1, s);
+                adam.update(step);
+                sum += value;
+            }
+            batches++;
+            session.progress().step();
+        }
+        return sum / batches;
+    }
+
+    /** Early stopping on the validation loss: keeps a copy of the best weights and restores it at the end. */
+    private static final class EarlyStopping {
+        private final List<NDArray> weights;
+        private final NDManager model;
+        private final int patience;
+        private double bestLoss = Double.POSITIVE_INFINITY;
+        private int bestEpoch;
+        private List<NDArray> best;
+
+        EarlyStopping(List<NDArray> weights, NDManager model, int patience) {
+            this.weights = weights;
+            this.model = model;
+            this.patience = patience;
+        }
+
+        /** Records the validation loss of {@code epoch}; whether to stop (no improvement for patience epochs). */
+        boolean stop(int epoch, double validation) {
+            if (patience <= 0 || !Double.isFinite(validation)) {
+                return false;
+            }
+            if (validation < bestLoss) {
+                bestLoss = validation;
+                bestEpoch = epoch;
+                best = snapshot(weights, model, best);
+                return false;
+            }
+            return epoch - bestEpoch >= patience;
+        }
+
+        /** Restores the best weights when a copy was kept; the epoch whose weights the model now has. */
+        int restoreBest(int lastEpoch) {
+            if (best == null) {
+                return lastEpoch;
+            }
             for (int i = 0; i < weights.size(); i++) {
                 best.get(i).copyTo(weights.get(i));
             }
             best.forEach(NDArray::close);
-            return new Log(epoch, bestEpoch, trainLoss);
+            return bestEpoch;
         }
-        return new Log(epoch, epoch, trainLoss);
     }
 
     private static List<NDArray> snapshot(List<NDArray> weights, NDManager model, List<NDArray> old) {

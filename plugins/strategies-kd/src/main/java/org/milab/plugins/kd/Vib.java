@@ -1,19 +1,13 @@
 package org.milab.plugins.kd;
 
 import ai.djl.nn.Block;
-import java.util.List;
 import java.util.Map;
 import org.milab.api.Citation;
 import org.milab.api.ExtensionInfo;
-import org.milab.api.Inputs;
-import org.milab.api.Port;
 import org.milab.api.RunContext;
-import org.milab.api.data.Dataset;
 import org.milab.api.model.ModelFactory;
 import org.milab.api.param.ComponentSpec;
 import org.milab.api.param.Parameter;
-import org.milab.api.train.TrainingResult;
-import org.milab.api.train.TrainingStrategy;
 import org.pf4j.Extension;
 
 /**
@@ -31,8 +25,8 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Alemi, A. A., Fischer, I., Dillon, J. V., Murphy, K.", year = 2017,
-        title = "Deep Variational Information Bottleneck", venue = "ICLR", doi = "arXiv:1612.00410")
-public final class Vib implements TrainingStrategy {
+        title = "Deep Variational Information Bottleneck", venue = "ICLR", arxiv = "1612.00410")
+public final class Vib extends AbstractBottleneckStrategy {
 
     static final Parameter<ComponentSpec> ENCODER = Parameter.component("encoder", ModelFactory.class)
             .defaultValue(ComponentSpec.parse("mlp(hidden=[64])"))
@@ -48,28 +42,23 @@ public final class Vib implements TrainingStrategy {
 
     @Override
     public ExtensionInfo info() {
-        return ExtensionInfo.of("vib", "Variational information bottleneck: stochastic encoder, decoder, CE + beta "
+        return Settings.info("vib", "Variational information bottleneck: stochastic encoder, decoder, CE + beta "
                         + "KL to a standard normal prior.", Supervised.INPUT, Supervised.TARGET, ENCODER, DECODER,
-                WIDTH, BETA, Settings.EPOCHS, Settings.BATCH, Settings.LEARNING_RATE, Settings.WEIGHT_DECAY,
-                Settings.PATIENCE, Settings.MAX_LOSS, Settings.VALIDATION, Settings.TEST, Settings.SPLIT_SEED,
-                Settings.LABELLED);
+                WIDTH, BETA);
     }
 
     @Override
-    public List<Port> inputs() {
-        return List.of(Port.required("dataset", Dataset.class, "the dataset holding the input and label views"));
-    }
-
-    @Override
-    public TrainingResult train(Inputs inputs, RunContext ctx) {
-        Prepared data = Prepared.of(inputs.get("dataset", Dataset.class), ctx.param(Supervised.TARGET),
-                Task.CLASSIFICATION, ctx);
-        Rows x = data.view(ctx.param(Supervised.INPUT));
+    Bottleneck bottleneck(Prepared data, Rows x, RunContext ctx) {
         int batch = ctx.param(Settings.BATCH);
         int k = ctx.param(WIDTH);
         Block encoder = Components.model(ctx, ctx.param(ENCODER), batch, x.cols(), 2 * k);
         Block decoder = Components.model(ctx, ctx.param(DECODER), batch, k, Map.of("outputs",
                 data.target().outputs()));
-        return BottleneckFit.train(new Bottleneck(encoder, decoder, k), data, x, ctx.param(BETA), ctx);
+        return new Bottleneck(encoder, decoder, k);
+    }
+
+    @Override
+    double weight(RunContext ctx) {
+        return ctx.param(BETA);
     }
 }

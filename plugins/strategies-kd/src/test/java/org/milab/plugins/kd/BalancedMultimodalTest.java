@@ -9,20 +9,24 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.milab.api.EstimationException;
 import org.milab.api.Inputs;
-import org.milab.api.MilabExtension;
-import org.milab.api.testkit.ExtensionContract;
 import org.milab.api.testkit.TestRunContext;
 import org.milab.api.train.TrainingResult;
+import org.milab.api.train.TrainingStrategy;
 import org.milab.plugins.classic.knn.Ksg1;
 import org.milab.plugins.kd.loss.HintonKd;
 import org.milab.plugins.models.ConcatFusion;
 import org.milab.plugins.models.Mlp;
 
-class BalancedMultimodalTest implements ExtensionContract {
+class BalancedMultimodalTest implements KdStrategyContract {
 
     @Override
-    public MilabExtension extension() {
+    public TrainingStrategy strategy() {
         return new BalancedMultimodal();
+    }
+
+    @Override
+    public Map<String, ?> contractParameters() {
+        return Map.of("epochs", 2);
     }
 
     private static TrainingResult train(TestRunContext ctx, double studentNoise) {

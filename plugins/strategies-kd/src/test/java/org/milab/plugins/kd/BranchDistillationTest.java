@@ -36,18 +36,18 @@ class BranchDistillationTest {
             Views views = Views.of(data, ctx);
             Settings s = Settings.of(ctx);
             NDManager m = ctx.ndManager();
-            Trainer.Progress progress = new Trainer.Progress(ctx, 100);
+            Session session = new Session(s, ctx, new Trainer.Progress(ctx, 100), m);
             Block tb = Components.model(ctx, org.milab.api.param.ComponentSpec.parse("mlp(hidden=[8])"), s.batch(),
                     2, 2);
-            Network teacher = Fit.train("teacher", tb, views.each().get(0), data.target(), data.split(), 0, 1, null,
-                    s, ctx, progress, 1, m).network();
+            Network teacher = Fit.train("teacher", tb, new Fit.Data(views.each().get(0), data.target(), data.split(), 0),
+                    1, null, session, 1).network();
             Block fb = Components.model(ctx, org.milab.api.param.ComponentSpec.parse("concat-fusion(encoder=mlp("
                     + "hidden=[8]), embedding=4)"), s.batch(), views.joined().cols(), views.modelDefaults(2));
             Network net = Network.initialise(fb, new Shape(s.batch(), views.joined().cols()), m, 3);
             Map<String, float[]> before = snapshot(fb);
             Fit.Distillation kd = CrossModalKd.distillation(ctx, teacher, views.each().get(0), m, "embedding2");
-            BranchDistillation.train(net, views.joined(), data.target(), data.split(), Fit.mask(data.split(), 0,
-                    200), 1, 1.0, kd, s, ctx, progress, 5, m);
+            BranchDistillation.train(net, new Fit.Data(views.joined(), data.target(), data.split(), 0), 1, 1.0, kd,
+                    session, 5);
             Map<String, float[]> after = snapshot(fb);
             List<String> moved = before.keySet().stream()
                     .filter(k -> !Arrays.equals(before.get(k), after.get(k))).toList();

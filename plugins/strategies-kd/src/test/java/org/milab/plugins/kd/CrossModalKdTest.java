@@ -14,24 +14,28 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.milab.api.Inputs;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Dataset;
-import org.milab.api.testkit.ExtensionContract;
 import org.milab.api.testkit.TestRunContext;
 import org.milab.api.train.TrainingResult;
+import org.milab.api.train.TrainingStrategy;
 import org.milab.plugins.kd.loss.Crd;
 import org.milab.plugins.kd.loss.FitNets;
 import org.milab.plugins.kd.loss.HintonKd;
 import org.milab.plugins.kd.loss.Vid;
 import org.milab.plugins.models.Mlp;
 
-class CrossModalKdTest implements ExtensionContract {
+class CrossModalKdTest implements KdStrategyContract {
 
     private static final Dataset DATA = TinyData.twoViews(400, 0.7, 3);
 
     @Override
-    public MilabExtension extension() {
+    public TrainingStrategy strategy() {
         return new CrossModalKd();
+    }
+
+    @Override
+    public Map<String, ?> contractParameters() {
+        return Map.of("epochs", 2);
     }
 
     private static TrainingResult kd(Map<String, Object> params, long seed, Map<String, Object> wired) {

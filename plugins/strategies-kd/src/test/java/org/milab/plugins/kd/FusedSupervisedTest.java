@@ -9,18 +9,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.milab.api.ConfigurationException;
 import org.milab.api.Inputs;
-import org.milab.api.MilabExtension;
-import org.milab.api.testkit.ExtensionContract;
 import org.milab.api.testkit.TestRunContext;
 import org.milab.api.train.TrainingResult;
+import org.milab.api.train.TrainingStrategy;
 import org.milab.plugins.models.LateFusion;
 import org.milab.plugins.models.Mlp;
 
-class FusedSupervisedTest implements ExtensionContract {
+class FusedSupervisedTest implements KdStrategyContract {
 
     @Override
-    public MilabExtension extension() {
+    public TrainingStrategy strategy() {
         return new FusedSupervised();
+    }
+
+    @Override
+    public Map<String, ?> contractParameters() {
+        return Map.of("epochs", 2);
     }
 
     @Test

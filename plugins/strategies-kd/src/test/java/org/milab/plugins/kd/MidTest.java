@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.milab.api.Inputs;
-import org.milab.api.MilabExtension;
-import org.milab.api.testkit.ExtensionContract;
 import org.milab.api.testkit.TestRunContext;
 import org.milab.api.train.TrainingResult;
+import org.milab.api.train.TrainingStrategy;
 import org.milab.plugins.models.Mlp;
 
-class MidTest implements ExtensionContract {
+class MidTest implements KdStrategyContract {
 
     @Override
-    public MilabExtension extension() {
+    public TrainingStrategy strategy() {
         return new Mid();
+    }
+
+    @Override
+    public Map<String, ?> contractParameters() {
+        return Map.of("input", "x1", "encoder", "mlp(hidden=[8])", "epochs", 2);
     }
 
     private static TrainingResult train(double lambda) {

@@ -9,17 +9,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.milab.api.EstimationException;
 import org.milab.api.Inputs;
-import org.milab.api.MilabExtension;
-import org.milab.api.testkit.ExtensionContract;
 import org.milab.api.testkit.TestRunContext;
 import org.milab.api.train.TrainingResult;
+import org.milab.api.train.TrainingStrategy;
 import org.milab.plugins.models.Mlp;
 
-class SupervisedTest implements ExtensionContract {
+class SupervisedTest implements KdStrategyContract {
 
     @Override
-    public MilabExtension extension() {
+    public TrainingStrategy strategy() {
         return new Supervised();
+    }
+
+    @Override
+    public Map<String, ?> contractParameters() {
+        return Map.of("input", "x2", "model", "mlp(hidden=[8], dropout=0.2)", "epochs", 3);
     }
 
     static TrainingResult train(Map<String, Object> params, long seed, TestRunContext[] keep) {
@@ -46,18 +50,6 @@ class SupervisedTest implements ExtensionContract {
             assertEquals(16, r.representations().get("penultimate").cols());
             assertTrue(c.metrics().stream().anyMatch(m -> m.name().equals("model/validation-accuracy")));
         }
-    }
-
-    @Test
-    void sameSeedSameModel() {
-        TestRunContext[] a = new TestRunContext[1];
-        TestRunContext[] b = new TestRunContext[1];
-        Map<String, Object> p = Map.of("input", "x2", "model", "mlp(hidden=[8], dropout=0.2)", "epochs", 3);
-        TrainingResult r1 = train(p, 11, a);
-        TrainingResult r2 = train(p, 11, b);
-        a[0].close();
-        b[0].close();
-        assertEquals(r1.metrics(), r2.metrics());
     }
 
     @Test

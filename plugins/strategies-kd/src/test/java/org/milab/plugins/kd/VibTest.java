@@ -10,17 +10,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.milab.api.EstimationException;
 import org.milab.api.Inputs;
-import org.milab.api.MilabExtension;
-import org.milab.api.testkit.ExtensionContract;
 import org.milab.api.testkit.TestRunContext;
 import org.milab.api.train.TrainingResult;
+import org.milab.api.train.TrainingStrategy;
 import org.milab.plugins.models.Mlp;
 
-class VibTest implements ExtensionContract {
+class VibTest implements KdStrategyContract {
 
     @Override
-    public MilabExtension extension() {
+    public TrainingStrategy strategy() {
         return new Vib();
+    }
+
+    @Override
+    public Map<String, ?> contractParameters() {
+        return Map.of("input", "x1", "encoder", "mlp(hidden=[8])", "epochs", 2);
     }
 
     private static TrainingResult train(TestRunContext ctx) {

@@ -46,7 +46,7 @@ import org.pf4j.Extension;
         venue = "ESAIM: Probability and Statistics 10, 24-45", doi = "10.1051/ps:2006001")
 @Citation(authors = "Chelombiev, I., Houghton, C., O'Donnell, C.", year = 2019,
         title = "Adaptive estimators show information compression in deep neural networks",
-        venue = "International Conference on Learning Representations", doi = "arXiv:1902.09037")
+        venue = "International Conference on Learning Representations", arxiv = "1902.09037")
 public final class BinnedPlugIn implements Estimator {
 
     static final Parameter<Binning> BINNING = Parameter.choice("binning", Binning.class)

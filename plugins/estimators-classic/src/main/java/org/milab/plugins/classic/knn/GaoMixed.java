@@ -38,7 +38,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Gao, W., Kannan, S., Oh, S., Viswanath, P.", year = 2017,
         title = "Estimating mutual information for discrete-continuous mixtures",
-        venue = "Advances in Neural Information Processing Systems 30", doi = "arXiv:1709.06212")
+        venue = "Advances in Neural Information Processing Systems 30", arxiv = "1709.06212")
 public final class GaoMixed implements Estimator {
 
     private static final ExtensionInfo INFO = ExtensionInfo.of("gao-mixed",

@@ -10,20 +10,31 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 import org.milab.api.InvalidDataException;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.estimate.Estimator;
+import org.milab.api.testkit.EstimatorContract;
+import org.milab.api.testkit.KnownTruth;
 import org.milab.api.testkit.TestRunContext;
 import org.milab.plugins.classic.Synthetic;
 
-class GaussianCcaTest implements ExtensionContract {
+class GaussianCcaTest implements EstimatorContract {
 
     private final GaussianCca cca = new GaussianCca();
 
     @Override
-    public MilabExtension extension() {
+    public Estimator estimator() {
         return cca;
+    }
+
+    /**
+     * On Gaussian data the estimator is the maximum-likelihood MI: its standard deviation is about
+     * ρ/√n per pair (delta method: dI/dρ = ρ/(1-ρ²), var ρ̂ ≈ (1-ρ²)²/n), ≤ 0.015 nats for n = 4000; its bias is
+     * about d_x d_y/(2n) ≤ 0.002. Tolerance 0.05 covers three standard deviations for three pairs.
+     */
+    @Override
+    public KnownTruth knownTruth() {
+        return KnownTruth.gaussian(4000, 0.9, 1, 0.05);
     }
 
     private Estimate estimate(Samples x, Samples y) {
@@ -32,15 +43,9 @@ class GaussianCcaTest implements ExtensionContract {
         }
     }
 
-    /**
-     * On Gaussian data the estimator is the maximum-likelihood MI: its standard deviation is about
-     * ρ/√n per pair (delta method: dI/dρ = ρ/(1-ρ²), var ρ̂ ≈ (1-ρ²)²/n), ≤ 0.015 nats for n = 4000; its bias is
-     * about d_x d_y/(2n) ≤ 0.002. Tolerance 0.05 covers three standard deviations for three pairs.
-     */
+    /** Several dimensions, tolerance as for {@link #knownTruth()}. */
     @Test
     void recoversGaussianMiDenseAndSparse() {
-        Samples[] one = Synthetic.gaussian(4000, 0.9, 1);
-        assertEquals(Synthetic.gaussianMi(1, 0.9), estimate(one[0], one[1]).nats(), 0.05);
         Samples[] dense = Synthetic.gaussian(4000, 3, 3, 0.6, 2);
         assertEquals(Synthetic.gaussianMi(3, 0.6), estimate(dense[0], dense[1]).nats(), 0.05);
         Samples[] sparse = Synthetic.gaussian(4000, 5, 2, 0.7, 3);
@@ -76,18 +81,11 @@ class GaussianCcaTest implements ExtensionContract {
         assertThrows(InvalidDataException.class, () -> estimate(Synthetic.map(xy[0], v -> 0), xy[1]), "constant");
         Samples[] tiny = Synthetic.gaussian(3, 0.5, 7);
         assertThrows(InvalidDataException.class, () -> estimate(tiny[0], tiny[1]), "n < d + 2");
-        assertThrows(InvalidDataException.class,
-                () -> estimate(Synthetic.map(xy[0], v -> v > 1 ? Double.NaN : v), xy[1]), "NaN");
     }
 
     @Property(tries = 30)
-    void symmetricNonNegativeAndPermutationInvariant(@ForAll @DoubleRange(min = -0.99, max = 0.99) double rho,
-                                                     @ForAll long seed) {
+    void nonNegative(@ForAll @DoubleRange(min = -0.99, max = 0.99) double rho, @ForAll long seed) {
         Samples[] xy = Synthetic.gaussian(200, 2, 2, rho, seed);
-        double forward = estimate(xy[0], xy[1]).nats();
-        assertTrue(forward >= 0);
-        assertEquals(forward, estimate(xy[1], xy[0]).nats(), 1e-9 * (1 + forward));
-        int[] p = Synthetic.permutation(200, seed);
-        assertEquals(forward, estimate(xy[0].selectRows(p), xy[1].selectRows(p)).nats(), 1e-9 * (1 + forward));
+        assertTrue(estimate(xy[0], xy[1]).nats() >= 0);
     }
 }

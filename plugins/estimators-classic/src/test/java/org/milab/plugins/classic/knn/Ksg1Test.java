@@ -7,24 +7,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.milab.api.InvalidDataException;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Samples;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.estimate.Estimator;
+import org.milab.api.testkit.EstimatorContract;
+import org.milab.api.testkit.KnownTruth;
 import org.milab.api.testkit.TestRunContext;
 import org.milab.plugins.classic.Reference;
 import org.milab.plugins.classic.Synthetic;
 
-class Ksg1Test implements ExtensionContract {
+class Ksg1Test implements EstimatorContract {
 
     private final Ksg1 ksg = new Ksg1();
 
     @Override
-    public MilabExtension extension() {
+    public Estimator estimator() {
         return ksg;
+    }
+
+    /**
+     * Correlated Gaussians, n = 4000, k = 3. KSG's standard deviation at this n is about 0.015 nats for
+     * I ≤ 1.2 (Kraskov et al. 2004, Fig. 4) and its bias below 0.01 nats for one dimension; 0.06 is four standard
+     * deviations plus the bias.
+     */
+    @Override
+    public KnownTruth knownTruth() {
+        return KnownTruth.gaussian(4000, 0.5, 11, 0.06);
     }
 
     private double mi(Samples x, Samples y, Map<String, ?> params) {
@@ -76,17 +85,11 @@ class Ksg1Test implements ExtensionContract {
         assertEquals(5.114588640972537, mi(x, y, Map.of("standardise", false)), 1e-9);
     }
 
-    /**
-     * Correlated Gaussians, n = 4000, k = 3. KSG's standard deviation at this n is about 0.015 nats for
-     * I ≤ 1.2 (Kraskov et al. 2004, Fig. 4: sd ≈ 0.9/√n... scaled) and its bias below 0.01 nats for one
-     * dimension; 0.06 is four standard deviations plus the bias.
-     */
+    /** A strong correlation, tolerance as for {@link #knownTruth()} (rho = 0 is the contract's independence case). */
     @Test
-    void recoversGaussianMi() {
-        for (double rho : new double[] {0.0, 0.5, 0.9}) {
-            Samples[] xy = Synthetic.gaussian(4000, rho, 11);
-            assertEquals(Synthetic.gaussianMi(1, rho), mi(xy[0], xy[1], Map.of()), 0.06, "rho " + rho);
-        }
+    void recoversStrongGaussianMi() {
+        Samples[] xy = Synthetic.gaussian(4000, 0.9, 11);
+        assertEquals(Synthetic.gaussianMi(1, 0.9), mi(xy[0], xy[1], Map.of()), 0.06);
     }
 
     /**
@@ -131,17 +134,15 @@ class Ksg1Test implements ExtensionContract {
         assertEquals(mi(xy[0], xy[1], Map.of("threads", 1)), mi(xy[0], xy[1], Map.of("threads", 3)), 0.0);
     }
 
+    /** n = k + 1 rows; constant and infinite columns (the contract checks n = 1, NaN and unpaired inputs). */
     @Test
     void rejectsBadData() {
         Samples[] xy = Synthetic.gaussian(10, 0.5, 18);
         Samples three = Synthetic.gaussian(3, 0.5, 19)[0];
         assertThrows(InvalidDataException.class, () -> mi(three, three, Map.of("k", 3)), "n < k + 1");
-        assertThrows(InvalidDataException.class, () -> mi(xy[0], three, Map.of()), "unpaired");
         Samples constant = Synthetic.map(xy[0], v -> 1.0);
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> mi(constant, xy[1], Map.of()));
         assertTrue(e.getMessage().contains("constant"), e.getMessage());
-        Samples withNan = Synthetic.map(xy[0], v -> v > 0.5 ? Double.NaN : v);
-        assertThrows(InvalidDataException.class, () -> mi(withNan, xy[1], Map.of()));
         Samples inf = Synthetic.map(xy[0], v -> v > 0.5 ? Double.POSITIVE_INFINITY : v);
         assertThrows(InvalidDataException.class, () -> mi(inf, xy[1], Map.of()));
     }
@@ -156,18 +157,6 @@ class Ksg1Test implements ExtensionContract {
         InvalidDataException e = assertThrows(InvalidDataException.class, () -> mi(x, y, Map.of()));
         assertTrue(e.getMessage().contains("jitter"), e.getMessage());
         assertTrue(Double.isFinite(mi(x, y, Map.of("jitter", 1e-10))));
-    }
-
-    @Property(tries = 20)
-    void symmetricAndPermutationInvariant(@ForAll @IntRange(min = 20, max = 300) int n,
-                                          @ForAll @DoubleRange(min = -0.95, max = 0.95) double rho,
-                                          @ForAll long seed) {
-        Samples[] xy = Synthetic.gaussian(n, rho, seed);
-        double forward = mi(xy[0], xy[1], Map.of());
-        // Exact symmetry: the joint distances and the two marginal counts swap roles.
-        assertEquals(forward, mi(xy[1], xy[0], Map.of()), 1e-12);
-        int[] p = Synthetic.permutation(n, seed ^ 1);
-        assertEquals(forward, mi(xy[0].selectRows(p), xy[1].selectRows(p), Map.of()), 1e-12);
     }
 
     @Property(tries = 10)

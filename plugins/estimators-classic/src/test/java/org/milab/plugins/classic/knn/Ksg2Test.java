@@ -5,25 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.milab.api.InvalidDataException;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Samples;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.estimate.Estimator;
+import org.milab.api.testkit.EstimatorContract;
+import org.milab.api.testkit.KnownTruth;
 import org.milab.api.testkit.TestRunContext;
 import org.milab.plugins.classic.Synthetic;
 
-class Ksg2Test implements ExtensionContract {
+class Ksg2Test implements EstimatorContract {
 
     private final Ksg2 ksg = new Ksg2();
 
     @Override
-    public MilabExtension extension() {
+    public Estimator estimator() {
         return ksg;
+    }
+
+    /**
+     * Correlated Gaussians, n = 4000, k = 3: KSG-2 has about the standard deviation of KSG-1 (≈ 0.015 nats at this
+     * n, Kraskov et al. 2004 Fig. 4) and a bias below 0.01 nats in one dimension; 0.06 = 4 sd + bias.
+     */
+    @Override
+    public KnownTruth knownTruth() {
+        return KnownTruth.gaussian(4000, 0.6, 21, 0.06);
     }
 
     private double mi(Samples x, Samples y, Map<String, ?> params) {
@@ -32,16 +38,11 @@ class Ksg2Test implements ExtensionContract {
         }
     }
 
-    /**
-     * Correlated Gaussians, n = 4000, k = 3: KSG-2 has about the standard deviation of KSG-1 (≈ 0.015 nats at this
-     * n, Kraskov et al. 2004 Fig. 4) and a bias below 0.01 nats in one dimension; 0.06 = 4 sd + bias.
-     */
+    /** A strong correlation, tolerance as for {@link #knownTruth()} (rho = 0 is the contract's independence case). */
     @Test
-    void recoversGaussianMi() {
-        for (double rho : new double[] {0.0, 0.6, 0.9}) {
-            Samples[] xy = Synthetic.gaussian(4000, rho, 21);
-            assertEquals(Synthetic.gaussianMi(1, rho), mi(xy[0], xy[1], Map.of()), 0.06, "rho " + rho);
-        }
+    void recoversStrongGaussianMi() {
+        Samples[] xy = Synthetic.gaussian(4000, 0.9, 21);
+        assertEquals(Synthetic.gaussianMi(1, 0.9), mi(xy[0], xy[1], Map.of()), 0.06);
     }
 
     /** Dense 3 + 3 dimensions, I = 1.24 nats: algorithm 2's bias is smaller than 1's; allowed 0.1 below, 0.05 above. */
@@ -61,26 +62,14 @@ class Ksg2Test implements ExtensionContract {
     }
 
     @Test
-    void rejectsBadData() {
+    void rejectsFewerThanKPlusOneRows() {
         Samples[] xy = Synthetic.gaussian(3, 0.5, 24);
         assertThrows(InvalidDataException.class, () -> mi(xy[0], xy[1], Map.of("k", 3)));
-        assertThrows(InvalidDataException.class, () -> mi(Synthetic.map(xy[0], v -> Double.NaN), xy[1], Map.of("k", 1)));
     }
 
     @Test
     void threadsDoNotChangeTheResult() {
         Samples[] xy = Synthetic.gaussian(6000, 0.7, 25);
         assertEquals(mi(xy[0], xy[1], Map.of("threads", 1)), mi(xy[0], xy[1], Map.of("threads", 2)), 0.0);
-    }
-
-    @Property(tries = 20)
-    void symmetricAndPermutationInvariant(@ForAll @IntRange(min = 20, max = 300) int n,
-                                          @ForAll @DoubleRange(min = -0.95, max = 0.95) double rho,
-                                          @ForAll long seed) {
-        Samples[] xy = Synthetic.gaussian(n, rho, seed);
-        double forward = mi(xy[0], xy[1], Map.of());
-        assertEquals(forward, mi(xy[1], xy[0], Map.of()), 1e-12);
-        int[] p = Synthetic.permutation(n, seed ^ 2);
-        assertEquals(forward, mi(xy[0].selectRows(p), xy[1].selectRows(p), Map.of()), 1e-12);
     }
 }

@@ -4,24 +4,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.milab.api.InvalidDataException;
-import org.milab.api.MilabExtension;
 import org.milab.api.data.Samples;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.estimate.Estimator;
+import org.milab.api.testkit.KnownTruth;
 import org.milab.api.testkit.TestRunContext;
+import org.milab.plugins.classic.LabelledPairsContract;
 import org.milab.plugins.classic.Reference;
 import org.milab.plugins.classic.Synthetic;
 
-class RossMixedTest implements ExtensionContract {
+class RossMixedTest implements LabelledPairsContract {
 
     private final RossMixed ross = new RossMixed();
 
     @Override
-    public MilabExtension extension() {
+    public Estimator estimator() {
         return ross;
+    }
+
+    /**
+     * Two equiprobable classes with N(±0.5, 1) features, n = 4000: truth by numerical integration. Ross reports a
+     * standard deviation of about 0.01–0.02 nats at this n and a bias below 0.01; allowed 0.05.
+     */
+    @Override
+    public KnownTruth knownTruth() {
+        Samples[] xc = Synthetic.labelled(4000, 0.5, 51);
+        return new KnownTruth(xc[0], xc[1], Synthetic.labelledMi(0.5), 0.05, "numerical integration");
+    }
+
+    /** Swapping x and y swaps which side is discrete: not the same computation. */
+    @Override
+    public boolean symmetric() {
+        return false;
     }
 
     private double mi(Samples x, Samples y, Map<String, ?> params) {
@@ -54,7 +69,7 @@ class RossMixedTest implements ExtensionContract {
      */
     @Test
     void recoversLabelledGaussianMi() {
-        for (double mu : new double[] {0.5, 1.5}) {
+        for (double mu : new double[] {0.5, 1.5}) {  // mu = 0.5 also as knownTruth(), here with x discrete too
             Samples[] xc = Synthetic.labelled(4000, mu, 51);
             assertEquals(Synthetic.labelledMi(mu), mi(xc[0], xc[1], Map.of()), 0.05, "mu " + mu);
             assertEquals(Synthetic.labelledMi(mu), mi(xc[1], xc[0], Map.of("discrete", "x")), 0.05, "swapped");
@@ -65,12 +80,5 @@ class RossMixedTest implements ExtensionContract {
     void rejectsLabelsThatNeverRepeat() {
         Samples[] xy = Synthetic.gaussian(30, 0.5, 52);
         assertThrows(InvalidDataException.class, () -> mi(xy[0], xy[1], Map.of()));
-    }
-
-    @Property(tries = 15)
-    void permutationInvariant(@ForAll long seed) {
-        Samples[] xc = Synthetic.labelled(300, 1.0, seed);
-        int[] p = Synthetic.permutation(300, seed);
-        assertEquals(mi(xc[0], xc[1], Map.of()), mi(xc[0].selectRows(p), xc[1].selectRows(p), Map.of()), 1e-12);
     }
 }

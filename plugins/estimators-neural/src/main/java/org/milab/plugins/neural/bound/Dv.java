@@ -22,7 +22,7 @@ import org.pf4j.Extension;
         title = "Asymptotic evaluation of certain Markov process expectations for large time. IV",
         venue = "Communications on Pure and Applied Mathematics", doi = "10.1002/cpa.3160360204")
 @Citation(authors = "Poole, B., Ozair, S., van den Oord, A., Alemi, A. A., Tucker, G.", year = 2019,
-        title = "On Variational Bounds of Mutual Information", venue = "ICML", doi = "arXiv:1905.06922")
+        title = "On Variational Bounds of Mutual Information", venue = "ICML", arxiv = "1905.06922")
 public final class Dv implements MiBound {
 
     @Override

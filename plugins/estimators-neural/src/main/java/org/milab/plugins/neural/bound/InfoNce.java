@@ -17,9 +17,9 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "van den Oord, A., Li, Y., Vinyals, O.", year = 2018,
-        title = "Representation Learning with Contrastive Predictive Coding", doi = "arXiv:1807.03748")
+        title = "Representation Learning with Contrastive Predictive Coding", arxiv = "1807.03748")
 @Citation(authors = "Poole, B., Ozair, S., van den Oord, A., Alemi, A. A., Tucker, G.", year = 2019,
-        title = "On Variational Bounds of Mutual Information", venue = "ICML", doi = "arXiv:1905.06922")
+        title = "On Variational Bounds of Mutual Information", venue = "ICML", arxiv = "1905.06922")
 public final class InfoNce implements MiBound {
 
     @Override

@@ -20,9 +20,9 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Nowozin, S., Cseke, B., Tomioka, R.", year = 2016,
         title = "f-GAN: Training Generative Neural Samplers using Variational Divergence Minimization",
-        venue = "NeurIPS", doi = "arXiv:1606.00709")
+        venue = "NeurIPS", arxiv = "1606.00709")
 @Citation(authors = "Poole, B., Ozair, S., van den Oord, A., Alemi, A. A., Tucker, G.", year = 2019,
-        title = "On Variational Bounds of Mutual Information", venue = "ICML", doi = "arXiv:1905.06922")
+        title = "On Variational Bounds of Mutual Information", venue = "ICML", arxiv = "1905.06922")
 public final class Js implements MiBound {
 
     @Override

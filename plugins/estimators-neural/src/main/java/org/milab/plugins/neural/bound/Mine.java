@@ -24,7 +24,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Belghazi, M. I., Baratin, A., Rajeswar, S., Ozair, S., Bengio, Y., Courville, A., Hjelm, R. D.",
-        year = 2018, title = "Mutual Information Neural Estimation", venue = "ICML", doi = "arXiv:1801.04062")
+        year = 2018, title = "Mutual Information Neural Estimation", venue = "ICML", arxiv = "1801.04062")
 public final class Mine implements MiBound {
 
     static final Parameter<Double> DECAY = Parameter.real("ema-decay").defaultValue(0.99).range(0.0, 0.999999)

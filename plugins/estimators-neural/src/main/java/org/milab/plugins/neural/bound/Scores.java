@@ -2,7 +2,9 @@ package org.milab.plugins.neural.bound;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import org.milab.api.InvalidDataException;
 
 /**
  * The shared numerics of the bounds: views of the score matrix and stable reductions. Every function is
@@ -13,9 +15,25 @@ final class Scores {
     private Scores() {
     }
 
-    /** The n paired scores {@code f[i][i]} (a view). */
+    /** The n paired scores {@code f[i][i]} (a view), after {@link #requireSquare}. */
     static NDArray diagonal(NDArray scores) {
-        return scores.diagonal();
+        return requireSquare(scores).diagonal();
+    }
+
+    /**
+     * Every bound reads the diagonal or the off-diagonal scores, so both views check the shape: square, at least
+     * 2 x 2 (a batch of one pair has no unpaired scores). Values are not checked (that would cost a device sync per
+     * step): a NaN score gives a NaN value.
+     *
+     * @throws InvalidDataException naming the shape otherwise
+     */
+    static NDArray requireSquare(NDArray scores) {
+        Shape shape = scores.getShape();
+        if (shape.dimension() != 2 || shape.get(0) != shape.get(1) || shape.get(0) < 2) {
+            throw new InvalidDataException("a bound needs an n x n score matrix with n >= 2 (scores of n paired x "
+                    + "and y batches), got shape " + shape);
+        }
+        return scores;
     }
 
     /**
@@ -24,7 +42,7 @@ final class Scores {
      * row's last column. Views only, so no mask is allocated.
      */
     static NDArray offDiagonal(NDArray scores) {
-        long n = scores.getShape().get(0);
+        long n = requireSquare(scores).getShape().get(0);
         return scores.reshape(-1).get(new NDIndex("1:")).reshape(n - 1, n + 1).get(new NDIndex(":, :-1"));
     }
 

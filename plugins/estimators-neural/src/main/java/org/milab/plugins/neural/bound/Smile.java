@@ -22,7 +22,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Song, J., Ermon, S.", year = 2020,
         title = "Understanding the Limitations of Variational Mutual Information Estimators", venue = "ICLR",
-        doi = "arXiv:1910.06222")
+        arxiv = "1910.06222")
 public final class Smile implements MiBound {
 
     static final Parameter<Double> TAU = Parameter.real("tau").defaultValue(5.0).min(0.0)

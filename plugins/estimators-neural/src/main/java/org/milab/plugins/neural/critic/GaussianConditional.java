@@ -26,7 +26,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Cheng, P., Hao, W., Dai, S., Liu, J., Gan, Z., Carin, L.", year = 2020,
         title = "CLUB: A Contrastive Log-ratio Upper Bound of Mutual Information", venue = "ICML",
-        doi = "arXiv:2006.12013")
+        arxiv = "2006.12013")
 public final class GaussianConditional implements ModelFactory {
 
     static final Parameter<List<Integer>> HIDDEN = Parameter.integers("hidden").defaultValue(List.of(256, 256))

@@ -27,7 +27,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Poole, B., Ozair, S., van den Oord, A., Alemi, A. A., Tucker, G.", year = 2019,
-        title = "On Variational Bounds of Mutual Information", venue = "ICML", doi = "arXiv:1905.06922")
+        title = "On Variational Bounds of Mutual Information", venue = "ICML", arxiv = "1905.06922")
 public final class JointCritic implements ModelFactory {
 
     static final Parameter<List<Integer>> HIDDEN = Parameter.integers("hidden").defaultValue(List.of(256, 256))

@@ -5,14 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.milab.api.MilabExtension;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.bound.MiBound;
+import org.milab.api.testkit.MiBoundContract;
 
-class AlphaInfoNceTest extends BoundTestBase implements ExtensionContract {
+class AlphaInfoNceTest extends BoundTestBase implements MiBoundContract {
 
     @Override
-    public MilabExtension extension() {
+    public MiBound bound() {
         return new AlphaInfoNce();
+    }
+
+    @Override
+    public double referenceValue(double[][] f) {
+        return reference(f, 0.5);
+    }
+
+    /** Row-wise baselines, as InfoNCE: not symmetric. */
+    @Override
+    public boolean symmetric() {
+        return false;
     }
 
     /** The bound written out with explicit leave-one-out baselines. */

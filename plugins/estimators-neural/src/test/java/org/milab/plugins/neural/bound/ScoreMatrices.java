@@ -3,7 +3,6 @@ package org.milab.plugins.neural.bound;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.SplittableRandom;
 
 /** Score matrices for bound tests, and double-precision reference reductions over them. */
 final class ScoreMatrices {
@@ -11,16 +10,9 @@ final class ScoreMatrices {
     private ScoreMatrices() {
     }
 
-    /** An n x n matrix with N(0, 1) entries plus {@code shift} on the diagonal. */
+    /** An n x n matrix with N(0, 1) entries plus {@code shift} on the diagonal (the test kit's). */
     static double[][] random(int n, double shift, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[][] f = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                f[i][j] = r.nextGaussian() + (i == j ? shift : 0);
-            }
-        }
-        return f;
+        return org.milab.api.testkit.MiBoundContract.randomScores(n, shift, seed);
     }
 
     static NDArray of(NDManager manager, double[][] f) {

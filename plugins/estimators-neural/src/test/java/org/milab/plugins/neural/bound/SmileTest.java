@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.milab.api.MilabExtension;
-import org.milab.api.testkit.ExtensionContract;
+import org.milab.api.bound.MiBound;
+import org.milab.api.testkit.MiBoundContract;
 
-class SmileTest extends BoundTestBase implements ExtensionContract {
+class SmileTest extends BoundTestBase implements MiBoundContract {
 
     @Override
-    public MilabExtension extension() {
+    public MiBound bound() {
         return new Smile();
+    }
+
+    @Override
+    public double referenceValue(double[][] f) {
+        return ScoreMatrices.diagMean(f) - Math.log(ScoreMatrices.offMeanExp(f, 5.0));
     }
 
     @Test

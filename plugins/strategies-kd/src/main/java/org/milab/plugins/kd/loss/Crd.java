@@ -26,7 +26,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Tian, Y., Krishnan, D., Isola, P.", year = 2020, title = "Contrastive Representation "
-        + "Distillation", venue = "ICLR", doi = "arXiv:1910.10699")
+        + "Distillation", venue = "ICLR", arxiv = "1910.10699")
 public final class Crd implements DistillationLoss {
 
     static final Parameter<Double> TEMPERATURE = Parameter.real("temperature").defaultValue(0.1).range(1e-3, 100)

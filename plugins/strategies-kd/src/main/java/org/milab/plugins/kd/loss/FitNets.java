@@ -23,7 +23,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Romero, A., Ballas, N., Kahou, S. E., Chassang, A., Gatta, C., Bengio, Y.", year = 2015,
-        title = "FitNets: Hints for Thin Deep Nets", venue = "ICLR", doi = "arXiv:1412.6550")
+        title = "FitNets: Hints for Thin Deep Nets", venue = "ICLR", arxiv = "1412.6550")
 public final class FitNets implements DistillationLoss {
 
     @Override

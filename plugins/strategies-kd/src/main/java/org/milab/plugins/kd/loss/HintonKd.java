@@ -19,7 +19,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Hinton, G., Vinyals, O., Dean, J.", year = 2015, title = "Distilling the Knowledge in a Neural "
-        + "Network", venue = "NIPS Deep Learning Workshop", doi = "arXiv:1503.02531")
+        + "Network", venue = "NIPS Deep Learning Workshop", arxiv = "1503.02531")
 public final class HintonKd implements DistillationLoss {
 
     static final Parameter<Double> TEMPERATURE = Parameter.real("temperature").defaultValue(4.0).range(1e-3, 1e3)

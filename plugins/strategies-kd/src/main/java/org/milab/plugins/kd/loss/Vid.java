@@ -28,7 +28,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Ahn, S., Hu, S. X., Damianou, A., Lawrence, N. D., Dai, Z.", year = 2019,
-        title = "Variational Information Distillation for Knowledge Transfer", venue = "CVPR", doi = "arXiv:1904.05835")
+        title = "Variational Information Distillation for Knowledge Transfer", venue = "CVPR", arxiv = "1904.05835")
 public final class Vid implements DistillationLoss {
 
     static final Parameter<Double> MIN_VARIANCE = Parameter.real("min-variance").defaultValue(1e-3).range(1e-8, 10)
