@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.milab.api.ConfigurationException;
 import org.milab.platform.report.FolderRunCatalog;
+import org.milab.platform.report.RunCatalog;
+import org.milab.platform.store.StoreRunCatalog;
 import org.milab.platform.ui.UiServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +30,13 @@ final class UiCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", paramLabel = "DIR", description = "the runs folder to show (default: ${DEFAULT-VALUE})")
     Path runsDir = Path.of("runs");
 
+    @Option(names = "--all-runs", description = "show every run indexed in the run store (see --store), wherever its "
+            + "folder is, instead of the runs under --runs-dir")
+    boolean allRuns;
+
+    @picocli.CommandLine.Mixin
+    StoreOptions store;
+
     @Option(names = "--allow-writes", description = "enable write actions (re-rendering a run's report.html)")
     boolean allowWrites;
 
@@ -39,7 +48,7 @@ final class UiCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new ConfigurationException("--port " + port, "expected a port number from 0 to 65535");
         }
-        if (!Files.isDirectory(runsDir)) {
+        if (!allRuns && !Files.isDirectory(runsDir)) {
             throw new ConfigurationException("--runs-dir " + runsDir, "no such folder (run 'milab run' first, or "
                     + "pass the folder given to 'milab run --runs-dir')");
         }
@@ -50,9 +59,11 @@ final class UiCommand implements Callable<Integer> {
             throw new ConfigurationException("--bind " + bind, "not an address of this machine");
         }
         CountDownLatch stop = new CountDownLatch(1);
-        try (UiServer server = UiServer.start(new FolderRunCatalog(runsDir), address, allowWrites)) {
+        RunCatalog catalog = allRuns ? new StoreRunCatalog(store.location()) : new FolderRunCatalog(runsDir);
+        String shown = allRuns ? "runs indexed in " + store.location() : "runs in " + runsDir.toAbsolutePath();
+        try (UiServer server = UiServer.start(catalog, address, allowWrites)) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println("milab ui: " + server.uri() + " (runs in " + runsDir.toAbsolutePath() + (allowWrites
+            out.println("milab ui: " + server.uri() + " (" + shown + (allowWrites
                     ? ", writes allowed" : ", read-only") + "); Ctrl-C stops it");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
