@@ -35,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputFormat output;
 
+    @Mixin
+    ExecutorOptions executor;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,15 +46,20 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> argv = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        boolean spark = executor.spark();
         RunRequest request = RunRequest.of(file, sets, runsDir, argv);
         try (PluginHost h = host.startHost()) {
             RunService service = new RunService(h, new ConsoleProgress(err), w -> err.println("milab: warning: " + w));
-            RunReport report = service.run(request);
+            RunReport report = spark ? RemoteRun.run(service, request, sets, executor.open(host)) : service.run(request);
             if (output.json()) {
                 report.results().put("runDir", report.folder().path().toString());
                 out.println(Json.pretty(report.results()));
             } else {
-                RunSummary.print(out, report.graph(), report.points());
+                if (spark) {
+                    RemoteRun.printSummary(out, report);
+                } else {
+                    RunSummary.print(out, report.graph(), report.points());
+                }
                 out.println("run folder: " + report.folder().path());
             }
             out.flush();

@@ -26,6 +26,21 @@ public final class GraphRunner {
 
     /** Told when a node starts and ends. */
     public interface Listener extends HostRunContext.ProgressListener {
+        /** A listener that ignores everything (a remote task has no console). */
+        Listener NONE = new Listener() {
+            @Override
+            public void started(String id, int point, int points) {
+            }
+
+            @Override
+            public void finished(String id, double seconds) {
+            }
+
+            @Override
+            public void progress(String nodeId, long done, long total) {
+            }
+        };
+
         /** Node {@code id} starts (point {@code point} of {@code points}). */
         void started(String id, int point, int points);
 
@@ -52,12 +67,22 @@ public final class GraphRunner {
     public List<PointOutcome> run(List<Plan> plans, long seed, Path folder) {
         List<PointOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
-            Path base = folder.resolve(RunLayout.pointFolder(i, plans.size()));
-            try (RunScope scope = new RunScope()) {
-                outcomes.add(runPoint(plans.get(i), seed, base, i, plans.size(), scope));
-            }
+            outcomes.add(runPoint(plans, i, seed, folder));
         }
         return outcomes;
+    }
+
+    /**
+     * Runs point {@code i} of {@code plans} alone (what a distributed executor's task does); its node folders go
+     * below {@code folder} as {@link RunLayout} says.
+     *
+     * @throws NodeFailure when a node throws
+     */
+    public PointOutcome runPoint(List<Plan> plans, int i, long seed, Path folder) {
+        Path base = folder.resolve(RunLayout.pointFolder(i, plans.size()));
+        try (RunScope scope = new RunScope()) {
+            return runPoint(plans.get(i), seed, base, i, plans.size(), scope);
+        }
     }
 
     private PointOutcome runPoint(Plan plan, long seed, Path base, int point, int points, RunScope scope) {

@@ -22,6 +22,8 @@ public final class Json {
             .disableHtmlEscaping().create();
     private static final Gson COMPACT = new GsonBuilder().serializeSpecialFloatingPointValues()
             .disableHtmlEscaping().create();
+    private static final Gson EXACT = new GsonBuilder().setObjectToNumberStrategy(
+            com.google.gson.ToNumberPolicy.LONG_OR_DOUBLE).create();
 
     private Json() {
     }
@@ -39,6 +41,14 @@ public final class Json {
     /** Reads JSON text into maps and lists. */
     public static Object parse(String text) {
         return GSON.fromJson(text, Object.class);
+    }
+
+    /**
+     * Reads JSON text into maps and lists, whole numbers as {@code Long} and the rest as {@code Double}, so that
+     * {@link #pretty} writes the text back as it was written from ints and doubles (a result sent between machines).
+     */
+    public static Object parseExact(String text) {
+        return EXACT.fromJson(text, Object.class);
     }
 
     /** The map as it reads back from JSON text (numbers as doubles), for comparing with a parsed file. */

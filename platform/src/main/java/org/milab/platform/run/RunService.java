@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.milab.api.MilabException;
 import org.milab.platform.MilabVersion;
 import org.milab.platform.graph.ExperimentGraph;
 import org.milab.platform.graph.GraphValidator;
@@ -44,6 +45,18 @@ public final class RunService {
      * @throws GraphRunner.NodeFailure when a node fails (the run folder then records the failure)
      */
     public RunReport run(RunRequest request) {
+        return run(request, null);
+    }
+
+    /**
+     * Runs {@code request}'s points on {@code remote} (or here when it is {@code null}) and writes the same run
+     * folder either way. With a remote executor a failed point does not stop the others: every point's record is
+     * written (a failed one with its error), then the run is marked failed.
+     *
+     * @throws org.milab.api.ConfigurationException when the graph is invalid (nothing is written then)
+     * @throws MilabException when a node or a remote point failed (the run folder then records the failure)
+     */
+    public RunReport run(RunRequest request, PointExecutor remote) {
         request.recorded().ifPresent(r -> r.pluginDifferences(host.plugins()).forEach(warnings));
         ExperimentGraph graph = request.graph();
         List<Plan> plans = new GraphValidator(host.registry()).validate(graph);
@@ -53,9 +66,18 @@ public final class RunService {
         dir.write("experiment.yaml", graph.source());
         Instant start = Instant.now();
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
-            List<PointOutcome> points = new GraphRunner(host.registry(), cancel.flag(), listener).run(plans, seed,
-                    dir.path());
-            Map<String, Object> results = record(dir, graph, seed, points);
+            List<PointOutcome> points = remote == null ? new GraphRunner(host.registry(), cancel.flag(), listener)
+                    .run(plans, seed, dir.path()) : List.of();
+            List<PointRecord> records = remote == null ? List.of() : remote.run(plans);
+            Map<String, Object> results = remote == null ? record(dir, graph, seed, points.stream()
+                    .map(ResultsWriter::point).toList(), points.stream().flatMap(p -> ResultsWriter.csvRows(p)
+                    .stream()).toList()) : record(dir, graph, seed, records);
+            List<String> failures = records.stream().filter(PointRecord::failed)
+                    .map(r -> "point " + r.index() + ": " + r.error()).toList();
+            if (!failures.isEmpty()) {
+                throw new MilabException(failures.size() + " of " + records.size() + " points failed (the others "
+                        + "are recorded in " + dir.path() + "):\n  " + String.join("\n  ", failures));
+            }
             dir.write("provenance.json", Json.pretty(provenance(request, plans, start, "ok")));
             Optional<List<String>> reproduced = request.recorded().map(r -> r.estimateDifferences(results));
             return new RunReport(graph, points, results, dir, reproduced);
@@ -67,15 +89,25 @@ public final class RunService {
         }
     }
 
+    /** Writes the remote points' files, then their results as a local run's. */
     private static Map<String, Object> record(RunDirectory dir, ExperimentGraph graph, long seed,
-            List<PointOutcome> points) {
-        Map<String, Object> results = ResultsWriter.results(graph, seed, points);
+            List<PointRecord> records) {
+        records.forEach(r -> r.files().forEach(dir::writeBytes));
+        return record(dir, graph, seed, records.stream().map(PointRecord::entry).toList(),
+                records.stream().flatMap(r -> r.csvRows().stream()).toList());
+    }
+
+    /** Writes results.json, results.csv and each node's outputs.json from the points' entries and CSV rows. */
+    private static Map<String, Object> record(RunDirectory dir, ExperimentGraph graph, long seed,
+            List<Map<String, Object>> entries, List<List<String>> csvRows) {
+        Map<String, Object> results = ResultsWriter.resultsOf(graph, seed, entries);
         dir.write("results.json", Json.pretty(results));
-        dir.write("results.csv", ResultsWriter.estimatesCsv(graph, points));
-        for (int i = 0; i < points.size(); i++) {
-            for (NodeOutcome n : points.get(i).nodes()) {
-                Path nodeDir = RunLayout.nodeFolder(i, points.size(), n.node().id());
-                dir.write(nodeDir.resolve("outputs.json").toString(), Json.pretty(ResultsWriter.node(n)));
+        dir.write("results.csv", ResultsWriter.estimatesCsvOf(graph, csvRows));
+        for (int i = 0; i < entries.size(); i++) {
+            Map<?, ?> nodes = (Map<?, ?>) entries.get(i).get("nodes");
+            for (Map.Entry<?, ?> n : nodes.entrySet()) {
+                Path nodeDir = RunLayout.nodeFolder(i, entries.size(), String.valueOf(n.getKey()));
+                dir.write(nodeDir.resolve("outputs.json").toString(), Json.pretty(n.getValue()));
             }
         }
         return results;
