@@ -85,23 +85,32 @@ final class ScreenCommand implements Callable<Integer> {
             }
             FeatureColumns columns = read();
             PrintWriter err = spec.commandLine().getErr();
-            ScreenProgress progress = new ScreenProgress(err, columns.size());
-            long t0 = System.nanoTime();
-            List<FeatureScore> scores;
+            Timed timed;
             if (spark) {
                 try (ClusterEngine engine = executor.open(host)) {
-                    scores = engine.screens().screen(job, columns, progress);
+                    timed = timed(err, columns, p -> engine.screens().screen(job, columns, p));
                 }
             } else {
-                scores = new LocalScreen(h.registry(), jobs).screen(job, columns, progress);
+                timed = timed(err, columns, p -> new LocalScreen(h.registry(), jobs).screen(job, columns, p));
             }
-            progress.done();
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            ScreenOutput result = new ScreenOutput(data, target, qualified, job, scores, seconds);
+            ScreenOutput result = new ScreenOutput(data, target, qualified, job, timed.scores(), timed.seconds());
             result.print(spec.commandLine().getOut(), format, top);
             result.warnFailures(err);
             return result.allFailed() ? ExitCodes.RUN_FAILURE : ExitCodes.OK;
         }
+    }
+
+    /** Scores and the wall time of the screen itself (not of reading the data or starting Spark). */
+    private record Timed(List<FeatureScore> scores, double seconds) {
+    }
+
+    private static Timed timed(PrintWriter err, FeatureColumns columns,
+                               java.util.function.Function<ScreenProgress, List<FeatureScore>> screen) {
+        ScreenProgress progress = new ScreenProgress(err, columns.size());
+        long t0 = System.nanoTime();
+        List<FeatureScore> scores = screen.apply(progress);
+        progress.done();
+        return new Timed(scores, (System.nanoTime() - t0) / 1e9);
     }
 
     private void checkOptions() {

@@ -8,12 +8,12 @@ import java.util.List;
  * A child-first class loader for an executor's jars (Spark and its Jackson, Guava, Netty, Scala, SLF4J and Log4j),
  * so that none of them can replace the host's copies that Guice, PF4J and the plugins use. Only the types the
  * executor shares with the host come from the parent: the JDK, milab's own packages and the host libraries their
- * signatures use (PF4J, Guice, Gson, SnakeYAML, Commons CSV, DJL).
+ * signatures use (PF4J, Guice, Gson, SnakeYAML, Commons CSV, DJL). The executor's own classes come from its jars.
  */
 final class IsolatingClassLoader extends URLClassLoader {
 
     /** Packages always loaded by the parent (the host). */
-    static final List<String> SHARED = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.milab.",
+    static final List<String> SHARED = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.milab.api.", "org.milab.platform.",
             "org.pf4j.", "com.google.inject.", "com.google.gson.", "org.yaml.snakeyaml.", "org.apache.commons.csv.",
             "ai.djl.", "picocli.");
 
