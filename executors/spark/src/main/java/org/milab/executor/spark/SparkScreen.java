@@ -49,8 +49,10 @@ final class SparkScreen implements ScreenEngine {
         FeaturesDone listener = new FeaturesDone(data.size(), partitions, progress);
         spark.sc().addSparkListener(listener);
         try {
-            return spark.parallelize(columns, partitions).mapPartitions(new ScorePartition(job, plugins, target))
-                    .collect();
+            List<FeatureScore> scores = spark.parallelize(columns, partitions)
+                    .mapPartitions(new ScorePartition(job, plugins, target)).collect();
+            progress.accept(data.size()); // the listener bus may deliver the last task's end after collect returns
+            return scores;
         } catch (RuntimeException e) {
             throw new MilabException("the Spark job failed: " + SparkErrors.message(e), e);
         } finally {
