@@ -16,12 +16,16 @@ import org.milab.platform.executor.MasterUrl;
 /**
  * Starts the Spark context for a master URL: checks first that a standalone master answers (a clear error in
  * seconds, instead of Spark's minute of retries), keeps Spark's logging to warnings unless {@code --verbose}, ships
- * every plugin archive with {@code addFile}, and on a cluster ships the host's and this module's jars.
+ * every plugin archive with {@code addFile}, and on a cluster ships the host's and this module's jars and waits a
+ * bounded time for the first executor.
  */
 final class SparkContexts {
 
     /** How long to wait for a standalone master to accept a connection. */
     static final int CONNECT_TIMEOUT_MS = 5_000;
+
+    /** How long a cluster may take to grant the first executor, in seconds. */
+    static final long EXECUTOR_WAIT_S = 120;
 
     private SparkContexts() {
     }
@@ -49,7 +53,33 @@ final class SparkContexts {
             throw new MilabException("cannot start Spark with master " + master + ": " + e.getMessage(), e);
         }
         pluginFiles.forEach(p -> spark.addFile(p.toString()));
+        if (!MasterUrl.isLocal(master)) {
+            awaitExecutors(spark, master);
+        }
         return spark;
+    }
+
+    /**
+     * Waits up to {@link #EXECUTOR_WAIT_S} seconds (system property {@code milab.spark.executor-wait-s}) for a
+     * cluster to grant at least one executor, so that a master without free workers fails instead of hanging.
+     */
+    static void awaitExecutors(JavaSparkContext spark, String master) {
+        long waitS = Long.getLong("milab.spark.executor-wait-s", EXECUTOR_WAIT_S);
+        long deadline = System.nanoTime() + waitS * 1_000_000_000L;
+        while (spark.sc().statusTracker().getExecutorInfos().length < 2) { // the driver counts as one
+            if (spark.sc().isStopped() || System.nanoTime() > deadline) {
+                spark.stop();
+                throw new MilabException("no Spark executor registered with " + master + " within " + waitS
+                        + " s; are workers running with free cores and memory?");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                spark.stop();
+                throw new MilabException("interrupted while waiting for Spark executors", e);
+            }
+        }
     }
 
     /** Throws when {@code master} needs a Spark cluster manager (YARN, Kubernetes) this distribution lacks. */

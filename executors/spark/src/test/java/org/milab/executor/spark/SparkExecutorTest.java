@@ -3,6 +3,7 @@ package org.milab.executor.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +67,23 @@ class SparkExecutorTest {
     void sparkIsLoadedApartFromTheHost() {
         assertNotSame(getClass().getClassLoader(), spark.getClass().getClassLoader(),
                 "the engine must come from spark/lib's own class loader");
-        assertTrue(spark.getClass().getClassLoader().getClass().getName().endsWith("IsolatingClassLoader"));
+        ClassLoader sparkLoader = spark.getClass().getClassLoader();
+        assertTrue(sparkLoader.getClass().getName().endsWith("IsolatingClassLoader"));
+        // Spark's Guava and SLF4J are its own copies; the plugin API and platform types are the host's
+        for (Class<?> hostClass : List.of(com.google.common.collect.ImmutableList.class,
+                org.slf4j.LoggerFactory.class)) {
+            assertNotSame(hostClass, load(hostClass.getName(), sparkLoader), hostClass.getName());
+        }
+        assertSame(Samples.class, load(Samples.class.getName(), sparkLoader));
+        assertSame(ClusterEngine.class, load(ClusterEngine.class.getName(), sparkLoader));
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(name + " is not visible from " + loader, e);
+        }
     }
 
     @Test
