@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "milab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run information-theoretic ML experiments declared as YAML graphs, with plugin extensions.",
         subcommands = {RunCommand.class, ValidateCommand.class, EstimateCommand.class, PluginsCommand.class,
+                RunsCommand.class,
                 ScreenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -4,12 +4,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.milab.platform.plugins.PluginHost;
+import org.milab.platform.run.ErrorText;
 import org.milab.platform.run.Json;
+import org.milab.platform.run.RunOptions;
 import org.milab.platform.run.RunReport;
 import org.milab.platform.run.RunRequest;
 import org.milab.platform.run.RunService;
+import org.milab.platform.store.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +37,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", paramLabel = "DIR", description = "where run folders go (default: ${DEFAULT-VALUE})")
     Path runsDir = Path.of("runs");
 
+    @Option(names = "--jobs", paramLabel = "N", description = "sweep points run at once (default: ${DEFAULT-VALUE})")
+    int jobs = 1;
+
+    @Option(names = "--no-cache", description = "compute every node, even those in the node cache (~/.milab/cache)")
+    boolean noCache;
+
+    @Option(names = "--resume", description = "continue the newest unfinished run folder of this experiment")
+    boolean resume;
+
+    @Mixin
+    StoreOptions store;
+
     @Mixin
     OutputFormat output;
 
@@ -47,25 +64,53 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<String> argv = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         boolean spark = executor.spark();
+        if (spark && jobs != 1) {
+            throw new org.milab.api.ConfigurationException("--jobs " + jobs, "is for the local executor; on Spark "
+                    + "every point is a task, run on as many cores as --master gives");
+        }
         RunRequest request = RunRequest.of(file, sets, runsDir, argv);
+        Optional<Path> cache = noCache ? Optional.empty() : Optional.of(HostOptions.milabHome().resolve("cache")
+                .resolve("nodes"));
+        String storeLocation = store.location();
+        RunOptions options = new RunOptions(jobs, cache, resume, folder -> {
+            try (RunStore s = RunStore.open(storeLocation)) {
+                s.index(folder);
+            }
+        });
         try (PluginHost h = host.startHost()) {
             RunService service = new RunService(h, new ConsoleProgress(err), w -> err.println("milab: warning: " + w));
-            RunReport report = spark ? RemoteRun.run(service, request, sets, executor.open(host)) : service.run(request);
+            RunReport report = spark ? RemoteRun.run(service, request, options, sets, executor.open(host))
+                    : service.run(request, options);
             if (output.json()) {
                 report.results().put("runDir", report.folder().path().toString());
                 out.println(Json.pretty(report.results()));
             } else {
-                if (spark) {
-                    RemoteRun.printSummary(out, report);
-                } else {
-                    RunSummary.print(out, report.graph(), report.points());
-                }
+                RunSummary.print(out, report.graph(), report.points());
                 out.println("run folder: " + report.folder().path());
             }
             out.flush();
             report.reproduced().ifPresent(diffs -> printReproduction(err, request, diffs));
+            if (report.restored() > 0) {
+                err.println("milab: resumed " + report.folder().path() + ": " + report.restored() + " of "
+                        + report.points().size() + " points were already done");
+            }
+            return failures(err, report);
         }
-        return ExitCodes.OK;
+    }
+
+    /** Prints each failed point's error; the exit code of the first failure (0 when none failed). */
+    private static int failures(PrintWriter err, RunReport report) {
+        Map<Integer, RuntimeException> failed = report.failures();
+        failed.forEach((i, e) -> err.println(report.points().size() == 1 ? ErrorText.of(e)
+                : ErrorText.of(e).replaceFirst("^milab: ", "milab: point " + i + ": ")));
+        if (failed.size() > 0 && report.points().size() > 1) {
+            err.println("milab: " + failed.size() + " of " + report.points().size() + " points failed; the others "
+                    + "finished and are recorded in " + report.folder().path());
+        }
+        if (failed.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        return report.points().size() == 1 ? ExitCodes.of(failed.values().iterator().next()) : ExitCodes.RUN_FAILURE;
     }
 
     private static void printReproduction(PrintWriter err, RunRequest request, List<String> diffs) {

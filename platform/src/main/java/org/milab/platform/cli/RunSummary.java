@@ -26,6 +26,8 @@ final class RunSummary {
     private final TextTable trained;
     private final List<Table> tables = new ArrayList<>();
     private final List<String> verdicts = new ArrayList<>();
+    private int nodes;
+    private int cached;
 
     private RunSummary(ExperimentGraph graph) {
         this.graph = graph;
@@ -38,6 +40,8 @@ final class RunSummary {
         RunSummary summary = new RunSummary(graph);
         for (PointOutcome p : points) {
             for (NodeOutcome n : p.nodes()) {
+                summary.nodes++;
+                summary.cached += n.cached() ? 1 : 0;
                 n.outputs().forEach((port, value) -> {
                     if (ResultsWriter.shown(graph, n, port)) {
                         summary.add(p, n, value);
@@ -106,10 +110,14 @@ final class RunSummary {
             out.print(tt);
         }
         verdicts.forEach(v -> out.println("- " + v));
+        if (cached > 0) {
+            out.println(cached + " of " + nodes + " node results were served from the node cache (cached); "
+                    + "--no-cache recomputes them");
+        }
     }
 
     private static String seconds(NodeOutcome n) {
-        return String.format(Locale.ROOT, "%.3f s", n.seconds());
+        return n.cached() ? "cached" : String.format(Locale.ROOT, "%.3f s", n.seconds());
     }
 
     private static String cell(Object o) {

@@ -1,7 +1,7 @@
 package org.milab.platform.executor;
 
-import org.milab.platform.run.PointExecutor;
 import org.milab.platform.run.PointTask;
+import org.milab.platform.run.RemotePoints;
 import org.milab.platform.screen.ScreenEngine;
 
 /**
@@ -10,8 +10,8 @@ import org.milab.platform.screen.ScreenEngine;
  */
 public interface ClusterEngine extends AutoCloseable {
 
-    /** Runs {@code task}'s sweep points as cluster tasks. */
-    PointExecutor points(PointTask task);
+    /** Runs {@code task}'s sweep points as cluster tasks, one task per point. */
+    RemotePoints points(PointTask task);
 
     /** Runs feature screens as cluster tasks, partitioned by feature columns. */
     ScreenEngine screens();

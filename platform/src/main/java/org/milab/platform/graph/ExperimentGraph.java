@@ -6,25 +6,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An experiment as written: name, seed, nodes in file order, the outputs to keep, and an optional sweep (a
- * cartesian product of parameter values, the graph running once per combination).
+ * An experiment as written: name, seed, nodes in file order, the outputs to keep, and an optional {@link Sweep}
+ * (the graph running once per point).
  *
  * @param name    experiment name (used for the run folder)
  * @param seed    experiment seed; node seeds derive from it and the node id
  * @param nodes   nodes by id, in file order
  * @param outputs outputs to keep and show; empty means every estimate and analysis result
- * @param sweep   swept parameters as {@code node.param} to the values to try, in file order
+ * @param sweep   the sweep; {@link Sweep#none()} for one point
  * @param source  the file's text, kept verbatim in the run folder
  * @param file    the file name, for messages
  */
 public record ExperimentGraph(String name, Located<Long> seed, Map<String, NodeSpec> nodes, List<PortRef> outputs,
-                              Map<String, Located<List<Object>>> sweep, String source, String file) {
+                              Sweep sweep, String source, String file) {
 
     /** Copies collections, keeping their order. */
     public ExperimentGraph {
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         outputs = List.copyOf(outputs);
-        sweep = Collections.unmodifiableMap(new LinkedHashMap<>(sweep));
     }
 
     /** This graph with one node replaced. */
@@ -40,7 +39,7 @@ public record ExperimentGraph(String name, Located<Long> seed, Map<String, NodeS
     }
 
     /** This graph with the sweep replaced. */
-    public ExperimentGraph withSweep(Map<String, Located<List<Object>>> newSweep) {
+    public ExperimentGraph withSweep(Sweep newSweep) {
         return new ExperimentGraph(name, seed, nodes, outputs, newSweep, source, file);
     }
 }

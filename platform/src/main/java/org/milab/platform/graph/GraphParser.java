@@ -114,7 +114,8 @@ public final class GraphParser {
             problems.add(at(nodesNode.getStartMark()), "'nodes' must be a mapping of node ids to nodes");
         }
         List<PortRef> outputs = keys.containsKey("outputs") ? outputs(keys.get("outputs")) : List.of();
-        Map<String, Located<List<Object>>> sweep = keys.containsKey("sweep") ? sweep(keys.get("sweep")) : Map.of();
+        Sweep sweep = keys.containsKey("sweep") ? new SweepParser(problems, this::value, this::at).parse(keys.get("sweep"))
+                : Sweep.none();
         problems.throwIfAny();
         return new ExperimentGraph(name, seed, nodes, outputs, sweep, text, fileName);
     }
@@ -191,31 +192,6 @@ public final class GraphParser {
             problems.add(at(node.getStartMark()), "'outputs' must be a list of 'node.port' references");
         }
         return refs;
-    }
-
-    private Map<String, Located<List<Object>>> sweep(Node node) {
-        Map<String, Located<List<Object>>> sweep = new LinkedHashMap<>();
-        if (!(node instanceof MappingNode m)) {
-            problems.add(at(node.getStartMark()), "'sweep' must map 'node.parameter' to a list of values");
-            return sweep;
-        }
-        for (NodeTuple t : m.getValue()) {
-            String key = key(t);
-            if (key == null) {
-                continue;
-            }
-            SourcePosition at = at(t.getKeyNode().getStartMark());
-            if (!key.matches("[^.]+\\.[^.]+")) {
-                problems.add(at, "sweep key '" + key + "' must be 'node.parameter'");
-            } else if (!(t.getValueNode() instanceof SequenceNode values) || values.getValue().isEmpty()) {
-                problems.add(at, "sweep '" + key + "' needs a non-empty list of values, e.g. [0.5, 1.0, 2.0]");
-            } else {
-                List<Object> list = new ArrayList<>();
-                values.getValue().forEach(v -> list.add(value(v)));
-                sweep.put(key, new Located<>(list, at));
-            }
-        }
-        return sweep;
     }
 
     private PortRef portRef(Node node) {

@@ -41,22 +41,12 @@ public final class GraphValidator {
         Set<Problem> problems = new LinkedHashSet<>();
         List<Plan> plans = new ArrayList<>();
         GraphProblems sweepProblems = new GraphProblems();
-        graph.sweep().forEach((key, values) -> {
-            String node = key.substring(0, key.indexOf('.'));
-            if (!graph.nodes().containsKey(node)) {
-                sweepProblems.add(values.at(), "sweep names node '" + node + "', which does not exist"
-                        + suggestion(node, graph.nodes().keySet()));
-            }
-        });
+        graph.sweep().checkNodes(graph, sweepProblems);
         sweepProblems.throwIfAny();
-        for (Map<String, Located<Object>> point : points(graph.sweep())) {
-            ExperimentGraph g = graph;
+        for (Map<String, Located<Object>> point : graph.sweep().points(graph.seed().value())) {
+            ExperimentGraph g = Sweep.apply(graph, point);
             Map<String, Object> values = new LinkedHashMap<>();
-            for (Map.Entry<String, Located<Object>> a : point.entrySet()) {
-                String[] parts = a.getKey().split("\\.", 2);
-                g = g.withNode(g.nodes().get(parts[0]).withParameter(parts[1], a.getValue()));
-                values.put(a.getKey(), a.getValue().value());
-            }
+            point.forEach((k, v) -> values.put(k, v.value()));
             try {
                 plans.add(new Plan(g, values, plan(g)));
             } catch (ConfigurationException e) {
@@ -272,24 +262,6 @@ public final class GraphValidator {
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
         cycle.add(at);
         return cycle;
-    }
-
-    private static List<Map<String, Located<Object>>> points(Map<String, Located<List<Object>>> sweep) {
-        List<Map<String, Located<Object>>> points = new ArrayList<>();
-        points.add(new LinkedHashMap<>());
-        sweep.forEach((key, values) -> {
-            List<Map<String, Located<Object>>> next = new ArrayList<>();
-            for (Map<String, Located<Object>> p : points) {
-                for (Object v : values.value()) {
-                    Map<String, Located<Object>> q = new LinkedHashMap<>(p);
-                    q.put(key, new Located<>(v, values.at()));
-                    next.add(q);
-                }
-            }
-            points.clear();
-            points.addAll(next);
-        });
-        return points;
     }
 
     private static String suggestion(String word, java.util.Collection<String> candidates) {

@@ -51,65 +51,103 @@ public final class GraphRunner {
     private final ExtensionRegistry registry;
     private final AtomicBoolean cancelled;
     private final Listener listener;
+    private final Optional<CacheKeys> keys;
+    private final Optional<NodeCache> cache;
 
-    /** A runner over {@code registry}'s extensions. */
+    /** A runner over {@code registry}'s extensions, without a node cache. */
     public GraphRunner(ExtensionRegistry registry, AtomicBoolean cancelled, Listener listener) {
-        this.registry = registry;
-        this.cancelled = cancelled;
-        this.listener = listener;
+        this(registry, cancelled, listener, Optional.empty(), Optional.empty());
     }
 
     /**
-     * Runs every plan; node folders go below {@code folder} as {@link RunLayout} says.
+     * A runner that serves nodes from {@code cache} when their {@link CacheKeys key} is there, and stores the
+     * cacheable results it computes.
+     */
+    public GraphRunner(ExtensionRegistry registry, AtomicBoolean cancelled, Listener listener, Optional<CacheKeys> keys,
+                       Optional<NodeCache> cache) {
+        this.registry = registry;
+        this.cancelled = cancelled;
+        this.listener = listener;
+        this.keys = keys;
+        this.cache = keys.isPresent() ? cache : Optional.empty();
+    }
+
+    /**
+     * Runs every plan in order; node folders go below {@code folder} as {@link RunLayout} says. Node seeds derive
+     * from each plan's experiment seed ({@code seed} unless a {@code seeds:} sweep set another) and the node id.
      *
      * @throws NodeFailure when a node throws, naming the node and extension
      */
     public List<PointOutcome> run(List<Plan> plans, long seed, Path folder) {
         List<PointOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
-            outcomes.add(runPoint(plans, i, seed, folder));
+            PointOutcome p = runPoint(plans.get(i), i, plans.size(), folder);
+            if (p.failure().isPresent()) {
+                throw p.failure().get();
+            }
+            outcomes.add(p);
         }
         return outcomes;
     }
 
     /**
-     * Runs point {@code i} of {@code plans} alone (what a distributed executor's task does); its node folders go
-     * below {@code folder} as {@link RunLayout} says.
+     * Runs point {@code point} of {@code points}. A node that fails ends the point, not the run: the outcome then
+     * holds the nodes that finished and the failure.
      *
-     * @throws NodeFailure when a node throws
+     * @throws Cancelled when the run was cancelled (Ctrl-C)
      */
-    public PointOutcome runPoint(List<Plan> plans, int i, long seed, Path folder) {
-        Path base = folder.resolve(RunLayout.pointFolder(i, plans.size()));
-        try (RunScope scope = new RunScope()) {
-            return runPoint(plans.get(i), seed, base, i, plans.size(), scope);
-        }
-    }
-
-    private PointOutcome runPoint(Plan plan, long seed, Path base, int point, int points, RunScope scope) {
+    public PointOutcome runPoint(Plan plan, int point, int points, Path folder) {
+        Path base = folder.resolve(RunLayout.pointFolder(point, points));
+        long seed = plan.graph().seed().value();
         Map<String, Map<String, Object>> produced = new HashMap<>();
+        Map<String, String> nodeKeys = new HashMap<>();
         List<NodeOutcome> outcomes = new ArrayList<>();
-        for (PlannedNode node : plan.nodes()) {
-            if (cancelled.get()) {
-                throw new MilabException("the run was cancelled before node '" + node.id() + "'");
+        try (RunScope scope = new RunScope()) {
+            for (PlannedNode node : plan.nodes()) {
+                if (cancelled.get()) {
+                    throw new Cancelled("the run was cancelled before node '" + node.id() + "'");
+                }
+                long nodeSeed = Seeds.derive(seed, node.id());
+                Optional<String> key = keys.flatMap(k -> k.key(node, nodeSeed, nodeKeys));
+                key.ifPresent(k -> nodeKeys.put(node.id(), k));
+                Path nodeFolder = base.resolve(node.id());
+                Optional<NodeOutcome> hit = key.flatMap(k -> cache.flatMap(c -> c.lookup(k, node, nodeFolder)));
+                NodeOutcome outcome = hit.isPresent() ? hit.get()
+                        : compute(node, nodeSeed, nodeFolder, produced, point, points, scope);
+                if (hit.isEmpty()) {
+                    key.ifPresent(k -> cache.ifPresent(c -> c.store(k, outcome, nodeFolder)));
+                }
+                produced.put(node.id(), outcome.outputs());
+                outcomes.add(outcome);
             }
-            Map<String, Object> wired = new LinkedHashMap<>();
-            node.inputs().forEach((port, ref) -> wired.put(port, value(ref, produced)));
-            long nodeSeed = Seeds.derive(seed, node.id());
-            listener.started(node.id(), point, points);
-            long t0 = System.nanoTime();
-            Map<String, Object> out;
-            try (HostRunContext ctx = new HostRunContext(node.id(), nodeSeed, node.parameters(),
-                    base.resolve(node.id()), registry, cancelled, listener, scope)) {
-                out = node.kind().run(node.extension(), Inputs.of(wired), node.hostParameters(), ctx);
-            } catch (RuntimeException e) {
-                throw new NodeFailure(node, e);
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            listener.finished(node.id(), seconds);
-            produced.put(node.id(), out);
-            outcomes.add(new NodeOutcome(node, nodeSeed, seconds, out, truth(node, produced)));
+        } catch (NodeFailure e) {
+            return new PointOutcome(plan.point(), outcomes, Optional.of(e));
         }
         return new PointOutcome(plan.point(), outcomes);
+    }
+
+    private NodeOutcome compute(PlannedNode node, long nodeSeed, Path nodeFolder,
+                                Map<String, Map<String, Object>> produced, int point, int points, RunScope scope) {
+        Map<String, Object> wired = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        Map<String, Object> out;
+        try {
+            node.inputs().forEach((port, ref) -> wired.put(port, value(ref, produced)));
+            listener.started(node.id(), point, points);
+            try (HostRunContext ctx = new HostRunContext(node.id(), nodeSeed, node.parameters(), nodeFolder, registry,
+                    cancelled, listener, scope)) {
+                out = node.kind().run(node.extension(), Inputs.of(wired), node.hostParameters(), ctx);
+            }
+        } catch (Cancelled e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new NodeFailure(node, e);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        listener.finished(node.id(), seconds);
+        Map<String, Map<String, Object>> withThis = new HashMap<>(produced);
+        withThis.put(node.id(), out);
+        return new NodeOutcome(node, nodeSeed, seconds, out, truth(node, withThis));
     }
 
     private static Object value(PortRef ref, Map<String, Map<String, Object>> produced) {
@@ -132,6 +170,15 @@ public final class GraphRunner {
         }
         Object d = produced.get(x.node()).get(NodeKinds.DATASET);
         return d instanceof Dataset dataset ? dataset.trueMi(x.port(), y.port()) : Optional.empty();
+    }
+
+    /** The run was cancelled (Ctrl-C) between nodes. */
+    public static final class Cancelled extends MilabException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled(String message) {
+            super(message);
+        }
     }
 
     /** A node threw: carries which node and extension. */

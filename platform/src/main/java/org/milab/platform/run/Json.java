@@ -2,6 +2,7 @@ package org.milab.platform.run;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +23,9 @@ public final class Json {
             .disableHtmlEscaping().create();
     private static final Gson COMPACT = new GsonBuilder().serializeSpecialFloatingPointValues()
             .disableHtmlEscaping().create();
-    private static final Gson EXACT = new GsonBuilder().setObjectToNumberStrategy(
-            com.google.gson.ToNumberPolicy.LONG_OR_DOUBLE).create();
+
+    private static final Gson EXACT = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+            .create();
 
     private Json() {
     }
@@ -44,8 +46,8 @@ public final class Json {
     }
 
     /**
-     * Reads JSON text into maps and lists, whole numbers as {@code Long} and the rest as {@code Double}, so that
-     * {@link #pretty} writes the text back as it was written from ints and doubles (a result sent between machines).
+     * Reads JSON text keeping whole numbers exact: integers come back as {@code Long} (64-bit seeds survive), numbers
+     * with a fraction or exponent as {@code Double}. What journals, the node cache and the run store read.
      */
     public static Object parseExact(String text) {
         return EXACT.fromJson(text, Object.class);
@@ -58,6 +60,9 @@ public final class Json {
 
     /** A JSON-ready form of a node output. */
     public static Object of(Object value) {
+        if (value instanceof RecordedOutput r) {
+            return r.json();
+        }
         if (value instanceof Estimate e) {
             return estimate(e);
         }

@@ -13,9 +13,17 @@ import org.milab.platform.graph.PlannedNode;
  * @param seconds wall time of the call
  * @param outputs outputs by port
  * @param truth   for estimator nodes fed by two views of one dataset: the known MI of that pair
+ * @param cached  whether the outputs were served from the node cache (or a resumed run's journal) instead of
+ *                computed; {@code seconds} is then the time the original computation took
  */
 public record NodeOutcome(PlannedNode node, long seed, double seconds, Map<String, Object> outputs,
-                          Optional<GroundTruth> truth) {
+                          Optional<GroundTruth> truth, boolean cached) {
+
+    /** A computed (not cached) outcome. */
+    public NodeOutcome(PlannedNode node, long seed, double seconds, Map<String, Object> outputs,
+                       Optional<GroundTruth> truth) {
+        this(node, seed, seconds, outputs, truth, false);
+    }
 
     /**
      * ln(estimate / truth), the scale-free error used by the BMI benchmark (Czyz et al. 2023); present when both are

@@ -1,20 +1,24 @@
 package org.milab.platform.run;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.milab.platform.graph.Plan;
 
-/**
- * Runs a validated sweep's points somewhere else (a Spark cluster, for example) and brings back each point's
- * {@link PointRecord}; {@link RunService} writes them into the run folder as it writes a local run's.
- */
+/** Runs the points of a validated sweep somewhere else than this JVM's threads: a cluster ({@link RemotePoints}). */
 public interface PointExecutor {
 
+    /** Told when point {@code index} has finished (before any other point can see it). */
+    @FunctionalInterface
+    interface Finished {
+        void accept(int index, PointOutcome point);
+    }
+
     /**
-     * Runs every point of {@code plans}. A point that fails comes back as a {@linkplain PointRecord#failed failed
-     * record}: the other points still run.
+     * Runs every plan not in {@code done}; node files go below {@code folder} as {@link RunLayout} says. A point
+     * that fails comes back with its failure; the others still run.
      *
-     * @param plans the validated plans, one per point
-     * @return one record per point, in point order
+     * @return all points in sweep order
      */
-    List<PointRecord> run(List<Plan> plans);
+    List<PointOutcome> run(List<Plan> plans, Path folder, Map<Integer, PointOutcome> done, Finished finished);
 }

@@ -1,56 +1,74 @@
 package org.milab.platform.run;
 
 import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.milab.api.MilabException;
+import org.milab.platform.graph.Plan;
+import org.milab.platform.graph.PlannedNode;
 
 /**
- * One sweep point's results in a form that travels between machines (plain JSON text, strings and bytes): what a
- * distributed executor's task sends back to the driver, which writes them into the run folder exactly as a local
- * run writes its own points.
+ * One sweep point's outcome in a form that travels between machines: each finished node's JSON form
+ * ({@link ResultsWriter#node}), the error when the point failed, and the files its nodes wrote. The driver turns it
+ * back into a {@link PointOutcome} ({@link #restore}) and records it exactly as a local point.
  *
- * @param index     the point's index in the sweep
- * @param entryJson the point's {@code results.json} entry ({@link ResultsWriter#point}), or for a failed point its
- *                  sweep values and the error
- * @param csvRows   its {@code results.csv} rows ({@link ResultsWriter#csvRows})
- * @param files     files its nodes wrote (metrics, figures, artifacts), by path relative to the run folder
- * @param error     why the point failed, or {@code null}
+ * @param index   the point's index in the sweep
+ * @param nodes   the finished nodes' JSON forms by node id, in execution order
+ * @param error   why the point failed (one-screen text), or {@code null}
+ * @param files   files the nodes wrote (metrics, figures, artifacts), by path relative to {@code scratch}
+ * @param scratch the folder the point ran in on the remote side (figure paths in {@code nodes} start with it)
  */
-public record PointRecord(int index, String entryJson, List<List<String>> csvRows, Map<String, byte[]> files,
-                          String error) implements Serializable {
+public record PointRecord(int index, Map<String, String> nodes, String error, Map<String, byte[]> files, String scratch)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** Copies the collections. */
     public PointRecord {
-        csvRows = csvRows.stream().map(List::copyOf).toList();
+        nodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         files = Map.copyOf(files);
     }
 
-    /** The record of point {@code index}, which ran. */
-    public static PointRecord of(int index, PointOutcome point, Map<String, byte[]> files) {
-        return new PointRecord(index, Json.compact(ResultsWriter.point(point)), ResultsWriter.csvRows(point), files,
-                null);
+    /** The record of point {@code index}, which ran in {@code scratch} (its node files are there). */
+    public static PointRecord of(int index, PointOutcome point, Path scratch, Map<String, byte[]> files) {
+        Map<String, String> nodes = new LinkedHashMap<>();
+        point.nodes().forEach(n -> nodes.put(n.node().id(), Json.compact(ResultsWriter.node(n))));
+        String error = point.error().map(e -> e.replaceFirst("^milab: ", "")).orElse(null);
+        return new PointRecord(index, nodes, error, files, scratch.toString());
     }
 
-    /** The record of point {@code index} (swept values {@code sweep}), which failed with {@code error}. */
-    public static PointRecord failed(int index, Map<String, Object> sweep, String error) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("sweep", sweep);
-        entry.put("nodes", Map.of());
-        entry.put("error", error);
-        return new PointRecord(index, Json.compact(entry), List.of(), Map.of(), error);
+    /** The record of point {@code index}, which could not run at all. */
+    public static PointRecord failed(int index, String error) {
+        return new PointRecord(index, Map.of(), error, Map.of(), "");
     }
 
-    /** Whether the point failed. */
-    public boolean failed() {
-        return error != null;
+    /**
+     * The point's outcome on this side: its files written below {@code runFolder}, its nodes read back (figure
+     * paths moved from the remote scratch folder to the run folder), its error as a {@link RemoteFailure}.
+     */
+    public PointOutcome restore(Plan plan, RunDirectory runFolder) {
+        files.forEach(runFolder::writeBytes);
+        Map<String, PlannedNode> planned = new LinkedHashMap<>();
+        plan.nodes().forEach(n -> planned.put(n.id(), n));
+        Path remote = Path.of(scratch);
+        List<NodeOutcome> outcomes = new ArrayList<>();
+        nodes.forEach((id, text) -> outcomes.add(OutcomeCodec.restore(planned.get(id),
+                (Map<?, ?>) Json.parseExact(text), p -> p.startsWith(remote) ? runFolder.path()
+                        .resolve(remote.relativize(p)) : p, false)));
+        Optional<RuntimeException> failure = error == null ? Optional.empty() : Optional.of(new RemoteFailure(error));
+        return new PointOutcome(plan.point(), outcomes, failure);
     }
 
-    /** The {@code results.json} entry, numbers read back as they were written. */
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> entry() {
-        return (Map<String, Object>) Json.parseExact(entryJson);
+    /** A point that failed on another machine: its message is the error text recorded there. */
+    public static final class RemoteFailure extends MilabException {
+        private static final long serialVersionUID = 1L;
+
+        RemoteFailure(String message) {
+            super(message);
+        }
     }
 }

@@ -41,17 +41,17 @@ public record PointTask(String source, String file, List<String> sets) implement
         return new PointTask(graph.source(), graph.file(), sets);
     }
 
-    /** Runs point {@code index} on {@code host}; a failure comes back as a failed record, never thrown. */
+    /** Runs point {@code index} on {@code host}; a failure comes back in the record, never thrown. */
     public PointRecord run(PluginHost host, int index) {
-        ExperimentGraph graph = Overrides.apply(new GraphParser().parse(source, file), sets);
-        List<Plan> plans = new GraphValidator(host.registry()).validate(graph);
         Path scratch = scratch();
         try {
+            ExperimentGraph graph = Overrides.apply(new GraphParser().parse(source, file), sets);
+            List<Plan> plans = new GraphValidator(host.registry()).validate(graph);
             PointOutcome point = new GraphRunner(host.registry(), new AtomicBoolean(), GraphRunner.Listener.NONE)
-                    .runPoint(plans, index, graph.seed().value(), scratch);
-            return PointRecord.of(index, point, files(scratch));
+                    .runPoint(plans.get(index), index, plans.size(), scratch);
+            return PointRecord.of(index, point, scratch, files(scratch));
         } catch (RuntimeException e) {
-            return PointRecord.failed(index, plans.get(index).point(), ErrorText.of(e).replaceFirst("^milab: ", ""));
+            return PointRecord.failed(index, ErrorText.of(e).replaceFirst("^milab: ", ""));
         } finally {
             delete(scratch);
         }

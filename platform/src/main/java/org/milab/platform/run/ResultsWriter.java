@@ -46,9 +46,7 @@ public final class ResultsWriter {
         }
         root.put("nodes", nodes);
         if (!graph.sweep().isEmpty()) {
-            Map<String, Object> sweep = new LinkedHashMap<>();
-            graph.sweep().forEach((k, v) -> sweep.put(k, v.value()));
-            root.put("sweep", sweep);
+            root.put("sweep", graph.sweep().asYaml());
         }
         if (!graph.outputs().isEmpty()) {
             root.put("outputs", graph.outputs().stream().map(Object::toString).toList());
@@ -73,19 +71,18 @@ public final class ResultsWriter {
 
     /** {@code results.json}: every point, every node, its outputs and truth. */
     public static Map<String, Object> results(ExperimentGraph graph, long seed, List<PointOutcome> points) {
-        return resultsOf(graph, seed, points.stream().map(ResultsWriter::point).toList());
-    }
-
-    /** {@code results.json} from each point's {@link #point} entry (computed here or on another machine). */
-    public static Map<String, Object> resultsOf(ExperimentGraph graph, long seed, List<Map<String, Object>> entries) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("experiment", graph.name());
         root.put("seed", seed);
-        root.put("points", new ArrayList<Object>(entries));
+        List<Object> ps = new ArrayList<>();
+        for (PointOutcome p : points) {
+            ps.add(point(p));
+        }
+        root.put("points", ps);
         return root;
     }
 
-    /** One point's entry in {@code results.json}: its sweep values and every node's {@link #node} form. */
+    /** The JSON form of one point: its swept values, its nodes, and its error when it failed. */
     public static Map<String, Object> point(PointOutcome p) {
         Map<String, Object> pm = new LinkedHashMap<>();
         pm.put("sweep", p.point());
@@ -94,6 +91,7 @@ public final class ResultsWriter {
             nodes.put(n.node().id(), node(n));
         }
         pm.put("nodes", nodes);
+        p.error().ifPresent(e -> pm.put("error", e));
         return pm;
     }
 
@@ -112,51 +110,41 @@ public final class ResultsWriter {
         m.put("outputs", outputs);
         n.truth().ifPresent(t -> m.put("truth", Json.truth(t)));
         n.logRatio().ifPresent(r -> m.put("logRatio", r));
+        if (n.cached()) {
+            m.put("cached", true);
+        }
         return m;
     }
 
     /** {@code results.csv}: one row per estimate, with the sweep values as leading columns. */
     public static String estimatesCsv(ExperimentGraph graph, List<PointOutcome> points) {
-        return estimatesCsvOf(graph, points.stream().flatMap(p -> csvRows(p).stream()).toList());
-    }
-
-    /** {@code results.csv} from the {@link #csvRows} of every point, in point order. */
-    public static String estimatesCsvOf(ExperimentGraph graph, List<List<String>> rows) {
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>(graph.sweep().keySet());
         header.addAll(List.of("node", "extension", "mi_nats", "stderr_nats", "truth_nats", "log_ratio", "n",
                 "seconds"));
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
                 .get())) {
-            for (List<String> row : rows) {
-                csv.printRecord(row);
+            for (PointOutcome p : points) {
+                for (NodeOutcome n : p.nodes()) {
+                    if (!(n.outputs().get(NodeKinds.ESTIMATE) instanceof Estimate e)) {
+                        continue;
+                    }
+                    List<Object> row = new ArrayList<>(p.point().values());
+                    row.add(n.node().id());
+                    row.add(n.node().extension().qualifiedName());
+                    row.add(num(e.nats()));
+                    row.add(e.standardError().isPresent() ? num(e.standardError().getAsDouble()) : "");
+                    row.add(n.truth().map(t -> num(t.nats())).orElse(""));
+                    row.add(n.logRatio().isPresent() ? num(n.logRatio().getAsDouble()) : "");
+                    row.add(e.sampleCount());
+                    row.add(String.format(Locale.ROOT, "%.4f", n.seconds()));
+                    csv.printRecord(row);
+                }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    /** The {@code results.csv} rows of one point: one per estimate. */
-    public static List<List<String>> csvRows(PointOutcome p) {
-        List<List<String>> rows = new ArrayList<>();
-        for (NodeOutcome n : p.nodes()) {
-            if (!(n.outputs().get(NodeKinds.ESTIMATE) instanceof Estimate e)) {
-                continue;
-            }
-            List<String> row = new ArrayList<>();
-            p.point().values().forEach(v -> row.add(java.util.Objects.toString(v, "")));
-            row.add(n.node().id());
-            row.add(n.node().extension().qualifiedName());
-            row.add(num(e.nats()));
-            row.add(e.standardError().isPresent() ? num(e.standardError().getAsDouble()) : "");
-            row.add(n.truth().map(t -> num(t.nats())).orElse(""));
-            row.add(n.logRatio().isPresent() ? num(n.logRatio().getAsDouble()) : "");
-            row.add(String.valueOf(e.sampleCount()));
-            row.add(String.format(Locale.ROOT, "%.4f", n.seconds()));
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static String num(double v) {

@@ -25,13 +25,17 @@ public record RunDirectory(Path path) {
     public static RunDirectory create(Path runsRoot, String experiment) {
         byte[] id = new byte[3];
         RandomGenerator.getDefault().nextBytes(id);
-        Path dir = runsRoot.resolve(experiment.replaceAll("[^A-Za-z0-9._-]", "_"))
-                .resolve(LocalDateTime.now().format(STAMP) + "-" + HexFormat.of().formatHex(id));
+        Path dir = experimentFolder(runsRoot, experiment).resolve(LocalDateTime.now().format(STAMP) + "-" + HexFormat.of().formatHex(id));
         try {
             return new RunDirectory(Files.createDirectories(dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run folder " + dir, e);
         }
+    }
+
+    /** The folder holding every run folder of {@code experiment} below {@code runsRoot}. */
+    public static Path experimentFolder(Path runsRoot, String experiment) {
+        return runsRoot.resolve(experiment.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     /** Writes {@code text} to {@code name} inside the folder, atomically. */

@@ -1,5 +1,8 @@
 package org.milab.platform.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.milab.api.MilabException;
+import java.util.stream.Stream;
+import org.milab.api.ConfigurationException;
 import org.milab.platform.MilabVersion;
 import org.milab.platform.graph.ExperimentGraph;
 import org.milab.platform.graph.GraphValidator;
@@ -17,8 +21,10 @@ import org.milab.platform.plugins.PluginHost;
 
 /**
  * The "run an experiment" use case, for every front end (CLI, UI, a distributed executor): validates the whole
- * graph, creates the run folder, runs every point, and records the resolved graph, results, node outputs and
- * provenance ({@code "ok"} or {@code "failed"} with the error). Ctrl-C cancels between nodes.
+ * graph, creates (or, to resume, reopens) the run folder, runs every point ({@link RunOptions#jobs()} at once,
+ * nodes served from the node cache when it is on), journals each point as it finishes, and records the resolved
+ * graph, results, node outputs and provenance ({@code "ok"}, or {@code "failed"} with the error). A point that
+ * fails does not stop the others. Ctrl-C cancels between nodes.
  */
 public final class RunService {
 
@@ -38,76 +44,140 @@ public final class RunService {
         this.warnings = warnings;
     }
 
-    /**
-     * Runs {@code request}.
-     *
-     * @throws org.milab.api.ConfigurationException when the graph is invalid (nothing is written then)
-     * @throws GraphRunner.NodeFailure when a node fails (the run folder then records the failure)
-     */
+    /** Runs {@code request} with {@link RunOptions#defaults()}. */
     public RunReport run(RunRequest request) {
-        return run(request, null);
+        return run(request, RunOptions.defaults());
     }
 
     /**
-     * Runs {@code request}'s points on {@code remote} (or here when it is {@code null}) and writes the same run
-     * folder either way. With a remote executor a failed point does not stop the others: every point's record is
-     * written (a failed one with its error), then the run is marked failed.
+     * Runs {@code request}. Failed points are in {@link RunReport#failures()}.
      *
-     * @throws org.milab.api.ConfigurationException when the graph is invalid (nothing is written then)
-     * @throws MilabException when a node or a remote point failed (the run folder then records the failure)
+     * @throws ConfigurationException when the graph is invalid (nothing is written then), or {@code --resume}
+     *                                finds a folder started from another graph
+     * @throws GraphRunner.Cancelled  when the run was cancelled (the run folder then records the failure)
      */
-    public RunReport run(RunRequest request, PointExecutor remote) {
+    public RunReport run(RunRequest request, RunOptions options) {
+        return run(request, options, null);
+    }
+
+    /**
+     * Runs {@code request} with its points on {@code remote} (a cluster; {@code null}: threads of this JVM). The run
+     * folder, journal, results and provenance are the same either way.
+     *
+     * @see #run(RunRequest, RunOptions)
+     */
+    public RunReport run(RunRequest request, RunOptions options, PointExecutor remote) {
         request.recorded().ifPresent(r -> r.pluginDifferences(host.plugins()).forEach(warnings));
         ExperimentGraph graph = request.graph();
         List<Plan> plans = new GraphValidator(host.registry()).validate(graph);
         long seed = graph.seed().value();
-        RunDirectory dir = RunDirectory.create(request.runsDir(), graph.name());
+        CacheKeys keys = new CacheKeys(host.plugins());
+        List<String> fingerprints = plans.stream().map(keys::fingerprint).toList();
+        Optional<RunDirectory> resumed = options.resume() ? resumable(request, fingerprints) : Optional.empty();
+        RunDirectory dir = resumed.orElseGet(() -> RunDirectory.create(request.runsDir(), graph.name()));
+        RunJournal journal = new RunJournal(dir);
+        Map<Integer, PointOutcome> done = resumed.isPresent() ? journal.finished(plans) : Map.of();
+        if (resumed.isEmpty()) {
+            journal.start(fingerprints);
+        }
         dir.write("graph.yaml", ResultsWriter.resolvedGraph(graph, plans.get(0), seed));
         dir.write("experiment.yaml", graph.source());
         Instant start = Instant.now();
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
-            List<PointOutcome> points = remote == null ? new GraphRunner(host.registry(), cancel.flag(), listener)
-                    .run(plans, seed, dir.path()) : List.of();
-            List<PointRecord> records = remote == null ? List.of() : remote.run(plans);
-            Map<String, Object> results = remote == null ? record(dir, graph, seed, points.stream()
-                    .map(ResultsWriter::point).toList(), points.stream().flatMap(p -> ResultsWriter.csvRows(p)
-                    .stream()).toList()) : record(dir, graph, seed, records);
-            List<String> failures = records.stream().filter(PointRecord::failed)
-                    .map(r -> "point " + r.index() + ": " + r.error()).toList();
-            if (!failures.isEmpty()) {
-                throw new MilabException(failures.size() + " of " + records.size() + " points failed (the others "
-                        + "are recorded in " + dir.path() + "):\n  " + String.join("\n  ", failures));
-            }
-            dir.write("provenance.json", Json.pretty(provenance(request, plans, start, "ok")));
+            GraphRunner runner = new GraphRunner(host.registry(), cancel.flag(), listener, Optional.of(keys),
+                    options.cacheDir().map(NodeCache::new));
+            List<PointOutcome> points = remote != null ? remote.run(plans, dir.path(), done, journal::record)
+                    : new SweepExecutor(runner, options.jobs()).run(plans, dir.path(), done, journal::record);
+            Map<String, Object> results = record(dir, graph, seed, points);
+            Map<String, Object> prov = provenance(request, plans, start, "ok");
+            failureSummary(points).ifPresent(e -> {
+                prov.put("status", "failed");
+                prov.put("error", e);
+            });
+            dir.write("provenance.json", Json.pretty(prov));
             Optional<List<String>> reproduced = request.recorded().map(r -> r.estimateDifferences(results));
-            return new RunReport(graph, points, results, dir, reproduced);
+            return new RunReport(graph, points, results, dir, reproduced, done.size());
         } catch (RuntimeException e) {
             Map<String, Object> prov = provenance(request, plans, start, "failed");
             prov.put("error", ErrorText.of(e));
             dir.write("provenance.json", Json.pretty(prov));
             throw e;
+        } finally {
+            tell(options, dir);
         }
     }
 
-    /** Writes the remote points' files, then their results as a local run's. */
-    private static Map<String, Object> record(RunDirectory dir, ExperimentGraph graph, long seed,
-            List<PointRecord> records) {
-        records.forEach(r -> r.files().forEach(dir::writeBytes));
-        return record(dir, graph, seed, records.stream().map(PointRecord::entry).toList(),
-                records.stream().flatMap(r -> r.csvRows().stream()).toList());
+    private void tell(RunOptions options, RunDirectory dir) {
+        try {
+            options.recorded().accept(dir.path());
+        } catch (RuntimeException e) {
+            warnings.accept(ErrorText.of(e).replaceFirst("^milab: ", "") + " (the run folder " + dir.path()
+                    + " is complete)");
+        }
     }
 
-    /** Writes results.json, results.csv and each node's outputs.json from the points' entries and CSV rows. */
+    /** "k of n points failed" with the first failure, when any point failed. */
+    private static Optional<String> failureSummary(List<PointOutcome> points) {
+        List<PointOutcome> failed = points.stream().filter(p -> !p.ok()).toList();
+        if (failed.isEmpty()) {
+            return Optional.empty();
+        }
+        String first = failed.get(0).error().orElseThrow();
+        return Optional.of(points.size() == 1 ? first : failed.size() + " of " + points.size()
+                + " points failed; the first: " + first);
+    }
+
+    /** The newest run folder of the experiment that did not finish ok, checked to be a run of the same points. */
+    private Optional<RunDirectory> resumable(RunRequest request, List<String> fingerprints) {
+        Path experiment = RunDirectory.experimentFolder(request.runsDir(), request.graph().name());
+        Optional<Path> newest = unfinished(experiment);
+        if (newest.isEmpty()) {
+            warnings.accept("no unfinished run of '" + request.graph().name() + "' in " + experiment
+                    + "; starting a new run");
+            return Optional.empty();
+        }
+        RunDirectory dir = new RunDirectory(newest.get());
+        Optional<List<String>> recorded = new RunJournal(dir).fingerprints();
+        if (recorded.isEmpty() || !recorded.get().equals(fingerprints)) {
+            throw new ConfigurationException(newest.get().toString(), "cannot be resumed: it was started from "
+                    + "another graph, other --set values or other plugins (its planned points differ); run without "
+                    + "--resume to start a new run");
+        }
+        return Optional.of(dir);
+    }
+
+    private static Optional<Path> unfinished(Path experimentFolder) {
+        if (!Files.isDirectory(experimentFolder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> runs = Files.list(experimentFolder)) {
+            return runs.filter(Files::isDirectory).filter(d -> Files.isRegularFile(d.resolve("graph.yaml")))
+                    .filter(d -> !finishedOk(d))
+                    .max(java.util.Comparator.comparing(d -> d.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + experimentFolder, e);
+        }
+    }
+
+    private static boolean finishedOk(Path runFolder) {
+        Path prov = runFolder.resolve("provenance.json");
+        try {
+            return Files.isRegularFile(prov) && Json.parse(Files.readString(prov)) instanceof Map<?, ?> m
+                    && "ok".equals(m.get("status"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static Map<String, Object> record(RunDirectory dir, ExperimentGraph graph, long seed,
-            List<Map<String, Object>> entries, List<List<String>> csvRows) {
-        Map<String, Object> results = ResultsWriter.resultsOf(graph, seed, entries);
+            List<PointOutcome> points) {
+        Map<String, Object> results = ResultsWriter.results(graph, seed, points);
         dir.write("results.json", Json.pretty(results));
-        dir.write("results.csv", ResultsWriter.estimatesCsvOf(graph, csvRows));
-        for (int i = 0; i < entries.size(); i++) {
-            Map<?, ?> nodes = (Map<?, ?>) entries.get(i).get("nodes");
-            for (Map.Entry<?, ?> n : nodes.entrySet()) {
-                Path nodeDir = RunLayout.nodeFolder(i, entries.size(), String.valueOf(n.getKey()));
-                dir.write(nodeDir.resolve("outputs.json").toString(), Json.pretty(n.getValue()));
+        dir.write("results.csv", ResultsWriter.estimatesCsv(graph, points));
+        for (int i = 0; i < points.size(); i++) {
+            for (NodeOutcome n : points.get(i).nodes()) {
+                Path nodeDir = RunLayout.nodeFolder(i, points.size(), n.node().id());
+                dir.write(nodeDir.resolve("outputs.json").toString(), Json.pretty(ResultsWriter.node(n)));
             }
         }
         return results;

@@ -40,7 +40,7 @@ class GraphParserTest {
         assertEquals("data", x.node());
         assertEquals("x", x.port());
         assertEquals(9, x.at().line());
-        assertEquals(List.of(10, 20), g.sweep().get("data.n").value());
+        assertEquals(List.of(10, 20), g.sweep().values("data.n").orElseThrow().value());
         assertEquals("est.estimate", g.outputs().get(0).toString());
     }
 

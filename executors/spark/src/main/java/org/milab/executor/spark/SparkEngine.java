@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.milab.platform.executor.ClusterEngine;
-import org.milab.platform.run.PointExecutor;
 import org.milab.platform.run.PointTask;
+import org.milab.platform.run.RemotePoints;
 import org.milab.platform.screen.ScreenEngine;
 
 /**
@@ -25,8 +25,8 @@ final class SparkEngine implements ClusterEngine {
     }
 
     @Override
-    public PointExecutor points(PointTask task) {
-        return plans -> inSpark(() -> new SparkPoints(spark, plugins).run(task, plans.size()));
+    public RemotePoints points(PointTask task) {
+        return new RemotePoints(new SparkPoints(spark, task, plugins));
     }
 
     @Override
