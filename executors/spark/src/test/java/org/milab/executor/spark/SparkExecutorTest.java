@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +122,19 @@ class SparkExecutorTest {
         assertFalse(((Map<?, ?>) ((Map<?, ?>) points.get(2)).get("nodes")).isEmpty());
         assertTrue(Files.isRegularFile(dir.resolve("points/2/ksg/outputs.json")));
         assertTrue(Files.readString(dir.resolve("provenance.json")).contains("\"status\": \"failed\""));
+    }
+
+    @Test
+    void aResumedSparkRunRunsOnlyThePointsNotJournaled(@TempDir Path runs) throws IOException {
+        RunRequest request = request(RESOURCES.resolve("failing-point.yaml"), runs);
+        RunReport first = service().run(request, RunOptions.defaults(),
+                spark.points(PointTask.of(request.graph(), List.of())));
+        RunReport resumed = service().run(request, new RunOptions(1, Optional.empty(), true, folder -> { }),
+                spark.points(PointTask.of(request.graph(), List.of())));
+        assertEquals(first.folder().path(), resumed.folder().path());
+        assertEquals(2, resumed.restored(), "points 0 and 2 come from the journal; the failed point 1 runs again");
+        assertEquals(List.of(1), List.copyOf(resumed.failures().keySet()));
+        assertEquals(withoutTimes(Json.pretty(first.results())), withoutTimes(Json.pretty(resumed.results())));
     }
 
     @Test
