@@ -18,7 +18,7 @@ import org.milab.platform.graph.PlannedNode;
  *
  * @param index   the point's index in the sweep
  * @param nodes   the finished nodes' JSON forms by node id, in execution order
- * @param error   why the point failed (one-screen text), or {@code null}
+ * @param error   why the point failed (one-screen text); empty when it finished
  * @param files   files the nodes wrote (metrics, figures, artifacts), by path relative to {@code scratch}
  * @param scratch the folder the point ran in on the remote side (figure paths in {@code nodes} start with it)
  */
@@ -27,8 +27,9 @@ public record PointRecord(int index, Map<String, String> nodes, String error, Ma
 
     private static final long serialVersionUID = 1L;
 
-    /** Copies the collections. */
+    /** Copies the collections; a failed record needs its error text. */
     public PointRecord {
+        java.util.Objects.requireNonNull(error, "error");
         nodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         files = Map.copyOf(files);
     }
@@ -37,12 +38,15 @@ public record PointRecord(int index, Map<String, String> nodes, String error, Ma
     public static PointRecord of(int index, PointOutcome point, Path scratch, Map<String, byte[]> files) {
         Map<String, String> nodes = new LinkedHashMap<>();
         point.nodes().forEach(n -> nodes.put(n.node().id(), Json.compact(ResultsWriter.node(n))));
-        String error = point.error().map(e -> e.replaceFirst("^milab: ", "")).orElse(null);
+        String error = point.error().map(e -> e.replaceFirst("^milab: ", "")).orElse("");
         return new PointRecord(index, nodes, error, files, scratch.toString());
     }
 
     /** The record of point {@code index}, which could not run at all. */
     public static PointRecord failed(int index, String error) {
+        if (error.isEmpty()) {
+            throw new IllegalArgumentException("a failed point needs its error text");
+        }
         return new PointRecord(index, Map.of(), error, Map.of(), "");
     }
 
@@ -59,7 +63,8 @@ public record PointRecord(int index, Map<String, String> nodes, String error, Ma
         nodes.forEach((id, text) -> outcomes.add(OutcomeCodec.restore(planned.get(id),
                 (Map<?, ?>) Json.parseExact(text), p -> p.startsWith(remote) ? runFolder.path()
                         .resolve(remote.relativize(p)) : p, false)));
-        Optional<RuntimeException> failure = error == null ? Optional.empty() : Optional.of(new RemoteFailure(error));
+        Optional<RuntimeException> failure = error.isEmpty() ? Optional.empty()
+                : Optional.of(new RemoteFailure(error));
         return new PointOutcome(plan.point(), outcomes, failure);
     }
 

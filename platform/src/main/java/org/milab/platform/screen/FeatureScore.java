@@ -10,15 +10,20 @@ import java.io.Serializable;
  * @param stderr  its standard error in nats, {@code NaN} when none was asked
  * @param n       the number of rows used
  * @param seconds the wall time of the estimate
- * @param error   why the estimate failed, or {@code null}
+ * @param error   why the estimate failed; empty when it succeeded
  */
 public record FeatureScore(String feature, double mi, double stderr, long n, double seconds, String error)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Checks that {@code error} is given (empty when the estimate succeeded). */
+    public FeatureScore {
+        java.util.Objects.requireNonNull(error, "error");
+    }
+
     /** Whether the estimate failed. */
     public boolean failed() {
-        return error != null;
+        return !error.isEmpty();
     }
 }

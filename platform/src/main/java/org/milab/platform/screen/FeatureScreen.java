@@ -86,7 +86,7 @@ public final class FeatureScreen implements AutoCloseable {
             Estimate e = (Estimate) NodeKinds.ESTIMATORS.run(extension, Inputs.of(wired), node.hostParameters(), ctx)
                     .get(NodeKinds.ESTIMATE);
             double se = e.standardError().isPresent() ? e.standardError().getAsDouble() : Double.NaN;
-            return new FeatureScore(name, e.nats(), se, e.sampleCount(), (System.nanoTime() - t0) / 1e9, null);
+            return new FeatureScore(name, e.nats(), se, e.sampleCount(), (System.nanoTime() - t0) / 1e9, "");
         } catch (RuntimeException e) {
             return new FeatureScore(name, Double.NaN, Double.NaN, column.length, (System.nanoTime() - t0) / 1e9,
                     ErrorText.of(e).replaceFirst("^milab: ", ""));
