@@ -57,13 +57,25 @@ final class SchemaWriter {
         top.put("seed", Map.of("type", "integer"));
         top.put("nodes", Map.of("type", "object", "additionalProperties", node));
         top.put("outputs", Map.of("type", "array", "items", Map.of("type", "string")));
-        top.put("sweep", Map.of("type", "object", "additionalProperties", Map.of("type", "array")));
+        top.put("sweep", sweepSchema());
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.put("title", "milab experiment");
         schema.putAll(object(top));
         schema.put("required", List.of("experiment", "nodes"));
         return schema;
+    }
+
+    /** Axes ({@code node.param: [values]}) plus the forms {@code zip}, {@code random} and {@code seeds}. */
+    private static Map<String, Object> sweepSchema() {
+        Map<String, Object> lists = Map.of("type", "object", "additionalProperties", Map.of("type", "array"));
+        Map<String, Object> range = Map.of("oneOf", List.of(Map.of("type", "array", "minItems", 2, "maxItems", 2),
+                Map.of("type", "object", "properties", Map.of("log", Map.of("type", "array"), "choice",
+                        Map.of("type", "array")), "minProperties", 1, "maxProperties", 1)));
+        Map<String, Object> random = Map.of("type", "object", "properties", Map.of("n", Map.of("type", "integer",
+                "minimum", 1)), "required", List.of("n"), "additionalProperties", range);
+        return Map.of("type", "object", "properties", Map.of("zip", lists, "random", random,
+                "seeds", Map.of("type", "integer", "minimum", 1)), "additionalProperties", Map.of("type", "array"));
     }
 
     private static Map<String, Object> object(Map<String, Object> properties) {

@@ -55,11 +55,16 @@ public final class NodeCache {
         }
     }
 
-    /** Stores {@code outcome} under {@code key} when it is cacheable, with a copy of {@code nodeFolder}. */
-    public void store(String key, NodeOutcome outcome, Path nodeFolder) {
+    /**
+     * Stores {@code outcome} under {@code key} when it is cacheable, with a copy of {@code nodeFolder}. The cache is
+     * best effort: a cache that cannot be written (full disk, read-only home) never fails the run.
+     *
+     * @return whether the cache now holds the key
+     */
+    public boolean store(String key, NodeOutcome outcome, Path nodeFolder) {
         Path entry = entry(key);
         if (!OutcomeCodec.restorable(outcome) || Files.isDirectory(entry)) {
-            return;
+            return Files.isDirectory(entry);
         }
         try {
             Files.createDirectories(entry.getParent());
@@ -75,8 +80,9 @@ public final class NodeCache {
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
                 deleteTree(tmp);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the node cache in " + root, e);
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            return false;
         }
     }
 

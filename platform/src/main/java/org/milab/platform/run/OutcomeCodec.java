@@ -42,7 +42,7 @@ final class OutcomeCodec {
         Optional<GroundTruth> truth = json.get("truth") instanceof Map<?, ?> t ? Optional.of(truth(t))
                 : Optional.empty();
         return new NodeOutcome(node, ((Number) json.get("seed")).longValue(),
-                ((Number) json.get("seconds")).doubleValue(), outputs, truth, cached);
+                real(json.get("seconds")), outputs, truth, cached);
     }
 
     private static Object output(Object v, UnaryOperator<Path> figures) {
@@ -57,13 +57,13 @@ final class OutcomeCodec {
     }
 
     private static Estimate estimate(Map<?, ?> m) {
-        Estimate e = Estimate.of(((Number) m.get("mi")).doubleValue(), ((Number) m.get("n")).longValue());
-        if (m.get("stderr") instanceof Number se) {
-            e = e.withStandardError(se.doubleValue());
+        Estimate e = Estimate.of(real(m.get("mi")), ((Number) m.get("n")).longValue());
+        if (m.get("stderr") != null) {
+            e = e.withStandardError(real(m.get("stderr")));
         }
         if (m.get("diagnostics") instanceof Map<?, ?> d) {
             for (Map.Entry<?, ?> x : d.entrySet()) {
-                e = e.withDiagnostic(String.valueOf(x.getKey()), ((Number) x.getValue()).doubleValue());
+                e = e.withDiagnostic(String.valueOf(x.getKey()), real(x.getValue()));
             }
         }
         return e;
@@ -79,7 +79,7 @@ final class OutcomeCodec {
                     ((List<?>) t.get("columns")).stream().map(String::valueOf).toList(), rows));
         }
         Map<String, Double> scalars = new LinkedHashMap<>();
-        ((Map<?, ?>) m.get("scalars")).forEach((k, v) -> scalars.put(String.valueOf(k), ((Number) v).doubleValue()));
+        ((Map<?, ?>) m.get("scalars")).forEach((k, v) -> scalars.put(String.valueOf(k), real(v)));
         List<String> verdicts = ((List<?>) m.get("verdicts")).stream().map(String::valueOf).toList();
         List<Path> paths = ((List<?>) m.get("figures")).stream().map(f -> figures.apply(Path.of(String.valueOf(f))))
                 .toList();
@@ -89,6 +89,11 @@ final class OutcomeCodec {
     private static GroundTruth truth(Map<?, ?> t) {
         List<?> views = (List<?>) t.get("views");
         return new GroundTruth(String.valueOf(views.get(0)), String.valueOf(views.get(1)),
-                ((Number) t.get("mi")).doubleValue(), String.valueOf(t.get("method")));
+                real(t.get("mi")), String.valueOf(t.get("method")));
+    }
+
+    /** A JSON number; Gson reads the non-finite values it writes (Infinity, -Infinity, NaN) back as text. */
+    static double real(Object v) {
+        return v instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(v));
     }
 }

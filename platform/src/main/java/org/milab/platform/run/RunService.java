@@ -22,7 +22,8 @@ import org.milab.platform.plugins.PluginHost;
 /**
  * The "run an experiment" use case, for every front end (CLI, UI, a distributed executor): validates the whole
  * graph, creates (or, to resume, reopens) the run folder, runs every point ({@link RunOptions#jobs()} at once,
- * nodes served from the node cache when it is on), journals each point as it finishes, and records the resolved
+ * nodes served from the node cache when it is on, except when reproducing a recorded run, which must recompute),
+ * journals each point as it finishes, and records the resolved
  * graph, results, node outputs and provenance ({@code "ok"}, or {@code "failed"} with the error). A point that
  * fails does not stop the others. Ctrl-C cancels between nodes.
  */
@@ -72,24 +73,23 @@ public final class RunService {
         List<Plan> plans = new GraphValidator(host.registry()).validate(graph);
         long seed = graph.seed().value();
         CacheKeys keys = new CacheKeys(host.plugins());
-        List<String> fingerprints = plans.stream().map(keys::fingerprint).toList();
-        Optional<RunDirectory> resumed = options.resume() ? resumable(request, fingerprints) : Optional.empty();
-        RunDirectory dir = resumed.orElseGet(() -> RunDirectory.create(request.runsDir(), graph.name()));
+        RunFolder folder = open(request, options.resume(), plans, keys);
+        RunDirectory dir = folder.dir();
         RunJournal journal = new RunJournal(dir);
-        Map<Integer, PointOutcome> done = resumed.isPresent() ? journal.finished(plans) : Map.of();
-        if (resumed.isEmpty()) {
-            journal.start(fingerprints);
-        }
+        Map<Integer, PointOutcome> done = folder.done();
         dir.write("graph.yaml", ResultsWriter.resolvedGraph(graph, plans.get(0), seed));
         dir.write("experiment.yaml", graph.source());
         Instant start = Instant.now();
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
             GraphRunner runner = new GraphRunner(host.registry(), cancel.flag(), listener, Optional.of(keys),
-                    options.cacheDir().map(NodeCache::new));
+                    request.recorded().isPresent() ? Optional.empty() : options.cacheDir().map(NodeCache::new));
             List<PointOutcome> points = remote != null ? remote.run(plans, dir.path(), done, journal::record)
                     : new SweepExecutor(runner, options.jobs()).run(plans, dir.path(), done, journal::record);
             Map<String, Object> results = record(dir, graph, seed, points);
             Map<String, Object> prov = provenance(request, plans, start, "ok");
+            if (folder.resumed()) {
+                prov.put("resumedPoints", done.size());
+            }
             failureSummary(points).ifPresent(e -> {
                 prov.put("status", "failed");
                 prov.put("error", e);
@@ -105,6 +105,21 @@ public final class RunService {
         } finally {
             tell(options, dir);
         }
+    }
+
+    /** The run folder: a new one, or the one being resumed with the points its journal already holds. */
+    private record RunFolder(RunDirectory dir, Map<Integer, PointOutcome> done, boolean resumed) {
+    }
+
+    private RunFolder open(RunRequest request, boolean resume, List<Plan> plans, CacheKeys keys) {
+        List<String> fingerprints = plans.stream().map(keys::fingerprint).toList();
+        Optional<RunDirectory> resumed = resume ? resumable(request, fingerprints) : Optional.empty();
+        if (resumed.isPresent()) {
+            return new RunFolder(resumed.get(), new RunJournal(resumed.get()).finished(plans), true);
+        }
+        RunDirectory dir = RunDirectory.create(request.runsDir(), request.graph().name());
+        new RunJournal(dir).start(fingerprints);
+        return new RunFolder(dir, Map.of(), false);
     }
 
     private void tell(RunOptions options, RunDirectory dir) {

@@ -208,6 +208,6 @@ final class RunFolderReader {
     }
 
     private static OptionalDouble optional(Object o) {
-        return o instanceof Number n ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
+        return o == null ? OptionalDouble.empty() : OptionalDouble.of(number(o).doubleValue());
     }
 }

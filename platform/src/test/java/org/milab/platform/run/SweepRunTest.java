@@ -114,6 +114,19 @@ class SweepRunTest {
         }
     }
 
+    @Test
+    void aBrokenStoreIsAWarningAndTheRunFolderIsComplete() throws IOException {
+        Path bad = tmp.resolve("bad.db");
+        Files.writeString(bad, "not a database ".repeat(300));
+        Cli.Result r = run(experiment(SWEEP).toString(), "--store", bad.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("milab: warning: the run store " + bad + " is not a SQLite database"), r.err());
+        Path folder = runFolders().get(0);
+        assertEquals(6, ((List<?>) results(folder).get("points")).size());
+        assertTrue(Files.isRegularFile(folder.resolve("provenance.json")));
+        assertEquals("not a database ".repeat(300), Files.readString(bad), "the store file is left untouched");
+    }
+
     /** The run folders in the order they started (names only order them to the second). */
     List<Path> runFolders() throws IOException {
         try (Stream<Path> s = Files.list(tmp.resolve("runs/sweep-test"))) {

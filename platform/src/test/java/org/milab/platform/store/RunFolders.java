@@ -11,7 +11,7 @@ import java.util.Map;
 import org.milab.platform.run.Json;
 
 /** Writes small run folders with the layout {@code milab run} produces, for store tests. */
-final class RunFolders {
+public final class RunFolders {
 
     private RunFolders() {
     }
@@ -20,7 +20,7 @@ final class RunFolders {
      * A finished run of {@code points} points sweeping {@code data.n}, each with a ksg estimate of {@code 0.1 * n}
      * nats against a truth of 0.5, a metric series and an artifact.
      */
-    static Path finished(Path root, String id, String experiment, int points) {
+    public static Path finished(Path root, String id, String experiment, int points) {
         Path dir = folder(root, id, experiment);
         write(dir.resolve("provenance.json"), Json.pretty(Map.of("status", "ok", "milab", "1.0.0", "seed", 7,
                 "start", "2026-12-02T10:00:00Z", "end", "2026-12-02T10:00:05Z", "plugins",
@@ -41,7 +41,7 @@ final class RunFolders {
     }
 
     /** A run killed after {@code finished} of its points: a journal and no provenance or results. */
-    static Path killed(Path root, String id, String experiment, int... finished) {
+    public static Path killed(Path root, String id, String experiment, int... finished) {
         Path dir = folder(root, id, experiment);
         for (int i : finished) {
             write(dir.resolve("journal/" + i + ".json"), Json.pretty(point(100 * (i + 1))));
