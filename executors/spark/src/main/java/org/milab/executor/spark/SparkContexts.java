@@ -50,7 +50,9 @@ final class SparkContexts {
         try {
             spark = SparkEngine.inSpark(() -> new JavaSparkContext(conf));
         } catch (RuntimeException | LinkageError e) {
-            throw new MilabException("cannot start Spark with master " + master + ": " + e.getMessage(), e);
+            String hint = e instanceof IllegalAccessError || String.valueOf(e.getMessage()).contains("module java.")
+                    ? " (Spark needs the --add-opens flags the milab launcher passes with --executor spark)" : "";
+            throw new MilabException("cannot start Spark with master " + master + ": " + e.getMessage() + hint, e);
         }
         pluginFiles.forEach(p -> spark.addFile(p.toString()));
         if (!MasterUrl.isLocal(master)) {
