@@ -85,6 +85,20 @@ final class CsvSamples {
         }
     }
 
+    /** The column names of {@code file}'s header row, in order. */
+    static List<String> header(Path file) {
+        try (Reader reader = open(file);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
+                     .parse(reader)) {
+            return List.copyOf(parser.getHeaderNames());
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException(file.toString(), "no such file");
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new ConfigurationException(file.toString(), "cannot be read as CSV with a header row: "
+                    + e.getMessage());
+        }
+    }
+
     private static double cell(Path file, CSVRecord r, String column, int i) {
         String where = file + ":" + (r.getRecordNumber() + 1) + ", column '" + column + "'";
         if (i >= r.size()) {

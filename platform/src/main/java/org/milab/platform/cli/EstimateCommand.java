@@ -15,17 +15,16 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.milab.api.ConfigurationException;
 import org.milab.api.Inputs;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
 import org.milab.api.param.ComponentSpec;
-import org.milab.platform.graph.GraphParser;
 import org.milab.platform.graph.GraphValidator;
 import org.milab.platform.graph.Located;
 import org.milab.platform.graph.NodeKind;
 import org.milab.platform.graph.NodeKinds;
 import org.milab.platform.graph.NodeSpec;
+import org.milab.platform.graph.ParameterSets;
 import org.milab.platform.graph.PlannedNode;
 import org.milab.platform.graph.SourcePosition;
 import org.milab.platform.plugins.ExtensionHandle;
@@ -127,17 +126,7 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     private Map<String, Located<Object>> parameters() {
-        Map<String, Located<Object>> params = new LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new ConfigurationException("--set " + s, "expected key=value, e.g. --set k=5");
-            }
-            String where = "--set " + s;
-            params.put(s.substring(0, eq).trim(), new Located<>(GraphParser.parseValue(s.substring(eq + 1), where),
-                    SourcePosition.of(where)));
-        }
-        return params;
+        return ParameterSets.parse(sets);
     }
 
     /** The estimator, or the variational estimator with {@code bound=NAME} when NAME is an MI bound. */

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Run information-theoretic ML experiments declared as YAML graphs, with plugin extensions.",
         subcommands = {RunCommand.class, ValidateCommand.class, EstimateCommand.class, PluginsCommand.class,
                 ReportCommand.class, UiCommand.class, RunsCommand.class, NewPluginCommand.class, KeysCommand.class,
+                ScreenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -54,6 +54,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputFormat output;
 
+<<<<<<< HEAD
     @Option(names = "--quiet", description = "no progress on standard error")
     boolean quiet;
 
@@ -64,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RepositoryOption repository;
 
+    @Mixin
+    ExecutorOptions executor;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -72,6 +76,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> argv = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        boolean spark = executor.spark();
+        if (spark && jobs != 1) {
+            throw new org.milab.api.ConfigurationException("--jobs " + jobs, "is for the local executor; on Spark "
+                    + "every point is a task, run on as many cores as --master gives");
+        }
         if (installMissing && RecordedRun.isRunFolder(file)) {
             SharePluginCommands.readRun(file, true, host, repository, err);
         }
@@ -88,7 +97,8 @@ final class RunCommand implements Callable<Integer> {
             request.recorded().ifPresent(r -> r.hostReport(h.plugins()).forEach(err::println));
             RunService service = new RunService(h, new ConsoleProgress(err,
                     ConsoleProgress.Mode.detect(quiet), System::nanoTime), w -> err.println("milab: warning: " + w));
-            RunReport report = service.run(request, options);
+            RunReport report = spark ? RemoteRun.run(service, request, options, sets, executor.open(host))
+                    : service.run(request, options);
             if (output.json()) {
                 report.results().put("runDir", report.folder().path().toString());
                 report.results().put("report", report.folder().path().resolve(HtmlReport.FILE).toString());

@@ -26,6 +26,21 @@ public final class GraphRunner {
 
     /** Told when a node starts and ends. */
     public interface Listener extends HostRunContext.ProgressListener {
+        /** A listener that ignores everything (a remote task has no console). */
+        Listener NONE = new Listener() {
+            @Override
+            public void started(String id, int point, int points) {
+            }
+
+            @Override
+            public void finished(String id, double seconds) {
+            }
+
+            @Override
+            public void progress(String nodeId, long done, long total) {
+            }
+        };
+
         /** Node {@code id} starts (point {@code point} of {@code points}). */
         void started(String id, int point, int points);
 

@@ -40,11 +40,23 @@ public record RunDirectory(Path path) {
 
     /** Writes {@code text} to {@code name} inside the folder, atomically. */
     public Path write(String name, String text) {
-        Path target = path.resolve(name);
+        return writeBytes(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes {@code bytes} to {@code name} inside the folder, atomically.
+     *
+     * @throws IllegalArgumentException when {@code name} leads outside the folder
+     */
+    public Path writeBytes(String name, byte[] bytes) {
+        Path target = path.resolve(name).normalize();
+        if (!target.startsWith(path.normalize())) {
+            throw new IllegalArgumentException(name + " is outside the run folder " + path);
+        }
         try {
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, bytes);
             return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);

@@ -59,6 +59,16 @@ public final class RunService {
      * @throws GraphRunner.Cancelled  when the run was cancelled (the run folder then records the failure)
      */
     public RunReport run(RunRequest request, RunOptions options) {
+        return run(request, options, null);
+    }
+
+    /**
+     * Runs {@code request} with its points on {@code remote} (a cluster; {@code null}: threads of this JVM). The run
+     * folder, journal, results and provenance are the same either way.
+     *
+     * @see #run(RunRequest, RunOptions)
+     */
+    public RunReport run(RunRequest request, RunOptions options, PointExecutor remote) {
         request.recorded().ifPresent(r -> r.pluginDifferences(host.plugins()).forEach(warnings));
         ExperimentGraph graph = request.graph();
         List<Plan> plans = new GraphValidator(host.registry()).validate(graph);
@@ -75,8 +85,8 @@ public final class RunService {
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
             GraphRunner runner = new GraphRunner(host.registry(), cancel.flag(), progress, Optional.of(keys),
                     request.recorded().isPresent() ? Optional.empty() : options.cacheDir().map(NodeCache::new));
-            List<PointOutcome> points = new SweepExecutor(runner, options.jobs()).run(plans, dir.path(), done,
-                    journal::record);
+            List<PointOutcome> points = remote != null ? remote.run(plans, dir.path(), done, journal::record)
+                    : new SweepExecutor(runner, options.jobs()).run(plans, dir.path(), done, journal::record);
             Map<String, Object> results = record(dir, graph, seed, points);
             Map<String, Object> prov = provenance(request, plans, start, "ok");
             if (folder.resumed()) {
