@@ -54,7 +54,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputFormat output;
 
-<<<<<<< HEAD
     @Option(names = "--quiet", description = "no progress on standard error")
     boolean quiet;
 
