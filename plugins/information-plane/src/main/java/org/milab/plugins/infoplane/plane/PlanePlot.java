@@ -83,6 +83,7 @@ final class PlanePlot {
                     c.ixt().stream().mapToDouble(MeanBand::mean).toArray());
             mean.setMarker(SeriesMarkers.NONE);
             mean.setLineColor(colour);
+            mean.setLineStyle(new BasicStroke(2.0f));
             for (boolean low : new boolean[] {true, false}) {
                 XYSeries band = chart.addSeries("layer " + c.layer() + (low ? " low" : " high"), x,
                         c.ixt().stream().mapToDouble(b -> low ? b.low() : b.high()).toArray());
