@@ -28,8 +28,9 @@ import org.pf4j.Extension;
 /**
  * The energy-level spectrum of every trained layer small enough to enumerate (Xie and Marsili 2021): the energies
  * E_s = −ln p(s) of all 2^H states of the layer's marginal (an RBM layer by {@link RbmMarginal}; an HFM layer
- * E_s = g m_s + ln Z exactly), their density of states and its fitted log-slope β ({@link Spectrum}). Output: a table
- * (layer, units, β, E range), ln N(E) against E per layer as PNG and SVG, and a verdict per layer comparing β with 1.
+ * E_s = g m_s + ln Z exactly), their density of states and its log-slope β at the low-energy edge
+ * ({@link Spectrum}; β = 1 is the Zipf / critical point). Output: a table (layer, units, β, E range), ln N(E) against
+ * E per layer as PNG and SVG, and a verdict per layer comparing β with 1.
  * Cost: O(2^H V) per RBM layer.
  */
 @Extension
@@ -70,14 +71,15 @@ public final class EnergySpectrum implements Analysis {
             rows.add(List.of(l.index(), l.states().cols(), s.slope(), s.centres()[0],
                     s.centres()[s.centres().length - 1]));
             scalars.put("layer" + l.index() + "/slope", s.slope());
-            verdicts.add(String.format(Locale.ROOT, "layer %d: ln N(E) grows with slope %.3f (%s 1: %s)", l.index(),
-                    s.slope(), s.slope() > 1 ? "above" : "below", s.slope() > 1 ? "the improbable states dominate"
-                            : "a few low-energy states dominate"));
+            verdicts.add(String.format(Locale.ROOT, "layer %d: at the low-energy edge ln N(E) grows with slope %.3f "
+                    + "(%s 1: %s)", l.index(), s.slope(), s.slope() > 1 ? "above" : "below", s.slope() > 1
+                    ? "the probability spreads over many improbable states" : "the probability condenses on the few "
+                    + "most probable states"));
             XYSeries p = chart.addSeries("layer " + l.index(), s.centres(), s.logCounts());
             p.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             p.setMarker(SeriesMarkers.CIRCLE);
         }
-        Table table = new Table("energy spectrum of each layer", List.of("layer", "units", "slope of ln N(E)",
+        Table table = new Table("energy spectrum of each layer", List.of("layer", "units", "slope at low E",
                 "lowest E", "highest E"), rows);
         return new AnalysisResult(List.of(table), scalars, verdicts,
                 rows.isEmpty() ? List.of() : Figures.save(chart, ctx.artifactsDir(), "energy-spectrum"));

@@ -3,11 +3,12 @@ package org.milab.plugins.energy.analysis;
 /**
  * The energy-level spectrum of a layer (Xie and Marsili 2021): the energies E_s = −ln p(s) of all 2^H states of a
  * layer's marginal, their density of states N(E) (a histogram of equal-width energy bins) and the slope β of
- * ln N(E) = a + β E fitted by least squares over the non-empty bins above the lowest one (the ground state bin is
- * left out: it is a single state in a random-energy spectrum and an outlier to the line). β is the inverse
- * temperature at which the entropy of the levels balances their energy: β = 1 means the number of states grows
- * exactly as fast as their probability falls (p(E) N(E) flat in E), the Zipf / critical point of the random energy
- * model; β &gt; 1 a spectrum dominated by high-energy (improbable) states, β &lt; 1 by a few low-energy ones.
+ * ln N(E) = a + β E at the low-energy edge, fitted by least squares over the non-empty bins from the second-lowest
+ * (the lowest holds the ground state, an outlier in a random-energy spectrum) up to the fullest bin (the rising
+ * side of the density). Since p(s) = e^(−E_s), the probability mass N(E) e^(−E) of an energy shell falls with E when
+ * β &lt; 1 (the mass condenses on the few most probable states, the frozen phase of the random energy model),
+ * rises when β &gt; 1 (it spreads over many improbable states), and is flat at β = 1, the critical point where the
+ * frequencies of the states follow Zipf's law. For the HFM, ln N = (m − 1) ln 2 at E = g m + ln Z, so β = ln 2 / g.
  *
  * @param centres   bin centres of the non-empty bins, nats
  * @param logCounts ln N per non-empty bin
@@ -42,7 +43,13 @@ record Spectrum(double[] centres, double[] logCounts, double slope, double inter
                 y[j++] = Math.log(counts[b]);
             }
         }
-        double[] fit = line(x, y, 1);
+        int fullest = 0;
+        for (int j = 1; j < used; j++) {
+            if (y[j] > y[fullest]) {
+                fullest = j;
+            }
+        }
+        double[] fit = line(java.util.Arrays.copyOf(x, fullest + 1), java.util.Arrays.copyOf(y, fullest + 1), 1);
         return new Spectrum(x, y, fit[0], fit[1], energies.length);
     }
 

@@ -22,4 +22,12 @@ class SpectrumTest {
         assertEquals(n + 1, s.centres().length, "one non-empty bin per level");
         assertEquals(Math.log(2) / g, s.slope(), 0.02 * Math.log(2) / g);
     }
+
+    @org.junit.jupiter.api.Test
+    void onlyTheRisingSideOfADensityIsFitted() {
+        // counts 1 (ground state), then 2, 4, 8 states rising by ln 2 per unit of E, then a falling tail (5 bins of width 1: the last holds E = 4 and 5)
+        double[] e = {0, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 5};
+        Spectrum s = Spectrum.of(e, 5);
+        assertEquals(Math.log(2), s.slope(), 1e-9);
+    }
 }
