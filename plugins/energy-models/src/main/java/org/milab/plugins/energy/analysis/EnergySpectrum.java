@@ -34,8 +34,8 @@ import org.pf4j.Extension;
  * Cost: O(2^H V) per RBM layer.
  */
 @Extension
-@Citation(authors = "Xie, R., Marsili, M.", year = 2021, title = "A random energy approach to deep learning",
-        venue = "Journal of Statistical Mechanics 073404 (2022)", doi = "arXiv:2112.09420")
+@Citation(authors = "Xie, R., Marsili, M.", year = 2022, title = "A random energy approach to deep learning",
+        venue = "Journal of Statistical Mechanics 073404 (arXiv:2112.09420, 2021)", doi = "10.1088/1742-5468/ac7794")
 public final class EnergySpectrum implements Analysis {
 
     static final Parameter<Integer> MAX_UNITS = Parameter.integer("max-units").defaultValue(16).range(1, 24)
