@@ -71,10 +71,7 @@ public final class EnergySpectrum implements Analysis {
             rows.add(List.of(l.index(), l.states().cols(), s.slope(), s.centres()[0],
                     s.centres()[s.centres().length - 1]));
             scalars.put("layer" + l.index() + "/slope", s.slope());
-            verdicts.add(String.format(Locale.ROOT, "layer %d: at the low-energy edge ln N(E) grows with slope %.3f "
-                    + "(%s 1: %s)", l.index(), s.slope(), s.slope() > 1 ? "above" : "below", s.slope() > 1
-                    ? "the probability spreads over many improbable states" : "the probability condenses on the few "
-                    + "most probable states"));
+            verdicts.add(verdict(l.index(), s.slope()));
             XYSeries p = chart.addSeries("layer " + l.index(), s.centres(), s.logCounts());
             p.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             p.setMarker(SeriesMarkers.CIRCLE);
@@ -83,6 +80,17 @@ public final class EnergySpectrum implements Analysis {
                 "lowest E", "highest E"), rows);
         return new AnalysisResult(List.of(table), scalars, verdicts,
                 rows.isEmpty() ? List.of() : Figures.save(chart, ctx.artifactsDir(), "energy-spectrum"));
+    }
+
+    private static String verdict(int layer, double slope) {
+        if (Double.isNaN(slope)) {
+            return "layer " + layer + ": the density of states is largest at the lowest energies, so it has no "
+                    + "rising side to fit (for an HFM: g < 0, the levels with more features are the more probable)";
+        }
+        return String.format(Locale.ROOT, "layer %d: at the low-energy edge ln N(E) grows with slope %.3f (%s 1: %s)",
+                layer, slope, slope > 1 ? "above" : "below", slope > 1
+                        ? "the probability spreads over many improbable states"
+                        : "the probability condenses on the few most probable states");
     }
 
     private static Optional<double[]> energies(LayerRecord l, int maxUnits) {
