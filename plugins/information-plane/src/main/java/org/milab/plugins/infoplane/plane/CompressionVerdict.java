@@ -47,8 +47,10 @@ record CompressionVerdict(LayerCurve curve, double peak, int peakEpoch, MeanBand
     String sentence(double confidence) {
         String interval = drop.values() < 2 ? "one seed" : String.format(Locale.ROOT, "%.0f%% CI %.3f..%.3f over %d "
                 + "seeds", 100 * confidence, drop.low(), drop.high(), drop.values());
+        String from = compresses && peakEpoch == curve.epochs()[0] ? "; it falls from the initialisation on, with no "
+                + "fitting phase before" : "";
         return String.format(Locale.ROOT, "%s, layer %d (%s): %s: I(X;T) peaks at %.3f bits near epoch %d and ends "
-                        + "%.3f bits lower (%s)", curve.estimator(), curve.layer(), curve.name(),
-                compresses ? "compression" : "no compression", peak, peakEpoch, drop.mean(), interval);
+                        + "%.3f bits lower (%s)%s", curve.estimator(), curve.layer(), curve.name(),
+                compresses ? "compression" : "no compression", peak, peakEpoch, drop.mean(), interval, from);
     }
 }
