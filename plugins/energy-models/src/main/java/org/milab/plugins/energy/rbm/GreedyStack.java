@@ -1,0 +1,61 @@
+package org.milab.plugins.energy.rbm;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.milab.api.RunContext;
+import org.milab.api.data.Samples;
+import org.milab.api.param.Parameter;
+import org.milab.api.train.TrainingResult;
+import org.milab.plugins.energy.LayerRecord;
+import org.milab.plugins.energy.TrainingData;
+
+/**
+ * Greedy layer-wise training of a stack of RBMs (Hinton, Osindero and Teh 2006), shared by the {@code rbm} (one
+ * layer) and {@code dbn} strategies: layer k is trained by CD on p(h | v) of layer k−1 (the data for k = 1). Metrics
+ * per layer and epoch: {@code layer<k>/reconstruction-error}; result metrics: each layer's error before and after
+ * training. Cost: epochs x rows x Σ_k V_k H_k x (2 + 2 cd-steps).
+ */
+final class GreedyStack {
+
+    static final Parameter<Integer> EPOCHS = Parameter.integer("epochs").defaultValue(20).range(1, 100_000)
+            .description("CD passes over the data per layer").build();
+    static final Parameter<Double> LEARNING_RATE = Parameter.real("learning-rate").defaultValue(0.05).range(1e-6, 10)
+            .description("CD step size").build();
+    static final Parameter<Integer> BATCH = Parameter.integer("batch-size").defaultValue(20).min(1)
+            .description("rows per CD update").build();
+    static final Parameter<Integer> STEPS = Parameter.integer("cd-steps").defaultValue(1).range(1, 1000)
+            .description("Gibbs steps k of CD-k").build();
+
+    private GreedyStack() {
+    }
+
+    static TrainingResult train(TrainingData data, List<Integer> sizes, RunContext ctx) {
+        SplittableRandom rng = new SplittableRandom(ctx.seed());
+        ContrastiveDivergence cd = new ContrastiveDivergence(ctx.param(STEPS), ctx.param(LEARNING_RATE),
+                ctx.param(BATCH));
+        Map<String, Samples> reps = new LinkedHashMap<>();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        double[] input = data.values();
+        int visible = data.cols();
+        int epochs = ctx.param(EPOCHS);
+        for (int k = 1; k <= sizes.size(); k++) {
+            Rbm m = Rbm.random(visible, sizes.get(k - 1), rng.split());
+            String name = "layer" + k + "/reconstruction-error";
+            double[] layerInput = input;
+            int layer = k;
+            metrics.put(name + "-initial", ContrastiveDivergence.reconstructionError(m, layerInput, data.rows()));
+            cd.train(m, layerInput, data.rows(), epochs, rng.split(), epoch -> {
+                ctx.checkCancelled();
+                ctx.metric(name, epoch, ContrastiveDivergence.reconstructionError(m, layerInput, data.rows()));
+                ctx.progress((long) (layer - 1) * epochs + epoch, (long) sizes.size() * epochs);
+            });
+            metrics.put(name + "-final", ContrastiveDivergence.reconstructionError(m, layerInput, data.rows()));
+            input = HiddenStates.probabilities(m, layerInput, data.rows());
+            LayerRecord.putRbm(reps, k, HiddenStates.mostLikely(input, data.rows(), m.hidden()), m);
+            visible = m.hidden();
+        }
+        return new TrainingResult(Map.of(), metrics, reps);
+    }
+}

@@ -1,0 +1,52 @@
+package org.milab.plugins.energy.rbm;
+
+/**
+ * The exact marginal of an RBM's hidden layer by enumeration: for every h ∈ {0,1}^H,
+ * <pre>
+ *   E(h) = −ln p(h) = −[cᵀh + Σ_i softplus(b_i + (W h)_i)] + ln Z,   ln Z = ln Σ_h exp(cᵀh + Σ_i softplus(...))
+ * </pre>
+ * visiting the states in Gray-code order so that each step adds or removes one column of W from the visible fields.
+ * Cost: O(2^H V) time, O(2^H) memory; H is capped at 24.
+ */
+public final class RbmMarginal {
+
+    private RbmMarginal() {
+    }
+
+    /** E(h) for every hidden state h, indexed by the state's bits (bit a = h_a), nats. */
+    public static double[] energies(Rbm rbm) {
+        int h = rbm.hidden;
+        if (h > 24) {
+            throw new IllegalArgumentException("enumerating 2^" + h + " hidden states is out of reach; at most 24");
+        }
+        int states = 1 << h;
+        double[] logp = new double[states];
+        double[] u = rbm.b.clone();
+        int[] bits = new int[h];
+        int gray = 0;
+        logp[0] = rbm.logMarginal(bits, u);
+        for (int t = 1; t < states; t++) {
+            int flip = Integer.numberOfTrailingZeros(t);
+            gray ^= 1 << flip;
+            bits[flip] ^= 1;
+            double sign = bits[flip] == 1 ? 1 : -1;
+            for (int i = 0; i < rbm.visible; i++) {
+                u[i] += sign * rbm.w[i * h + flip];
+            }
+            logp[gray] = rbm.logMarginal(bits, u);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : logp) {
+            max = Math.max(max, v);
+        }
+        double s = 0;
+        for (double v : logp) {
+            s += Math.exp(v - max);
+        }
+        double logZ = max + Math.log(s);
+        for (int i = 0; i < states; i++) {
+            logp[i] = logZ - logp[i];
+        }
+        return logp;
+    }
+}

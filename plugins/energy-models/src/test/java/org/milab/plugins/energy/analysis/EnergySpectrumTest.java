@@ -1,0 +1,12 @@
+package org.milab.plugins.energy.analysis;
+
+import org.milab.api.MilabExtension;
+import org.milab.api.testkit.ExtensionContract;
+
+class EnergySpectrumTest implements ExtensionContract {
+
+    @Override
+    public MilabExtension extension() {
+        return new EnergySpectrum();
+    }
+}
