@@ -6,7 +6,6 @@ import org.milab.api.RunContext;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
 import org.milab.api.estimate.Estimator;
-import org.milab.api.param.Parameter;
 import org.pf4j.Extension;
 
 /**

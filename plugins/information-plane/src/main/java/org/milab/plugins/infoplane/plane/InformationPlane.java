@@ -16,7 +16,6 @@ import org.milab.api.Port;
 import org.milab.api.RunContext;
 import org.milab.api.analysis.Analysis;
 import org.milab.api.analysis.AnalysisResult;
-import org.milab.api.analysis.Table;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimator;
 import org.milab.api.param.ComponentSpec;
