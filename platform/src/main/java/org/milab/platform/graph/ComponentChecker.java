@@ -29,29 +29,46 @@ final class ComponentChecker {
         this.registry = registry;
     }
 
-    /** Problems, each prefixed with the path of parameters that leads to it (e.g. {@code model -> mlp}). */
-    List<String> check(List<Parameter<?>> declared, ParameterValues values) {
-        List<String> problems = new ArrayList<>();
-        check(declared, values, "", problems, 0);
+    /**
+     * Every problem of the components named in {@code values}: each {@link Problem#where()} is the top-level
+     * parameter ({@code parameter 'critic'}) and its message starts with the path that leads to it (e.g.
+     * {@code critic = baseline-critic(critic=mlp(...)) -> mlp: ...}).
+     */
+    List<Problem> check(List<Parameter<?>> declared, ParameterValues values) {
+        List<Problem> problems = new ArrayList<>();
+        for (Parameter<?> p : declared) {
+            List<String> found = new ArrayList<>();
+            checkParameter(p, values, "", found, 0);
+            found.forEach(m -> problems.add(new Problem("parameter '" + p.name() + "'", m)));
+        }
         return problems;
     }
 
     private void check(List<Parameter<?>> declared, ParameterValues values, String path, List<String> problems,
                        int depth) {
+        for (Parameter<?> p : declared) {
+            checkParameter(p, values, path, problems, depth);
+        }
+    }
+
+    private void checkParameter(Parameter<?> p, ParameterValues values, String path, List<String> problems,
+                                int depth) {
+        Optional<Class<? extends MilabExtension>> role = p.componentRole();
+        if (role.isEmpty()) {
+            return;
+        }
         if (depth > MAX_DEPTH) {
             problems.add(path + "components are nested more than " + MAX_DEPTH + " deep");
             return;
         }
-        for (Parameter<?> p : declared) {
-            Optional<Class<? extends MilabExtension>> role = p.componentRole();
-            if (role.isEmpty()) {
+        Object v = values.asMap().get(p.name());
+        List<?> specs = v instanceof List<?> l ? l : List.of(v);
+        for (Object o : specs) {
+            ComponentSpec spec = (ComponentSpec) o;
+            if (spec.parameters().isEmpty() && p.keywords().contains(spec.name())) {
                 continue;
             }
-            Object v = values.asMap().get(p.name());
-            List<?> specs = v instanceof List<?> l ? l : List.of(v);
-            for (Object o : specs) {
-                checkOne((ComponentSpec) o, role.get(), path + p.name() + " = " + o + ": ", problems, depth);
-            }
+            checkOne(spec, role.get(), (depth == 0 ? "" : path + p.name() + " = ") + o + ": ", problems, depth);
         }
     }
 

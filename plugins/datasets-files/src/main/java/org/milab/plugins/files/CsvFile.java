@@ -36,7 +36,7 @@ import org.pf4j.Extension;
         venue = "RFC 4180", doi = "10.17487/RFC4180")
 public final class CsvFile implements DatasetProvider {
 
-    static final Parameter<String> PATH = Parameter.string("path")
+    static final Parameter<String> PATH = Parameter.string("path").existingPath()
             .description("CSV file (gzip is detected automatically)").build();
     static final Parameter<Boolean> HEADER = Parameter.bool("header").defaultValue(true)
             .description("whether the first record holds column names").build();

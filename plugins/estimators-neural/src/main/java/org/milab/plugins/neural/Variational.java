@@ -59,7 +59,8 @@ public final class Variational implements Estimator {
     static final Parameter<ComponentSpec> BOUND = Parameter.component("bound", MiBound.class)
             .defaultValue(ComponentSpec.parse("infonce"))
             .description("the bound, with its parameters: e.g. infonce, smile(tau=5), my-plugin/my-bound").build();
-    static final Parameter<String> CRITIC = Parameter.string("critic").defaultValue("auto")
+    static final Parameter<ComponentSpec> CRITIC = Parameter.component("critic", ModelFactory.class)
+            .defaultValue(ComponentSpec.parse("auto")).keyword("auto")
             .description("the critic model, with its parameters, e.g. joint-critic(hidden=[128,128]); auto: "
                     + "separable-critic, or gaussian-conditional for log-density bounds such as club").build();
     static final Parameter<Integer> STEPS = Parameter.integer("steps").defaultValue(2000).min(1).unit("steps")
@@ -165,11 +166,12 @@ public final class Variational implements Estimator {
     }
 
     private static Block resolveCritic(RunContext ctx, MiBound bound, int batch, int dx, int dy) {
-        String text = ctx.param(CRITIC);
-        if (text.strip().equals("auto")) {
-            text = bound.critic() == CriticKind.LOG_DENSITY ? "gaussian-conditional" : "separable-critic";
+        ComponentSpec spec = ctx.param(CRITIC);
+        if (spec.name().equals("auto") && spec.parameters().isEmpty()) {
+            spec = ComponentSpec.parse(bound.critic() == CriticKind.LOG_DENSITY ? "gaussian-conditional"
+                    : "separable-critic");
         }
-        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, spec(CRITIC, text));
+        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, spec);
         return factory.extension().build(CriticShapes.of(batch, dx, dy), factory.context());
     }
 
