@@ -97,6 +97,7 @@ public final class GraphValidator {
         Optional<PlannedNode> planned = bindParameters(node, e, NodeKinds.choose(e, node.inputs().keySet())
                 .orElseThrow(), problems);
         planned.ifPresent(p -> checkComponents(p, problems));
+        planned.ifPresent(p -> new MemoryCheck(Runtime.getRuntime().maxMemory()).check(p, problems));
         return planned;
     }
 

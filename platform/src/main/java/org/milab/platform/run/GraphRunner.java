@@ -76,7 +76,7 @@ public final class GraphRunner {
             try (HostRunContext ctx = new HostRunContext(node.id(), nodeSeed, node.parameters(),
                     base.resolve(node.id()), registry, cancelled, listener, scope)) {
                 out = node.kind().run(node.extension(), Inputs.of(wired), node.hostParameters(), ctx);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
                 throw new NodeFailure(node, e);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -114,10 +114,24 @@ public final class GraphRunner {
         private static final long serialVersionUID = 1L;
         private final transient PlannedNode node;
 
-        NodeFailure(PlannedNode node, RuntimeException cause) {
-            super("node '" + node.id() + "' (" + node.extension().qualifiedName() + ") failed: "
-                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
+        NodeFailure(PlannedNode node, Throwable cause) {
+            super("node '" + node.id() + "' (" + node.extension().qualifiedName() + ") failed: " + reason(cause),
+                    cause);
             this.node = node;
+        }
+
+        /** The cause in a sentence; resource exhaustion says what to change instead of a bare number. */
+        private static String reason(Throwable cause) {
+            if (cause instanceof OutOfMemoryError) {
+                double gib = Runtime.getRuntime().maxMemory() / (double) (1L << 30);
+                return "it ran out of memory (this JVM may use at most "
+                        + String.format(java.util.Locale.ROOT, "%.1f GiB", gib) + ", -Xmx); lower n or the dimension, or raise the heap (e.g. JAVA_TOOL_OPTIONS=-Xmx16g)";
+            }
+            if (cause instanceof NegativeArraySizeException) {
+                return "an array size overflowed (" + cause.getMessage() + "): the data would hold more than "
+                        + "2^31 - 1 values in one array; lower n or the dimension";
+            }
+            return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         }
 
         /** The failed node. */

@@ -89,7 +89,7 @@ public final class Provenance {
                 + (c.venue().isEmpty() ? "" : " " + c.venue() + ".") + (c.doi().isEmpty() ? "" : " " + c.doi());
     }
 
-    private static String host() {
+    static String host() {
         String env = System.getenv("HOSTNAME");
         if (env != null && !env.isBlank()) {
             return env;

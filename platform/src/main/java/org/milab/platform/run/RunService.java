@@ -17,7 +17,7 @@ import org.milab.platform.plugins.PluginHost;
 /**
  * The "run an experiment" use case, for every front end (CLI, UI, a distributed executor): validates the whole
  * graph, creates the run folder, runs every point, and records the resolved graph, results, node outputs and
- * provenance ({@code "ok"} or {@code "failed"} with the error). Ctrl-C cancels between nodes.
+ * provenance ({@code "running"} from the start, then {@code "ok"} or {@code "failed"} with the error). Ctrl-C cancels between nodes.
  */
 public final class RunService {
 
@@ -52,6 +52,7 @@ public final class RunService {
         dir.write("graph.yaml", ResultsWriter.resolvedGraph(graph, plans.get(0), seed));
         dir.write("experiment.yaml", graph.source());
         Instant start = Instant.now();
+        dir.write("provenance.json", Json.pretty(running(request, plans, start)));
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
             List<PointOutcome> points = new GraphRunner(host.registry(), cancel.flag(), listener).run(plans, seed,
                     dir.path());
@@ -79,6 +80,17 @@ public final class RunService {
             }
         }
         return results;
+    }
+
+    /**
+     * The provenance written before the first node runs: status {@code running}, no end, and this process's id, so
+     * that a run folder left by a killed process says so ({@link RecordedRun#requireFinished}).
+     */
+    private Map<String, Object> running(RunRequest request, List<Plan> plans, Instant start) {
+        Map<String, Object> prov = provenance(request, plans, start, RecordedRun.RUNNING);
+        prov.remove("end");
+        prov.put("pid", ProcessHandle.current().pid());
+        return prov;
     }
 
     private Map<String, Object> provenance(RunRequest request, List<Plan> plans, Instant start, String status) {

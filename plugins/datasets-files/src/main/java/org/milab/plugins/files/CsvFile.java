@@ -81,7 +81,12 @@ public final class CsvFile implements DatasetProvider {
             CSVRecord first = it.next();
             List<String> names = new ArrayList<>();
             for (int i = 0; i < first.size(); i++) {
-                names.add(header ? first.get(i) : "c" + i);
+                String name = header ? first.get(i) : "c" + i;
+                if (names.contains(name)) {
+                    throw new InvalidDataException(path + ":1: the header names column '" + name + "' twice; "
+                            + "column names must be unique (rename one, or read by index with header: false)");
+                }
+                names.add(name);
             }
             List<Integer> ys = Columns.select(ctx.param(Y), names, Y.name());
             List<Integer> label = Columns.select(ctx.param(LABEL), names, LABEL.name());
