@@ -197,6 +197,10 @@ final class EstimateCommand implements Callable<Integer> {
                 String.join(",", y), z.isEmpty() ? "" : "|" + String.join(",", z), est.nats(),
                 est.standardError().isPresent() ? String.format(Locale.ROOT, " ± %.6f", est.standardError().getAsDouble())
                         : "", n, seconds);
+        PrintWriter err = spec.commandLine().getErr();
+        est.quantity().ifPresent(q -> err.println("milab: note: " + e.name() + " estimates " + q
+                + ", not Shannon MI"));
+        est.warnings().forEach(w -> err.println("milab: WARNING: " + e.name() + ": " + w));
     }
 
     private static Path scratch() {

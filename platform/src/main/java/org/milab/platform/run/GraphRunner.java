@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.milab.api.Inputs;
 import org.milab.api.MilabException;
 import org.milab.api.data.Dataset;
+import org.milab.api.estimate.Estimate;
 import org.milab.api.data.GroundTruth;
 import org.milab.platform.graph.NodeKinds;
 import org.milab.platform.graph.Plan;
@@ -82,7 +83,9 @@ public final class GraphRunner {
             double seconds = (System.nanoTime() - t0) / 1e9;
             listener.finished(node.id(), seconds);
             produced.put(node.id(), out);
-            outcomes.add(new NodeOutcome(node, nodeSeed, seconds, out, truth(node, produced)));
+            Optional<GroundTruth> truth = out.get(NodeKinds.ESTIMATE) instanceof Estimate e
+                    && e.quantity().isPresent() ? Optional.empty() : truth(node, produced);
+            outcomes.add(new NodeOutcome(node, nodeSeed, seconds, out, truth));
         }
         return new PointOutcome(plan.point(), outcomes);
     }
@@ -97,7 +100,10 @@ public final class GraphRunner {
         return v;
     }
 
-    /** The known MI between x and y when both are views of one dataset node. */
+    /**
+     * The known MI between x and y when both are views of one dataset node (not used for an estimate of another
+     * quantity, see {@link Estimate#quantity()}).
+     */
     private static Optional<GroundTruth> truth(PlannedNode node, Map<String, Map<String, Object>> produced) {
         PortRef x = node.inputs().get("x");
         PortRef y = node.inputs().get("y");
