@@ -200,6 +200,7 @@ final class EstimateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         est.quantity().ifPresent(q -> err.println("milab: note: " + e.name() + " estimates " + q
                 + ", not Shannon MI"));
+        est.notes().forEach(m -> err.println("milab: note: " + e.name() + ": " + m));
         est.warnings().forEach(w -> err.println("milab: WARNING: " + e.name() + ": " + w));
     }
 

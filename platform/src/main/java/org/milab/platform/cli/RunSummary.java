@@ -83,13 +83,14 @@ final class RunSummary {
         return row;
     }
 
-    /** What the estimate is when not Shannon MI, and its warnings, each naming the node (and sweep point). */
+    /** What the estimate is when not Shannon MI, its notes and warnings, each naming the node (and sweep point). */
     private static List<String> notes(PointOutcome p, NodeOutcome n, Estimate e) {
         String who = "node '" + n.node().id() + "' (" + n.node().extension().name() + ")"
                 + (p.point().isEmpty() ? "" : " at " + p.point());
         List<String> lines = new ArrayList<>();
         e.quantity().ifPresent(q -> lines.add("note: " + who + " estimates " + q + ", not Shannon MI: not "
                 + "comparable with the truth or the other estimators"));
+        e.notes().forEach(m -> lines.add("note: " + who + ": " + m));
         e.warnings().forEach(w -> lines.add("WARNING: " + who + ": " + w));
         return lines;
     }

@@ -93,7 +93,7 @@ public final class Json {
         return String.valueOf(value);
     }
 
-    /** An estimate: nats, what it estimates when not Shannon MI, standard error, n, diagnostics, warnings. */
+    /** An estimate: nats, what it estimates when not Shannon MI, standard error, n, diagnostics, notes, warnings. */
     public static Map<String, Object> estimate(Estimate e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mi", e.nats());
@@ -103,6 +103,9 @@ public final class Json {
         m.put("n", e.sampleCount());
         if (!e.diagnostics().isEmpty()) {
             m.put("diagnostics", e.diagnostics());
+        }
+        if (!e.notes().isEmpty()) {
+            m.put("notes", e.notes());
         }
         if (!e.warnings().isEmpty()) {
             m.put("warnings", e.warnings());

@@ -24,10 +24,11 @@ public final class Estimate {
     private final double standardError;
     private final Map<String, Double> diagnostics;
     private final List<String> warnings;
+    private final List<String> notes;
     private final String quantity;
 
     private Estimate(double nats, long sampleCount, double standardError, Map<String, Double> diagnostics,
-                     List<String> warnings, String quantity) {
+                     List<String> warnings, List<String> notes, String quantity) {
         if (Double.isNaN(nats)) {
             throw new EstimationException("the estimate is NaN; this is a bug in the estimator or a numerical "
                     + "breakdown it failed to report");
@@ -40,12 +41,13 @@ public final class Estimate {
         this.standardError = standardError;
         this.diagnostics = diagnostics;
         this.warnings = warnings;
+        this.notes = notes;
         this.quantity = quantity;
     }
 
     /** A point estimate from {@code sampleCount} samples. */
     public static Estimate of(double nats, long sampleCount) {
-        return new Estimate(nats, sampleCount, Double.NaN, Map.of(), List.of(), null);
+        return new Estimate(nats, sampleCount, Double.NaN, Map.of(), List.of(), List.of(), null);
     }
 
     /** This estimate with a standard error (nats). */
@@ -53,14 +55,15 @@ public final class Estimate {
         if (!(nats >= 0)) {
             throw new IllegalArgumentException("standard error must be >= 0, got " + nats);
         }
-        return new Estimate(this.nats, sampleCount, nats, diagnostics, warnings, quantity);
+        return new Estimate(this.nats, sampleCount, nats, diagnostics, warnings, notes, quantity);
     }
 
     /** This estimate with one more diagnostic value. */
     public Estimate withDiagnostic(String name, double value) {
         Map<String, Double> d = new LinkedHashMap<>(diagnostics);
         d.put(Objects.requireNonNull(name, "name"), value);
-        return new Estimate(nats, sampleCount, standardError, Collections.unmodifiableMap(d), warnings, quantity);
+        return new Estimate(nats, sampleCount, standardError, Collections.unmodifiableMap(d), warnings, notes,
+                quantity);
     }
 
     /**
@@ -75,7 +78,7 @@ public final class Estimate {
         }
         List<String> w = new ArrayList<>(warnings);
         w.add(sentence);
-        return new Estimate(nats, sampleCount, standardError, diagnostics, List.copyOf(w), quantity);
+        return new Estimate(nats, sampleCount, standardError, diagnostics, List.copyOf(w), notes, quantity);
     }
 
     /**
@@ -89,7 +92,31 @@ public final class Estimate {
         if (Objects.requireNonNull(label, "label").isBlank()) {
             throw new IllegalArgumentException("a quantity needs a label");
         }
-        return new Estimate(nats, sampleCount, standardError, diagnostics, warnings, label);
+        return new Estimate(nats, sampleCount, standardError, diagnostics, warnings, notes, label);
+    }
+
+    /**
+     * This estimate with one more note: a plain sentence about how it was obtained (e.g. which method an automatic
+     * estimator chose and why), shown beside the value like a warning but not one.
+     *
+     * @since 1.1.0
+     */
+    public Estimate withNote(String sentence) {
+        if (Objects.requireNonNull(sentence, "sentence").isBlank()) {
+            throw new IllegalArgumentException("a note needs a sentence");
+        }
+        List<String> n = new ArrayList<>(notes);
+        n.add(sentence);
+        return new Estimate(nats, sampleCount, standardError, diagnostics, warnings, List.copyOf(n), quantity);
+    }
+
+    /**
+     * Notes in the order added.
+     *
+     * @since 1.1.0
+     */
+    public List<String> notes() {
+        return notes;
     }
 
     /**
