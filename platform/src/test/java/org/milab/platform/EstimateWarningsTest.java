@@ -39,9 +39,11 @@ class EstimateWarningsTest {
         csv = Files.writeString(tmp.resolve("d.csv"), b.toString());
     }
 
-    private Map<?, ?> json(String estimator) {
-        Cli.Result r = Cli.run(tmp, "estimate", estimator, csv.toString(), "--x", "a,b,c", "--y", "d,e,f",
-                "--format", "json");
+    private Map<?, ?> json(String estimator, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("estimate", estimator, csv.toString(), "--x", "a,b,c",
+                "--y", "d,e,f", "--format", "json"));
+        args.addAll(List.of(extra));
+        Cli.Result r = Cli.run(tmp, args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.err());
         return (Map<?, ?>) Json.parse(r.out());
     }
@@ -66,5 +68,14 @@ class EstimateWarningsTest {
         assertFalse(m.containsKey("warnings"), m.toString());
         assertFalse(m.containsKey("quantity"), m.toString());
         assertFalse(m.containsKey("stderr"), m.toString());
+    }
+
+    @Test
+    void aVariationalBoundHasNoStderrUnlessAskedFor() {
+        Map<?, ?> one = json("infonce", "--set", "steps=30", "--set", "eval-every=10");
+        assertFalse(one.containsKey("stderr"), one.toString());
+        Map<?, ?> three = json("infonce", "--set", "steps=30", "--set", "eval-every=10", "--set", "seeds=3");
+        assertTrue(three.containsKey("stderr"), three.toString());
+        assertEquals(3.0, ((Map<?, ?>) three.get("diagnostics")).get("seeds"));
     }
 }
