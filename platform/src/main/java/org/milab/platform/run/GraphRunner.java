@@ -131,7 +131,8 @@ public final class GraphRunner {
             if (cause instanceof OutOfMemoryError) {
                 double gib = Runtime.getRuntime().maxMemory() / (double) (1L << 30);
                 return "it ran out of memory (this JVM may use at most "
-                        + String.format(java.util.Locale.ROOT, "%.1f GiB", gib) + ", -Xmx); lower n or the dimension, or raise the heap (e.g. JAVA_TOOL_OPTIONS=-Xmx16g)";
+                        + String.format(java.util.Locale.ROOT, "%.1f GiB", gib) + ", -Xmx); lower n or the "
+                        + "dimension, or raise the heap (e.g. JAVA_TOOL_OPTIONS=-Xmx16g)";
             }
             if (cause instanceof NegativeArraySizeException) {
                 return "an array size overflowed (" + cause.getMessage() + "): the data would hold more than "

@@ -17,7 +17,8 @@ import org.milab.platform.plugins.PluginHost;
 /**
  * The "run an experiment" use case, for every front end (CLI, UI, a distributed executor): validates the whole
  * graph, creates the run folder, runs every point, and records the resolved graph, results, node outputs and
- * provenance ({@code "running"} from the start, then {@code "ok"} or {@code "failed"} with the error). Ctrl-C cancels between nodes.
+ * provenance ({@code "running"} from the start, then {@code "ok"} or {@code "failed"} with the error). Ctrl-C
+ * cancels between nodes.
  */
 public final class RunService {
 

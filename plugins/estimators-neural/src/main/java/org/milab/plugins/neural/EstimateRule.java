@@ -4,8 +4,8 @@ package org.milab.plugins.neural;
 public enum EstimateRule {
     /**
      * The best held-out value over the evaluations (mean over the validation batches; their spread is the
-     * diagnostic {@code validation-batch-stderr}). Guards against overfitting a finite dataset; choosing the maximum of noisy evaluations is biased
-     * upwards by about one standard error when several evaluations are close.
+     * diagnostic {@code validation-batch-stderr}). Guards against overfitting a finite dataset; choosing the
+     * maximum of noisy evaluations is biased upwards by about one standard error when several evaluations are close.
      */
     BEST_VALIDATION,
     /**

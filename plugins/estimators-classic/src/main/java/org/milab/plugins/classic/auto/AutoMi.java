@@ -32,7 +32,8 @@ import org.pf4j.Extension;
  *   <li>every column continuous: both the nonparametric estimator ({@code continuous}, default {@code ksg}) and the
  *       bias-corrected Gaussian-copula estimator (the closed form {@code gaussian} minus
  *       {@link GaussianCopulaBias}) on the normal scores ({@link NormalScores}), and the larger of the two:
- *       <pre>  Î = max( Î<sub>kNN</sub>(Z<sub>x</sub>, Z<sub>y</sub>), Î<sub>G</sub>(Z<sub>x</sub>, Z<sub>y</sub>) − b(n, d<sub>x</sub>, d<sub>y</sub>) )</pre>
+ *       <pre>  Î = max( Î<sub>kNN</sub>(Z<sub>x</sub>, Z<sub>y</sub>),
+ *                Î<sub>copula</sub>(Z<sub>x</sub>, Z<sub>y</sub>) − b(n, d<sub>x</sub>, d<sub>y</sub>) )</pre>
  *       The normal scores are MI-invariant and remove what breaks neighbour estimators on heavy-tailed or
  *       bounded margins; each of the two estimates fails low, in complementary ways: the Gaussian copula misses
  *       dependence that is not linear in the normal scores (it is a lower bound of I for one-dimensional x and y,
@@ -138,7 +139,8 @@ public final class AutoMi implements Estimator {
         Copula copula;
         try {
             copula = copula(x, y, zx, zy, ctx).minus(bias);
-        } catch (InvalidDataException | org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException singular) {
+        } catch (InvalidDataException | IllegalArgumentException | IllegalStateException
+                 | ArithmeticException singular) {
             return knn.withNote("every column is continuous: " + knnName + " on the normal scores (no copula "
                     + "estimate: " + singular.getMessage() + ")");
         }

@@ -106,9 +106,9 @@ public final class MatrixRenyi implements Estimator {
                 .withQuantity(String.format(java.util.Locale.ROOT, "matrix-based Rényi alpha-order MI (alpha = %s)",
                         ALPHA.format(alpha)));
         return mi > 0.9 * Math.log(n) ? e.withWarning(String.format(java.util.Locale.ROOT, "the value %.3f is "
-                + "near its ceiling ln n = %.3f for the %d rows used: the Gram matrices are nearly diagonal (kernel too "
-                + "narrow for the dimension), so it says little; widen sigma or use fewer dimensions", mi, Math.log(n),
-                n)) : e;
+                + "near its ceiling ln n = %.3f for the %d rows used: the Gram matrices are nearly diagonal "
+                + "(kernel too narrow for the dimension), so it says little; widen sigma or use fewer dimensions", mi,
+                Math.log(n), n)) : e;
     }
 
     /** {@code m} distinct rows of {@code n}, in increasing order, by a seeded partial Fisher–Yates shuffle. */
