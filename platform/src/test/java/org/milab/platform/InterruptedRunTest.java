@@ -90,6 +90,18 @@ class InterruptedRunTest {
     }
 
     @Test
+    void aRunStoppedByASignalSaysSo() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("runs/small/20260101-000000-654321"));
+        Files.writeString(folder.resolve("experiment.yaml"), GRAPH);
+        Files.writeString(folder.resolve("graph.yaml"), GRAPH);
+        Files.writeString(folder.resolve("provenance.json"), Json.pretty(Map.of("status", "interrupted",
+                "start", "2026-01-01T00:00:00Z", "end", "2026-01-01T00:01:00Z")));
+        Cli.Result r = Cli.run(tmp, "run", folder.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("this run was interrupted") && r.err().contains("termination signal"), r.err());
+    }
+
+    @Test
     void aRunKilledBeforeItsProvenanceIsRecognisedToo() throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("runs/small/20260101-000000-123456"));
         Files.writeString(folder.resolve("experiment.yaml"), GRAPH);

@@ -25,6 +25,8 @@ public record RecordedRun(Path folder, Path graph, Map<?, ?> provenance, Map<?, 
 
     /** The provenance status of a run that has started and not (yet) finished. */
     public static final String RUNNING = "running";
+    /** The provenance status of a run stopped by Ctrl-C or a termination signal. */
+    public static final String INTERRUPTED = "interrupted";
 
     /** Whether {@code path} is a run folder (finished or not). */
     public static boolean isRunFolder(Path path) {
@@ -58,8 +60,14 @@ public record RecordedRun(Path folder, Path graph, Map<?, ?> provenance, Map<?, 
         }
     }
 
-    /** A run whose provenance still says {@code running} did not finish; say whether its process is alive. */
+    /**
+     * A run whose provenance says {@code interrupted}, or still {@code running} (killed with -9, or a crash) did not
+     * finish; for {@code running}, say whether its process is alive.
+     */
     static void requireFinished(Path folder, Map<?, ?> provenance) {
+        if (INTERRUPTED.equals(provenance.get("status"))) {
+            throw interrupted(folder, "it was stopped by Ctrl-C or a termination signal at " + provenance.get("end"));
+        }
         if (!RUNNING.equals(provenance.get("status"))) {
             return;
         }

@@ -54,7 +54,13 @@ public final class RunService {
         dir.write("experiment.yaml", graph.source());
         Instant start = Instant.now();
         dir.write("provenance.json", Json.pretty(running(request, plans, start)));
-        try (CancelOnShutdown cancel = new CancelOnShutdown()) {
+        Runnable interrupted = () -> {
+            Map<String, Object> prov = provenance(request, plans, start, RecordedRun.INTERRUPTED);
+            prov.put("error", "the process was stopped (Ctrl-C or a termination signal) while the run was going on");
+            dir.write("provenance.json", Json.pretty(prov));
+        };
+        CancelOnShutdown cancel = new CancelOnShutdown(interrupted);
+        try (cancel) {
             List<PointOutcome> points = new GraphRunner(host.registry(), cancel.flag(), listener).run(plans, seed,
                     dir.path());
             Map<String, Object> results = record(dir, graph, seed, points);
@@ -62,7 +68,8 @@ public final class RunService {
             Optional<List<String>> reproduced = request.recorded().map(r -> r.estimateDifferences(results));
             return new RunReport(graph, points, results, dir, reproduced);
         } catch (RuntimeException e) {
-            Map<String, Object> prov = provenance(request, plans, start, "failed");
+            Map<String, Object> prov = provenance(request, plans, start,
+                    cancel.flag().get() ? RecordedRun.INTERRUPTED : "failed");
             prov.put("error", ErrorText.of(e));
             dir.write("provenance.json", Json.pretty(prov));
             throw e;
@@ -99,12 +106,19 @@ public final class RunService {
                 request.graph().seed().value(), request.source(), start, Instant.now(), status, request.argv()));
     }
 
-    /** A cancellation flag set by a JVM shutdown (Ctrl-C) while the run is open. */
+    /**
+     * A cancellation flag set by a JVM shutdown (Ctrl-C, SIGTERM) while the run is open; the shutdown also records
+     * the run as {@code interrupted}, since the JVM exits before the nodes can see the flag.
+     */
     private static final class CancelOnShutdown implements AutoCloseable {
         private final AtomicBoolean cancelled = new AtomicBoolean();
-        private final Thread hook = new Thread(() -> cancelled.set(true));
+        private final Thread hook;
 
-        CancelOnShutdown() {
+        CancelOnShutdown(Runnable onShutdown) {
+            hook = new Thread(() -> {
+                cancelled.set(true);
+                onShutdown.run();
+            });
             Runtime.getRuntime().addShutdownHook(hook);
         }
 
