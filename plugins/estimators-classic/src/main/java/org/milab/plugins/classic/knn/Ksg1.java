@@ -94,6 +94,15 @@ public final class Ksg1 implements Estimator {
 
     /** ε of every sample, indexed by joint-tree position; a zero distance (k + 1 equal samples) is an error. */
     static double[] kthNeighbourDistances(KdTree joint, int k, int threads, RunContext ctx) {
+        if (joint.vectorLeaves()) {
+            double[] eps = LeafBatches.kthDistances(joint, k, threads, ctx::cancelled);
+            for (int t = 0; t < joint.n; t++) {
+                if (eps[t] == 0) {
+                    throw NeighbourInputs.tie(joint.index[t], k, "joint (x, y)");
+                }
+            }
+            return eps;
+        }
         double[] eps = new double[joint.n];
         ParallelSum.sum(joint.n, threads, (from, to) -> {
             KdTree.Scratch sj = new KdTree.Scratch(k, joint);
