@@ -87,7 +87,7 @@ final class EstimateCommand implements Callable<Integer> {
     public Integer call() {
         NodeKind kind = z.isEmpty() ? NodeKinds.ESTIMATORS : NodeKinds.CONDITIONAL_ESTIMATORS;
         Map<String, Located<Object>> params = parameters();
-        try (PluginHost h = host.startHost()) {
+        try (PluginHost h = startHost(kind.role())) {
             ExtensionHandle e = resolve(h.registry(), kind.role(), params);
             PlannedNode node = GraphValidator.bindAndCheck(new NodeSpec("estimate",
                     new Located<>(e.qualifiedName(), SourcePosition.of("ESTIMATOR")), params, Map.of(),
@@ -117,6 +117,20 @@ final class EstimateCommand implements Callable<Integer> {
             print(e, node, est, samples.get(0).rows(), seconds);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The host with only the plugins that hold ESTIMATOR when that settles it (a cold start loads one plugin, not
+     * all); every plugin otherwise, e.g. for an MI bound's name, an ambiguous or an unknown one (whose error then
+     * suggests names from every plugin).
+     */
+    private PluginHost startHost(Role role) {
+        PluginHost h = host.startHostFor(estimator);
+        if (h.registry().find(estimator, List.of(role)).isPresent()) {
+            return h;
+        }
+        h.close();
+        return host.startHost();
     }
 
     private Map<String, Located<Object>> parameters() {
