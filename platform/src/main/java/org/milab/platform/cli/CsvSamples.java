@@ -48,22 +48,23 @@ final class CsvSamples {
                 throw new ConfigurationException(file.toString(), "no column " + String.join(", ", missing)
                         + "; the header has " + String.join(", ", header.keySet()));
             }
-            List<double[]> columns = new ArrayList<>();
-            index.keySet().forEach(c -> columns.add(new double[1024]));
+            // primitive per-column buffers and positions: no map walk or unboxing per cell
+            String[] names0 = index.keySet().toArray(new String[0]);
+            int[] at = index.values().stream().mapToInt(Integer::intValue).toArray();
+            double[][] buffers = new double[at.length][1024];
             int n = 0;
             for (CSVRecord r : parser) {
-                int k = 0;
-                for (Map.Entry<String, Integer> c : index.entrySet()) {
-                    double[] col = columns.get(k);
-                    if (n == col.length) {
-                        col = java.util.Arrays.copyOf(col, col.length * 2);
-                        columns.set(k, col);
+                if (n == buffers[0].length) {
+                    for (int k = 0; k < at.length; k++) {
+                        buffers[k] = java.util.Arrays.copyOf(buffers[k], 2 * n);
                     }
-                    col[n] = cell(file, r, c.getKey(), c.getValue());
-                    k++;
+                }
+                for (int k = 0; k < at.length; k++) {
+                    buffers[k][n] = cell(file, r, names0[k], at[k]);
                 }
                 n++;
             }
+            List<double[]> columns = java.util.Arrays.asList(buffers);
             if (n == 0) {
                 throw new InvalidDataException(file + ": no data rows after the header");
             }
@@ -86,6 +87,17 @@ final class CsvSamples {
     }
 
     private static double cell(Path file, CSVRecord r, String column, int i) {
+        if (i < r.size()) {
+            // the common case first, without building the error location
+            try {
+                double v = Double.parseDouble(r.get(i));
+                if (Double.isFinite(v)) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
         String where = file + ":" + (r.getRecordNumber() + 1) + ", column '" + column + "'";
         if (i >= r.size()) {
             throw new InvalidDataException(where + ": missing value (the row has " + r.size() + " cells)");

@@ -87,7 +87,9 @@ final class EstimateCommand implements Callable<Integer> {
     public Integer call() {
         NodeKind kind = z.isEmpty() ? NodeKinds.ESTIMATORS : NodeKinds.CONDITIONAL_ESTIMATORS;
         Map<String, Located<Object>> params = parameters();
+        long start = System.nanoTime();
         try (PluginHost h = startHost(kind.role())) {
+            long hostStarted = System.nanoTime();
             ExtensionHandle e = resolve(h.registry(), kind.role(), params);
             PlannedNode node = GraphValidator.bindAndCheck(new NodeSpec("estimate",
                     new Located<>(e.qualifiedName(), SourcePosition.of("ESTIMATOR")), params, Map.of(),
@@ -96,6 +98,7 @@ final class EstimateCommand implements Callable<Integer> {
             if (!z.isEmpty()) {
                 groups.add(z);
             }
+            long bound = System.nanoTime();
             List<Samples> samples = CsvSamples.read(data, groups);
             Map<String, Object> wired = new LinkedHashMap<>();
             wired.put("x", samples.get(0));
@@ -115,6 +118,10 @@ final class EstimateCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             print(e, node, est, samples.get(0).rows(), seconds);
+            if (Boolean.getBoolean("milab.timing")) {
+                long[] marks = {start, hostStarted, bound, t0, System.nanoTime()};
+                StartupTiming.print(spec.commandLine().getErr(), marks, h.plugins().size());
+            }
         }
         return ExitCodes.OK;
     }
