@@ -48,23 +48,8 @@ final class CsvSamples {
                 throw new ConfigurationException(file.toString(), "no column " + String.join(", ", missing)
                         + "; the header has " + String.join(", ", header.keySet()));
             }
-            // primitive per-column buffers and positions: no map walk or unboxing per cell
-            String[] names0 = index.keySet().toArray(new String[0]);
-            int[] at = index.values().stream().mapToInt(Integer::intValue).toArray();
-            double[][] buffers = new double[at.length][1024];
-            int n = 0;
-            for (CSVRecord r : parser) {
-                if (n == buffers[0].length) {
-                    for (int k = 0; k < at.length; k++) {
-                        buffers[k] = java.util.Arrays.copyOf(buffers[k], 2 * n);
-                    }
-                }
-                for (int k = 0; k < at.length; k++) {
-                    buffers[k][n] = cell(file, r, names0[k], at[k]);
-                }
-                n++;
-            }
-            List<double[]> columns = java.util.Arrays.asList(buffers);
+            List<double[]> columns = readColumns(file, parser, index);
+            int n = columns.get(0).length;
             if (n == 0) {
                 throw new InvalidDataException(file + ": no data rows after the header");
             }
@@ -73,7 +58,7 @@ final class CsvSamples {
             for (List<String> g : groups) {
                 double[][] cols = new double[g.size()][];
                 for (int i = 0; i < g.size(); i++) {
-                    cols[i] = java.util.Arrays.copyOf(columns.get(names.indexOf(g.get(i))), n);
+                    cols[i] = columns.get(names.indexOf(g.get(i)));
                 }
                 out.add(Samples.ofColumns(g, cols));
             }
@@ -84,6 +69,33 @@ final class CsvSamples {
             throw new ConfigurationException(file.toString(), "cannot be read as CSV with a header row: "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * The columns {@code index} names (name to cell position), in that order, each trimmed to the row count: primitive
+     * per-column buffers and positions, no map walk or unboxing per cell.
+     */
+    private static List<double[]> readColumns(Path file, CSVParser parser, Map<String, Integer> index) {
+        String[] names = index.keySet().toArray(new String[0]);
+        int[] at = index.values().stream().mapToInt(Integer::intValue).toArray();
+        double[][] buffers = new double[at.length][1024];
+        int n = 0;
+        for (CSVRecord r : parser) {
+            if (n == buffers[0].length) {
+                for (int k = 0; k < at.length; k++) {
+                    buffers[k] = java.util.Arrays.copyOf(buffers[k], 2 * n);
+                }
+            }
+            for (int k = 0; k < at.length; k++) {
+                buffers[k][n] = cell(file, r, names[k], at[k]);
+            }
+            n++;
+        }
+        List<double[]> columns = new ArrayList<>();
+        for (double[] b : buffers) {
+            columns.add(java.util.Arrays.copyOf(b, n));
+        }
+        return columns;
     }
 
     private static double cell(Path file, CSVRecord r, String column, int i) {
