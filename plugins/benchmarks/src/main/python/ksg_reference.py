@@ -7,6 +7,8 @@ Run with Debian's python3-sklearn / python3-scipy, on this machine only (never a
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 /usr/bin/python3 ksg_reference.py ckdtree 3 100000 1
 
 Arguments: implementation (sklearn: 1-D only; ckdtree), dimension of X and Y, n, repetitions. Prints the best time.
+Or: implementation, then a CSV file with a header and two columns x, y (what `milab estimate ksg FILE --x x --y y`
+reads), for whole-process timings that include parsing the same file: prints the estimate only.
 """
 import sys
 import time
@@ -32,7 +34,16 @@ def sklearn_ksg(x, y):
     return mutual_info_regression(x, y[:, 0], n_neighbors=K, random_state=0)[0]
 
 
+def from_csv(kind, path):
+    xy = np.loadtxt(path, delimiter=",", skiprows=1)
+    estimate = ckdtree_ksg if kind == "ckdtree" else sklearn_ksg
+    print(f"{kind} {path}: estimate {estimate(xy[:, :1], xy[:, 1:]):.6f}")
+
+
 def main():
+    if len(sys.argv) == 3:
+        from_csv(sys.argv[1], sys.argv[2])
+        return
     kind, d, n, repetitions = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
     if kind == "sklearn" and d != 1:
         sys.exit("scikit-learn's mutual_info_regression takes one target column: use d = 1")
