@@ -58,6 +58,7 @@ final class VectorLeafScan {
     private static final class Lanes {
         private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
         private static final int WIDTH = SPECIES.length();
+        private static final VectorSpecies<Long> BITS = SPECIES.withLanes(long.class);
 
         private Lanes() {
         }
@@ -72,15 +73,18 @@ final class VectorLeafScan {
             return t + WIDTH <= to ? bits : bits & ((1L << (to - t)) - 1);
         }
 
-        /** Per lane, a negative value exactly when |cols[j n + t + lane] − v| &lt; r ({@code rBits} the bits of r). */
-        private static LongVector below(double[] cols, int at, double v, long rBits) {
+        /**
+         * Per lane, a negative value exactly when |cols[j n + t + lane] − v| &lt; r ({@code rBits} the bits of r in
+         * every lane, broadcast once per scan rather than once per axis).
+         */
+        private static LongVector below(double[] cols, int at, double v, LongVector rBits) {
             return DoubleVector.fromArray(SPECIES, cols, at).sub(v).abs().reinterpretAsLongs().sub(rBits);
         }
 
         static void nearest(double[] cols, double[] pts, int n, int d, int from, int to, int self, int qo, int k,
                             double[] dist, int[] who, int off) {
             for (int t = from; t < to; t += WIDTH) {
-                long rBits = Double.doubleToRawLongBits(dist[off + k - 1]);
+                LongVector rBits = LongVector.broadcast(BITS, Double.doubleToRawLongBits(dist[off + k - 1]));
                 LongVector signs = four(cols, n, t, 0, pts, qo, rBits);
                 int j = 4;
                 while (j + 4 <= d && signs.lt(0L).anyTrue()) {
@@ -105,7 +109,7 @@ final class VectorLeafScan {
          * are out after four or eight axes); straight-line blocks, because a loop-carried vector tested after every
          * axis compiles to slow code.
          */
-        private static LongVector four(double[] cols, int n, int t, int j, double[] q, int qo, long rBits) {
+        private static LongVector four(double[] cols, int n, int t, int j, double[] q, int qo, LongVector rBits) {
             return below(cols, j * n + t, q[qo + j], rBits).and(below(cols, (j + 1) * n + t, q[qo + j + 1], rBits))
                     .and(below(cols, (j + 2) * n + t, q[qo + j + 2], rBits))
                     .and(below(cols, (j + 3) * n + t, q[qo + j + 3], rBits));
@@ -137,7 +141,7 @@ final class VectorLeafScan {
 
         static int countInside(double[] cols, int n, int from, int to, double[] q, int qo, double radius, int[] cut,
                                int cuts) {
-            long rBits = Double.doubleToRawLongBits(radius);
+            LongVector rBits = LongVector.broadcast(BITS, Double.doubleToRawLongBits(radius));
             int count = 0;
             for (int t = from; t < to; t += WIDTH) {
                 LongVector signs = below(cols, cut[0] * n + t, q[qo + cut[0]], rBits);
