@@ -1,13 +1,15 @@
 package org.milab.platform.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
  * Where the fixed cost of a command goes, printed to stderr when the JVM runs with {@code -Dmilab.timing=true}:
  * JVM start to the command, plugin host start, binding, CSV reading, the estimate, in milliseconds.
+ *
+ * <p>The JVM's start is its own record ({@code RuntimeMXBean.getStartTime}): {@code ProcessHandle}'s start instant
+ * rests on the kernel's boot time in whole seconds on Linux, and was off by up to a second.
  */
 final class StartupTiming {
 
@@ -20,8 +22,7 @@ final class StartupTiming {
      */
     static void print(PrintWriter err, long[] marks, int plugins) {
         long now = System.nanoTime();
-        Instant jvmStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
-        double sinceJvm = Duration.between(jvmStart, Instant.now()).toNanos() / 1e6;
+        double sinceJvm = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         double toCommand = sinceJvm - (now - marks[0]) / 1e6;
         err.printf(Locale.ROOT, "milab timing: JVM start to command %.0f ms, plugin host %.0f ms (%d plugins), "
                         + "binding %.0f ms, CSV %.0f ms, estimate and output %.0f ms; first row %.0f ms after JVM start%n",
