@@ -32,6 +32,7 @@ final class CsvSamples {
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
                      .parse(reader)) {
             Map<String, Integer> header = parser.getHeaderMap();
+            requireUniqueNames(file, parser.getHeaderNames());
             Map<String, Integer> index = new LinkedHashMap<>();
             List<String> missing = new ArrayList<>();
             for (List<String> g : groups) {
@@ -96,6 +97,16 @@ final class CsvSamples {
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
             throw new ConfigurationException(file.toString(), "cannot be read as CSV with a header row: "
                     + e.getMessage());
+        }
+    }
+
+    private static void requireUniqueNames(Path file, List<String> names) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw new ConfigurationException(file + ":1", "the header names column '" + name + "' twice; "
+                        + "column names must be unique (rename one)");
+            }
         }
     }
 

@@ -98,6 +98,7 @@ final class EstimateCommand implements Callable<Integer> {
             if (!z.isEmpty()) {
                 groups.add(z);
             }
+            requireDisjoint(groups);
             List<Samples> samples = CsvSamples.read(data, groups);
             Map<String, Object> wired = new LinkedHashMap<>();
             wired.put("x", samples.get(0));
@@ -123,6 +124,22 @@ final class EstimateCommand implements Callable<Integer> {
             print(e, node, est, samples.get(0).rows(), seconds);
         }
         return ExitCodes.OK;
+    }
+
+    /** A column in two of --x, --y, --z (or twice in one) is a usage error: I(X;X) is not what anyone means. */
+    private static void requireDisjoint(List<List<String>> groups) {
+        String[] options = {"--x", "--y", "--z"};
+        Map<String, String> owner = new LinkedHashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (String c : groups.get(g)) {
+                String before = owner.putIfAbsent(c, options[g]);
+                if (before != null) {
+                    throw new org.milab.api.ConfigurationException(options[g] + " " + String.join(",", groups.get(g)),
+                            "column '" + c + "' is already in " + before + "; the groups of columns must not overlap "
+                            + "(the MI of a column with itself is its entropy, infinite for continuous data)");
+                }
+            }
+        }
     }
 
     private Map<String, Located<Object>> parameters() {
@@ -176,6 +193,11 @@ final class EstimateCommand implements Callable<Integer> {
                 String.join(",", y), z.isEmpty() ? "" : "|" + String.join(",", z), est.nats(),
                 est.standardError().isPresent() ? String.format(Locale.ROOT, " ± %.6f", est.standardError().getAsDouble())
                         : "", n, seconds);
+        PrintWriter err = spec.commandLine().getErr();
+        est.quantity().ifPresent(q -> err.println("milab: note: " + e.name() + " estimates " + q
+                + ", not Shannon MI"));
+        est.notes().forEach(m -> err.println("milab: note: " + e.name() + ": " + m));
+        est.warnings().forEach(w -> err.println("milab: WARNING: " + e.name() + ": " + w));
     }
 
     private static Path scratch() {

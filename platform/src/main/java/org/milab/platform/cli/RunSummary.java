@@ -28,6 +28,7 @@ final class RunSummary {
     private final List<String> verdicts = new ArrayList<>();
     private int nodes;
     private int cached;
+    private final List<String> notes = new ArrayList<>();
 
     private RunSummary(ExperimentGraph graph) {
         this.graph = graph;
@@ -62,6 +63,7 @@ final class RunSummary {
     private void add(PointOutcome p, NodeOutcome n, Object value) {
         if (value instanceof Estimate e) {
             estimates.add(estimateRow(row(p, n), n, e));
+            notes.addAll(notes(p, n, e));
         } else if (value instanceof TrainingResult t) {
             List<String> row = row(p, n);
             row.add(t.metrics().entrySet().stream().filter(m -> m.getKey().startsWith("test-"))
@@ -85,6 +87,18 @@ final class RunSummary {
         return row;
     }
 
+    /** What the estimate is when not Shannon MI, its notes and warnings, each naming the node (and sweep point). */
+    private static List<String> notes(PointOutcome p, NodeOutcome n, Estimate e) {
+        String who = "node '" + n.node().id() + "' (" + n.node().extension().name() + ")"
+                + (p.point().isEmpty() ? "" : " at " + p.point());
+        List<String> lines = new ArrayList<>();
+        e.quantity().ifPresent(q -> lines.add("note: " + who + " estimates " + q + ", not Shannon MI: not "
+                + "comparable with the truth or the other estimators"));
+        e.notes().forEach(m -> lines.add("note: " + who + ": " + m));
+        e.warnings().forEach(w -> lines.add("WARNING: " + who + ": " + w));
+        return lines;
+    }
+
     /** The swept values of point {@code p}, then the node's id and extension name. */
     private static List<String> row(PointOutcome p, NodeOutcome n) {
         List<String> row = new ArrayList<>();
@@ -99,6 +113,7 @@ final class RunSummary {
         if (!estimates.isEmpty()) {
             out.print(estimates);
         }
+        notes.stream().distinct().forEach(out::println);
         if (!trained.isEmpty()) {
             out.print(trained);
         }

@@ -8,6 +8,7 @@ import org.milab.api.ConfigurationException;
 import org.milab.api.Problem;
 import org.milab.api.param.ComponentSpec;
 import org.milab.api.param.Parameter;
+import org.milab.api.param.ParameterProblem;
 import org.milab.api.param.ParameterValues;
 import org.milab.platform.plugins.ExtensionHandle;
 import org.milab.platform.plugins.ExtensionRegistry;
@@ -28,29 +29,46 @@ final class ComponentChecker {
         this.registry = registry;
     }
 
-    /** Problems, each prefixed with the path of parameters that leads to it (e.g. {@code model -> mlp}). */
-    List<String> check(List<Parameter<?>> declared, ParameterValues values) {
-        List<String> problems = new ArrayList<>();
-        check(declared, values, "", problems, 0);
+    /**
+     * Every problem of the components named in {@code values}, each on the top-level parameter that names the
+     * component; its message starts with the path that leads to it (e.g.
+     * {@code critic = baseline-critic(critic=mlp(...)) -> mlp: ...}).
+     */
+    List<ParameterProblem> check(List<Parameter<?>> declared, ParameterValues values) {
+        List<ParameterProblem> problems = new ArrayList<>();
+        for (Parameter<?> p : declared) {
+            List<String> found = new ArrayList<>();
+            checkParameter(p, values, "", found, 0);
+            found.forEach(m -> problems.add(new ParameterProblem(p.name(), m)));
+        }
         return problems;
     }
 
     private void check(List<Parameter<?>> declared, ParameterValues values, String path, List<String> problems,
                        int depth) {
+        for (Parameter<?> p : declared) {
+            checkParameter(p, values, path, problems, depth);
+        }
+    }
+
+    private void checkParameter(Parameter<?> p, ParameterValues values, String path, List<String> problems,
+                                int depth) {
+        Optional<Class<?>> role = p.componentRole();
+        if (role.isEmpty()) {
+            return;
+        }
         if (depth > MAX_DEPTH) {
             problems.add(path + "components are nested more than " + MAX_DEPTH + " deep");
             return;
         }
-        for (Parameter<?> p : declared) {
-            Optional<Class<?>> role = p.componentRole();
-            if (role.isEmpty()) {
+        Object v = values.asMap().get(p.name());
+        List<?> specs = v instanceof List<?> l ? l : List.of(v);
+        for (Object o : specs) {
+            ComponentSpec spec = (ComponentSpec) o;
+            if (spec.parameters().isEmpty() && p.keywords().contains(spec.name())) {
                 continue;
             }
-            Object v = values.asMap().get(p.name());
-            List<?> specs = v instanceof List<?> l ? l : List.of(v);
-            for (Object o : specs) {
-                checkOne((ComponentSpec) o, role.get(), path + p.name() + " = " + o + ": ", problems, depth);
-            }
+            checkOne(spec, role.get(), (depth == 0 ? "" : path + p.name() + " = ") + o + ": ", problems, depth);
         }
     }
 

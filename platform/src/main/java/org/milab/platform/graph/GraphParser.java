@@ -2,7 +2,6 @@ package org.milab.platform.graph;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,15 +61,19 @@ public final class GraphParser {
      * @throws ConfigurationException listing every problem with file:line:column
      */
     public ExperimentGraph parse(Path path) {
-        String text;
+        if (Files.isDirectory(path)) {
+            throw new ConfigurationException(path.toString(), "is a folder, not an experiment file (a .yaml file) "
+                    + "or a run folder (one holding graph.yaml and provenance.json)");
+        }
+        byte[] bytes;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new ConfigurationException(path.toString(), "no such file");
         } catch (IOException e) {
             throw new ConfigurationException(path.toString(), "cannot be read: " + e.getMessage());
         }
-        return parse(text, path.toString());
+        return parse(Utf8Text.decode(bytes, path.toString()), path.toString());
     }
 
     /** Reads an experiment from text; {@code fileName} is used in messages. */
@@ -104,9 +107,10 @@ public final class GraphParser {
         if (nodesNode == null) {
             problems.add(at(top.getStartMark()), "missing 'nodes:', the mapping of node ids to nodes");
         } else if (nodesNode instanceof MappingNode m) {
+            Set<String> seen = new HashSet<>();
             for (NodeTuple t : m.getValue()) {
                 String id = key(t);
-                if (id != null) {
+                if (id != null && unique(seen, id, t, "node id '%s'")) {
                     node(id, t).ifPresent(n -> nodes.put(id, n));
                 }
             }
@@ -154,9 +158,10 @@ public final class GraphParser {
         Located<String> use = new Located<>(text(useNode, "use", body), at(useNode.getStartMark()));
         Map<String, Located<Object>> params = new LinkedHashMap<>();
         if (keys.get("with") instanceof MappingNode with) {
+            Set<String> seen = new HashSet<>();
             for (NodeTuple p : with.getValue()) {
                 String name = key(p);
-                if (name != null) {
+                if (name != null && unique(seen, name, p, "key '%s' under 'with:' of node '" + id + "'")) {
                     params.put(name, new Located<>(value(p.getValueNode()), at(p.getValueNode().getStartMark())));
                 }
             }
@@ -165,10 +170,11 @@ public final class GraphParser {
         }
         Map<String, PortRef> inputs = new LinkedHashMap<>();
         if (keys.get("inputs") instanceof MappingNode in) {
+            Set<String> seen = new HashSet<>();
             for (NodeTuple p : in.getValue()) {
                 String port = key(p);
                 PortRef ref = portRef(p.getValueNode());
-                if (port != null && ref != null) {
+                if (port != null && ref != null && unique(seen, port, p, "input '%s' of node '" + id + "'")) {
                     inputs.put(port, ref);
                 }
             }
@@ -215,8 +221,8 @@ public final class GraphParser {
                 continue;
             }
             SourcePosition at = at(t.getKeyNode().getStartMark());
-            if (!seen.add(k)) {
-                problems.add(at, "duplicate " + what + " '" + k + "'");
+            if (!unique(seen, k, t, what + " '%s'")) {
+                continue;
             } else if (!allowed.contains(k)) {
                 List<String> near = ExtensionRegistry.suggest(k, allowed);
                 problems.add(at, "unknown " + what + " '" + k + "'"
@@ -227,6 +233,19 @@ public final class GraphParser {
             }
         }
         return out;
+    }
+
+    /**
+     * Records {@code key} in {@code seen}; a key seen before is a located problem (YAML's composer keeps both and
+     * a later one would silently win). {@code what} names the key, with {@code %s} where the key goes.
+     */
+    private boolean unique(Set<String> seen, String key, NodeTuple t, String what) {
+        if (seen.add(key)) {
+            return true;
+        }
+        problems.add(at(t.getKeyNode().getStartMark()), "duplicate " + what.replace("%s", key)
+                + ": each may appear once (a second one would silently replace the first)");
+        return false;
     }
 
     private String key(NodeTuple t) {

@@ -89,14 +89,15 @@ public final class GraphValidator {
         Optional<PlannedNode> planned = bindParameters(node, e, NodeKinds.choose(e, node.inputs().keySet())
                 .orElseThrow(), problems);
         planned.ifPresent(p -> checkComponents(p, problems));
+        planned.ifPresent(p -> new MemoryCheck(Runtime.getRuntime().maxMemory()).check(p, problems));
         return planned;
     }
 
     private void checkComponents(PlannedNode p, GraphProblems problems) {
-        for (String problem : new ComponentChecker(registry).check(p.extension().info().parameters(), p.parameters())) {
-            String param = problem.substring(0, problem.indexOf(' '));
-            Located<Object> at = p.spec().parameters().get(param);
-            problems.add(at != null ? at.at() : p.spec().at(), "node '" + p.id() + "', parameter " + problem);
+        for (ParameterProblem problem : new ComponentChecker(registry).check(p.extension().info().parameters(),
+                p.parameters())) {
+            problems.add(at(p.spec(), problem.parameter()), "node '" + p.id() + "', " + problem.where() + ": "
+                    + problem.message());
         }
     }
 
@@ -139,6 +140,7 @@ public final class GraphValidator {
         if (ownValues == null || hostValues == null) {
             return Optional.empty();
         }
+        checkPaths(node, own, ownValues, problems);
         return Optional.of(new PlannedNode(node, e, kind, ownValues, hostValues));
     }
 
@@ -148,13 +150,30 @@ public final class GraphValidator {
             return ParameterValues.bind(declared, raw);
         } catch (ParameterException e) {
             for (ParameterProblem p : e.problems()) {
-                String name = p.parameter();
-                Located<Object> at = node.parameters().get(name);
-                problems.add(at != null ? at.at() : node.at(),
-                        "node '" + node.id() + "', parameter '" + name + "': " + p.message());
+                problems.add(at(node, p.parameter()), "node '" + node.id() + "', " + p.where() + ": " + p.message());
             }
             return null;
         }
+    }
+
+    /** Parameters declared {@link Parameter#existingPath()} must name an existing file or folder (empty: none). */
+    private static void checkPaths(NodeSpec node, List<Parameter<?>> declared, ParameterValues values,
+                                   GraphProblems problems) {
+        for (Parameter<?> p : declared) {
+            if (p.existingPath() && values.get(p) instanceof String text && !text.isBlank()
+                    && !java.nio.file.Files.exists(java.nio.file.Path.of(text))) {
+                Located<Object> at = node.parameters().get(p.name());
+                problems.add(at != null ? at.at() : node.at(), "node '" + node.id() + "', parameter '" + p.name()
+                        + "': no file or folder '" + text + "' (relative paths are read from the current folder, "
+                        + java.nio.file.Path.of("").toAbsolutePath() + ")");
+            }
+        }
+    }
+
+    /** Where in the file a problem about parameter {@code name} of {@code node} is: the value, else the node. */
+    static SourcePosition at(NodeSpec node, String name) {
+        Located<Object> value = node.parameters().get(name);
+        return value != null ? value.at() : node.at();
     }
 
     private String unresolved(String ref) {

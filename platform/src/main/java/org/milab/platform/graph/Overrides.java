@@ -44,6 +44,12 @@ public final class Overrides {
                         : "; did you mean '" + near.get(0) + "'?")));
                 continue;
             }
+            if (g.sweep().keySet().contains(key)) {
+                String at = g.sweep().values(key).map(v -> " (" + v.at() + ")").orElse("");
+                problems.add(new Problem(where, "'" + key + "' is swept" + at + ", so --set would be "
+                        + "ignored at every sweep point; edit the sweep's values in the file, or drop the sweep"));
+                continue;
+            }
             g = g.withNode(node.withParameter(key.substring(dot + 1), located));
         }
         if (!problems.isEmpty()) {

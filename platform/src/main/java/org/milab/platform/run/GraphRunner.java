@@ -12,6 +12,7 @@ import org.milab.api.Inputs;
 import org.milab.api.MilabException;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.GroundTruth;
+import org.milab.api.estimate.Estimate;
 import org.milab.platform.graph.NodeKinds;
 import org.milab.platform.graph.Plan;
 import org.milab.platform.graph.PlannedNode;
@@ -140,14 +141,17 @@ public final class GraphRunner {
             }
         } catch (Cancelled e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             throw new NodeFailure(node, e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         listener.finished(node.id(), seconds);
         Map<String, Map<String, Object>> withThis = new HashMap<>(produced);
         withThis.put(node.id(), out);
-        return new NodeOutcome(node, nodeSeed, seconds, out, truth(node, withThis));
+        // an estimate of another quantity (matrix Renyi MI, say) is not compared with the Shannon truth
+        Optional<GroundTruth> truth = out.get(NodeKinds.ESTIMATE) instanceof Estimate e && e.quantity().isPresent()
+                ? Optional.empty() : truth(node, withThis);
+        return new NodeOutcome(node, nodeSeed, seconds, out, truth);
     }
 
     private static Object value(PortRef ref, Map<String, Map<String, Object>> produced) {
@@ -160,7 +164,10 @@ public final class GraphRunner {
         return v;
     }
 
-    /** The known MI between x and y when both are views of one dataset node. */
+    /**
+     * The known MI between x and y when both are views of one dataset node (not used for an estimate of another
+     * quantity, see {@link Estimate#quantity()}).
+     */
     private static Optional<GroundTruth> truth(PlannedNode node, Map<String, Map<String, Object>> produced) {
         PortRef x = node.inputs().get("x");
         PortRef y = node.inputs().get("y");
@@ -186,10 +193,25 @@ public final class GraphRunner {
         private static final long serialVersionUID = 1L;
         private final transient PlannedNode node;
 
-        NodeFailure(PlannedNode node, RuntimeException cause) {
-            super("node '" + node.id() + "' (" + node.extension().qualifiedName() + ") failed: "
-                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
+        NodeFailure(PlannedNode node, Throwable cause) {
+            super("node '" + node.id() + "' (" + node.extension().qualifiedName() + ") failed: " + reason(cause),
+                    cause);
             this.node = node;
+        }
+
+        /** The cause in a sentence; resource exhaustion says what to change instead of a bare number. */
+        private static String reason(Throwable cause) {
+            if (cause instanceof OutOfMemoryError) {
+                double gib = Runtime.getRuntime().maxMemory() / (double) (1L << 30);
+                return "it ran out of memory (this JVM may use at most "
+                        + String.format(java.util.Locale.ROOT, "%.1f GiB", gib) + ", -Xmx); lower n or the "
+                        + "dimension, or raise the heap (e.g. JAVA_TOOL_OPTIONS=-Xmx16g)";
+            }
+            if (cause instanceof NegativeArraySizeException) {
+                return "an array size overflowed (" + cause.getMessage() + "): the data would hold more than "
+                        + "2^31 - 1 values in one array; lower n or the dimension";
+            }
+            return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         }
 
         /** The failed node. */

@@ -38,6 +38,12 @@ public final class HostRunContext implements RunContext, AutoCloseable {
     private final ProgressListener progress;
     private final RunScope runScope;
     private final java.util.List<HostRunContext> children = new java.util.ArrayList<>();
+    /**
+     * Metrics are appended here and renamed to {@code metrics.csv} when the node ends, so a cut-off file is never
+     * mistaken for a complete one (a killed run leaves {@code metrics.csv.part}).
+     */
+    private static final String METRICS_PART = "metrics.csv.part";
+
     private BufferedWriter metrics;
     private NDManager manager;
 
@@ -99,7 +105,7 @@ public final class HostRunContext implements RunContext, AutoCloseable {
         try {
             if (metrics == null) {
                 Files.createDirectories(folder);
-                metrics = Files.newBufferedWriter(folder.resolve("metrics.csv"));
+                metrics = Files.newBufferedWriter(folder.resolve(METRICS_PART));
                 metrics.write("metric,step,value\n");
             }
             metrics.write(name + "," + step + "," + String.format(Locale.ROOT, "%.17g", value) + "\n");
@@ -167,6 +173,8 @@ public final class HostRunContext implements RunContext, AutoCloseable {
         try {
             if (metrics != null) {
                 metrics.close();
+                Files.move(folder.resolve(METRICS_PART), folder.resolve("metrics.csv"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -108,15 +108,22 @@ public final class Json {
         return String.valueOf(value);
     }
 
-    /** An estimate: nats, standard error, n, diagnostics. */
+    /** An estimate: nats, what it estimates when not Shannon MI, standard error, n, diagnostics, notes, warnings. */
     public static Map<String, Object> estimate(Estimate e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mi", e.nats());
         m.put("unit", "nats");
+        e.quantity().ifPresent(q -> m.put("quantity", q));
         e.standardError().ifPresent(se -> m.put("stderr", se));
         m.put("n", e.sampleCount());
         if (!e.diagnostics().isEmpty()) {
             m.put("diagnostics", e.diagnostics());
+        }
+        if (!e.notes().isEmpty()) {
+            m.put("notes", e.notes());
+        }
+        if (!e.warnings().isEmpty()) {
+            m.put("warnings", e.warnings());
         }
         return m;
     }

@@ -90,7 +90,7 @@ public final class Provenance {
                 + (c.arxiv().isEmpty() ? "" : " arXiv:" + c.arxiv());
     }
 
-    private static String host() {
+    static String host() {
         String env = System.getenv("HOSTNAME");
         if (env != null && !env.isBlank()) {
             return env;

@@ -22,24 +22,68 @@ import org.milab.platform.plugins.PluginStatus;
  */
 public record RecordedRun(Path folder, Path graph, Map<?, ?> provenance, Map<?, ?> results) {
 
-    /** Whether {@code path} is a run folder. */
+    /** The provenance status of a run that has started and not (yet) finished. */
+    public static final String RUNNING = "running";
+    /** The provenance status of a run stopped by Ctrl-C or a termination signal. */
+    public static final String INTERRUPTED = "interrupted";
+
+    /** Whether {@code path} is a run folder (finished or not). */
     public static boolean isRunFolder(Path path) {
         return Files.isDirectory(path) && Files.isRegularFile(path.resolve("graph.yaml"))
-                && Files.isRegularFile(path.resolve("provenance.json"));
+                && (Files.isRegularFile(path.resolve("provenance.json"))
+                || Files.isRegularFile(path.resolve("experiment.yaml")));
     }
 
-    /** Reads a run folder. */
+    /**
+     * Reads a finished run folder.
+     *
+     * @throws ConfigurationException when the run never finished (killed, crashed, or still running)
+     */
     public static RecordedRun read(Path folder) {
         try {
-            Map<?, ?> prov = (Map<?, ?>) Json.parse(Files.readString(folder.resolve("provenance.json")));
+            Path provenance = folder.resolve("provenance.json");
+            if (!Files.isRegularFile(provenance)) {
+                throw interrupted(folder, "it has no provenance.json: it was stopped before its first node ran");
+            }
+            Map<?, ?> prov = (Map<?, ?>) Json.parse(Files.readString(provenance));
+            requireFinished(folder, prov);
             Path res = folder.resolve("results.json");
             Map<?, ?> results = Files.isRegularFile(res) ? (Map<?, ?>) Json.parse(Files.readString(res)) : Map.of();
             return new RecordedRun(folder, folder.resolve("graph.yaml"), prov, results);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (ConfigurationException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new ConfigurationException(folder.toString(), "not a readable run folder: " + e.getMessage());
         }
+    }
+
+    /**
+     * A run whose provenance says {@code interrupted}, or still {@code running} (killed with -9, or a crash) did not
+     * finish; for {@code running}, say whether its process is alive.
+     */
+    static void requireFinished(Path folder, Map<?, ?> provenance) {
+        if (INTERRUPTED.equals(provenance.get("status"))) {
+            throw interrupted(folder, "it was stopped by Ctrl-C or a termination signal at " + provenance.get("end"));
+        }
+        if (!RUNNING.equals(provenance.get("status"))) {
+            return;
+        }
+        boolean alive = provenance.get("pid") instanceof Number pid
+                && ProcessHandle.of(pid.longValue()).map(ProcessHandle::isAlive).orElse(false)
+                && Objects.equals(provenance.get("host"), Provenance.host());
+        throw alive
+                ? new ConfigurationException(folder.toString(), "this run is still running (process "
+                + provenance.get("pid") + "); wait for it to finish, then re-run it")
+                : interrupted(folder, "its provenance still says 'running' since " + provenance.get("start")
+                + " and its process is gone: it was killed or crashed");
+    }
+
+    private static ConfigurationException interrupted(Path folder, String why) {
+        return new ConfigurationException(folder.toString(), "this run was interrupted and has no results to "
+                + "check against (" + why + "); run its experiment again with: milab run "
+                + folder.resolve("experiment.yaml"));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.random.RandomGenerator;
+import org.milab.api.ConfigurationException;
 
 /**
  * The folder of one run: {@code <runs>/<experiment>/<yyyyMMdd-HHmmss>-<6 hex>/}. Files are written atomically
@@ -29,13 +30,27 @@ public record RunDirectory(Path path) {
         try {
             return new RunDirectory(Files.createDirectories(dir));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run folder " + dir, e);
+            throw new ConfigurationException(runsRoot.toString(), "cannot create a run folder there ("
+                    + reason(e) + "); runs go to a writable folder: choose one with --runs-dir DIR");
         }
     }
 
     /** The folder holding every run folder of {@code experiment} below {@code runsRoot}. */
     public static Path experimentFolder(Path runsRoot, String experiment) {
         return runsRoot.resolve(experiment.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied on " + a.getFile();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is not a folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Writes {@code text} to {@code name} inside the folder, atomically. */

@@ -24,7 +24,8 @@ import org.milab.platform.plugins.PluginHost;
  * graph, creates (or, to resume, reopens) the run folder, runs every point ({@link RunOptions#jobs()} at once,
  * nodes served from the node cache when it is on, except when reproducing a recorded run, which must recompute),
  * journals each point as it finishes, and records the resolved
- * graph, results, node outputs and provenance ({@code "ok"}, or {@code "failed"} with the error). A point that
+ * graph, results, node outputs and provenance ({@code "running"} from the start, then {@code "ok"}, or
+ * {@code "failed"} with the error, or {@code "interrupted"}). A point that
  * fails does not stop the others. It keeps {@code progress.json} current while it runs and ends by writing
  * {@code report.html}. Ctrl-C cancels between nodes.
  */
@@ -81,8 +82,15 @@ public final class RunService {
         dir.write("graph.yaml", ResultsWriter.resolvedGraph(graph, plans.get(0), seed));
         dir.write("experiment.yaml", graph.source());
         Instant start = Instant.now();
+        dir.write("provenance.json", Json.pretty(running(request, plans, start)));
+        Runnable interrupted = () -> {
+            Map<String, Object> prov = provenance(request, plans, start, RecordedRun.INTERRUPTED);
+            prov.put("error", "the process was stopped (Ctrl-C or a termination signal) while the run was going on");
+            dir.write("provenance.json", Json.pretty(prov));
+        };
         ProgressFile progress = new ProgressFile(dir, listener);
-        try (CancelOnShutdown cancel = new CancelOnShutdown()) {
+        CancelOnShutdown cancel = new CancelOnShutdown(interrupted);
+        try (cancel) {
             GraphRunner runner = new GraphRunner(host.registry(), cancel.flag(), progress, Optional.of(keys),
                     request.recorded().isPresent() ? Optional.empty() : options.cacheDir().map(NodeCache::new));
             List<PointOutcome> points = remote != null ? remote.run(plans, dir.path(), done, journal::record)
@@ -101,7 +109,8 @@ public final class RunService {
             Optional<List<String>> reproduced = request.recorded().map(r -> r.estimateDifferences(results));
             return new RunReport(graph, points, results, dir, reproduced, done.size());
         } catch (RuntimeException e) {
-            Map<String, Object> prov = provenance(request, plans, start, "failed");
+            Map<String, Object> prov = provenance(request, plans, start,
+                    cancel.flag().get() ? RecordedRun.INTERRUPTED : "failed");
             prov.put("error", ErrorText.of(e));
             dir.write("provenance.json", Json.pretty(prov));
             finish(dir, progress, "failed");
@@ -212,17 +221,35 @@ public final class RunService {
         return results;
     }
 
+    /**
+     * The provenance written before the first node runs: status {@code running}, no end, and this process's id, so
+     * that a run folder left by a killed process says so ({@link RecordedRun#requireFinished}).
+     */
+    private Map<String, Object> running(RunRequest request, List<Plan> plans, Instant start) {
+        Map<String, Object> prov = provenance(request, plans, start, RecordedRun.RUNNING);
+        prov.remove("end");
+        prov.put("pid", ProcessHandle.current().pid());
+        return prov;
+    }
+
     private Map<String, Object> provenance(RunRequest request, List<Plan> plans, Instant start, String status) {
         return new LinkedHashMap<>(Provenance.of(MilabVersion.current(), host.plugins(), plans,
                 request.graph().seed().value(), request.source(), start, Instant.now(), status, request.argv()));
     }
 
-    /** A cancellation flag set by a JVM shutdown (Ctrl-C) while the run is open. */
+    /**
+     * A cancellation flag set by a JVM shutdown (Ctrl-C, SIGTERM) while the run is open; the shutdown also records
+     * the run as {@code interrupted}, since the JVM exits before the nodes can see the flag.
+     */
     private static final class CancelOnShutdown implements AutoCloseable {
         private final AtomicBoolean cancelled = new AtomicBoolean();
-        private final Thread hook = new Thread(() -> cancelled.set(true));
+        private final Thread hook;
 
-        CancelOnShutdown() {
+        CancelOnShutdown(Runnable onShutdown) {
+            hook = new Thread(() -> {
+                cancelled.set(true);
+                onShutdown.run();
+            });
             Runtime.getRuntime().addShutdownHook(hook);
         }
 

@@ -21,4 +21,15 @@ public interface DatasetProvider extends MilabExtension {
     default Set<String> declaredViews(ParameterValues parameters) {
         return Set.of();
     }
+
+    /**
+     * How many {@code double} values {@link #load} will hold with these parameters, over all views (rows x columns
+     * summed), when known without loading; the host compares it with the Java array limit and the heap before
+     * anything runs. Compute it in {@code long} arithmetic. Empty means "not known in advance".
+     *
+     * @since 1.1.0
+     */
+    default java.util.OptionalLong plannedValues(ParameterValues parameters) {
+        return java.util.OptionalLong.empty();
+    }
 }

@@ -70,6 +70,8 @@ public final class Parameter<T> {
     private final double max;
     private final String unit;
     private final String description;
+    private final java.util.Set<String> keywords;
+    private final boolean existingPath;
 
     private Parameter(Builder<T> b) {
         this.name = b.name;
@@ -81,6 +83,8 @@ public final class Parameter<T> {
         this.max = b.max;
         this.unit = b.unit;
         this.description = b.description;
+        this.keywords = java.util.Set.copyOf(b.keywords);
+        this.existingPath = b.existingPath;
     }
 
     /** Declares a whole-number parameter. */
@@ -151,6 +155,26 @@ public final class Parameter<T> {
      */
     public Optional<Class<?>> componentRole() {
         return Optional.ofNullable(role);
+    }
+
+    /**
+     * For components: the words accepted in place of a component, which the extension interprets itself (e.g.
+     * {@code auto}); the host checks every other value as a component. Empty for other kinds.
+     *
+     * @since 1.1.0
+     */
+    public java.util.Set<String> keywords() {
+        return keywords;
+    }
+
+    /**
+     * For text: whether the value names a file or folder that must exist (an empty value means "none" and is not
+     * checked), so that the host reports a missing file before anything runs.
+     *
+     * @since 1.1.0
+     */
+    public boolean existingPath() {
+        return existingPath;
     }
 
     /** Stable parameter name, lower case with dashes. */
@@ -435,6 +459,8 @@ public final class Parameter<T> {
         private double max = Double.POSITIVE_INFINITY;
         private String unit = "";
         private String description;
+        private final java.util.Set<String> keywords = new java.util.LinkedHashSet<>();
+        private boolean existingPath;
 
         private Builder(String name, Kind kind, Class<?> enumType) {
             this.name = Objects.requireNonNull(name, "name");
@@ -474,6 +500,34 @@ public final class Parameter<T> {
         /** One-line description (required). */
         public Builder<T> description(String value) {
             this.description = Objects.requireNonNull(value, "description");
+            return this;
+        }
+
+        /**
+         * For components: a word accepted in place of a component, which the extension interprets itself (e.g.
+         * {@code auto} for "choose from the data").
+         *
+         * @since 1.1.0
+         */
+        public Builder<T> keyword(String word) {
+            if (role == null) {
+                throw new IllegalStateException("parameter '" + name + "': keywords are for component parameters");
+            }
+            keywords.add(Objects.requireNonNull(word, "word"));
+            return this;
+        }
+
+        /**
+         * For text: the value names a file or folder that must exist (empty: none), checked by the host before
+         * anything runs.
+         *
+         * @since 1.1.0
+         */
+        public Builder<T> existingPath() {
+            if (kind != Kind.STRING) {
+                throw new IllegalStateException("parameter '" + name + "': existingPath is for text parameters");
+            }
+            this.existingPath = true;
             return this;
         }
 

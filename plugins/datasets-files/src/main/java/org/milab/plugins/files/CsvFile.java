@@ -36,7 +36,7 @@ import org.pf4j.Extension;
         venue = "RFC 4180", doi = "10.17487/RFC4180")
 public final class CsvFile implements DatasetProvider {
 
-    static final Parameter<String> PATH = Parameter.string("path")
+    static final Parameter<String> PATH = Parameter.string("path").existingPath()
             .description("CSV file (gzip is detected automatically)").build();
     static final Parameter<Boolean> HEADER = Parameter.bool("header").defaultValue(true)
             .description("whether the first record holds column names").build();
@@ -78,7 +78,7 @@ public final class CsvFile implements DatasetProvider {
                 throw new InvalidDataException(path + ": the file is empty");
             }
             CSVRecord first = it.next();
-            Layout layout = Layout.of(first, header, ctx);
+            Layout layout = Layout.of(first, header, ctx, path);
             CSVRecord start = header ? (it.hasNext() ? it.next() : null) : first;
             return layout.read(start, it, ctx.param(LIMIT), path);
         } catch (IOException | IllegalStateException e) {
@@ -99,10 +99,15 @@ public final class CsvFile implements DatasetProvider {
     private record Layout(List<String> names, List<Integer> xs, List<Integer> ys, List<Integer> label) {
 
         /** From the first record and the x, y and label parameters; x defaults to every other column. */
-        static Layout of(CSVRecord first, boolean header, RunContext ctx) {
+        static Layout of(CSVRecord first, boolean header, RunContext ctx, Path path) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < first.size(); i++) {
-                names.add(header ? first.get(i) : "c" + i);
+                String name = header ? first.get(i) : "c" + i;
+                if (names.contains(name)) {
+                    throw new InvalidDataException(path + ":1: the header names column '" + name + "' twice; "
+                            + "column names must be unique (rename one, or read by index with header: false)");
+                }
+                names.add(name);
             }
             List<Integer> ys = Columns.select(ctx.param(Y), names, Y.name());
             List<Integer> label = Columns.select(ctx.param(LABEL), names, LABEL.name());

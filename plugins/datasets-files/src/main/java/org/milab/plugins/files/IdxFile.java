@@ -23,9 +23,9 @@ import org.pf4j.Extension;
         doi = "10.1109/5.726791")
 public final class IdxFile implements DatasetProvider {
 
-    static final Parameter<String> DATA = Parameter.string("data")
+    static final Parameter<String> DATA = Parameter.string("data").existingPath()
             .description("IDX file of the items (e.g. train-images-idx3-ubyte.gz); becomes view x").build();
-    static final Parameter<String> LABELS = Parameter.string("labels").defaultValue("")
+    static final Parameter<String> LABELS = Parameter.string("labels").defaultValue("").existingPath()
             .description("IDX file of one label per item (rank 1); becomes view label; empty: none").build();
     static final Parameter<Integer> LIMIT = Parameter.integer("limit").defaultValue(Integer.MAX_VALUE).min(1)
             .description("read at most this many items").build();

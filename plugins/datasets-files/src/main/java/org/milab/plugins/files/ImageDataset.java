@@ -93,7 +93,7 @@ public final class ImageDataset implements DatasetProvider {
 
     static final Parameter<Name> NAME = Parameter.choice("name", Name.class).defaultValue(Name.MNIST)
             .description("which dataset").build();
-    static final Parameter<String> DIR = Parameter.string("dir")
+    static final Parameter<String> DIR = Parameter.string("dir").existingPath()
             .description("local folder holding the dataset's files").build();
     static final Parameter<FileSet> FILES = Parameter.choice("files", FileSet.class).defaultValue(FileSet.TRAIN)
             .description("original file set to read when the folder holds both").build();

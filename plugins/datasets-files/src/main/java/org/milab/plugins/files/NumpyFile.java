@@ -28,7 +28,7 @@ import org.pf4j.Extension;
         venue = "Nature 585", doi = "10.1038/s41586-020-2649-2")
 public final class NumpyFile implements DatasetProvider {
 
-    static final Parameter<String> PATH = Parameter.string("path")
+    static final Parameter<String> PATH = Parameter.string("path").existingPath()
             .description(".npy file (view x) or .npz archive (one view per array, named after it)").build();
 
     @Override

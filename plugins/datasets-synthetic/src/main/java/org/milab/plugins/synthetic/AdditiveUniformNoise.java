@@ -1,5 +1,6 @@
 package org.milab.plugins.synthetic;
 
+import java.util.OptionalLong;
 import java.util.Set;
 import org.milab.api.Citation;
 import org.milab.api.ExtensionInfo;
@@ -42,6 +43,11 @@ public final class AdditiveUniformNoise implements DatasetProvider {
     @Override
     public Set<String> declaredViews(ParameterValues parameters) {
         return Set.of("x", "y");
+    }
+
+    @Override
+    public OptionalLong plannedValues(ParameterValues parameters) {
+        return OptionalLong.of(2L * parameters.get(N) * parameters.get(DIM));
     }
 
     @Override

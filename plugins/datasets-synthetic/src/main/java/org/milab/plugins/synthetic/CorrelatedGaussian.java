@@ -1,5 +1,6 @@
 package org.milab.plugins.synthetic;
 
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.milab.api.Citation;
@@ -43,6 +44,11 @@ public final class CorrelatedGaussian implements DatasetProvider {
     @Override
     public Set<String> declaredViews(ParameterValues parameters) {
         return Set.of("x", "y");
+    }
+
+    @Override
+    public OptionalLong plannedValues(ParameterValues parameters) {
+        return OptionalLong.of(2L * parameters.get(N) * parameters.get(DIM));
     }
 
     @Override

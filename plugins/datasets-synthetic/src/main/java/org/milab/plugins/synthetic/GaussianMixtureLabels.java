@@ -1,5 +1,6 @@
 package org.milab.plugins.synthetic;
 
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.milab.api.Citation;
@@ -47,6 +48,11 @@ public final class GaussianMixtureLabels implements DatasetProvider {
     @Override
     public Set<String> declaredViews(ParameterValues parameters) {
         return Set.of("x", "label");
+    }
+
+    @Override
+    public OptionalLong plannedValues(ParameterValues parameters) {
+        return OptionalLong.of((long) parameters.get(N) * (parameters.get(DIM) + 1L));
     }
 
     @Override

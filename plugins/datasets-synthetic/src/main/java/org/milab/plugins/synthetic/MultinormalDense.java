@@ -1,5 +1,6 @@
 package org.milab.plugins.synthetic;
 
+import java.util.OptionalLong;
 import java.util.Set;
 import org.milab.api.Citation;
 import org.milab.api.ExtensionInfo;
@@ -40,6 +41,11 @@ public final class MultinormalDense implements DatasetProvider {
     @Override
     public Set<String> declaredViews(ParameterValues parameters) {
         return Set.of("x", "y");
+    }
+
+    @Override
+    public OptionalLong plannedValues(ParameterValues parameters) {
+        return OptionalLong.of((long) parameters.get(N) * (parameters.get(DIM_X) + parameters.get(DIM_Y)));
     }
 
     @Override

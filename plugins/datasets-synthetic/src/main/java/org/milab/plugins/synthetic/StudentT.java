@@ -1,5 +1,6 @@
 package org.milab.plugins.synthetic;
 
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.special.Gamma;
@@ -50,6 +51,11 @@ public final class StudentT implements DatasetProvider {
     @Override
     public Set<String> declaredViews(ParameterValues parameters) {
         return Set.of("x", "y");
+    }
+
+    @Override
+    public OptionalLong plannedValues(ParameterValues parameters) {
+        return OptionalLong.of((long) parameters.get(N) * (parameters.get(DIM_X) + parameters.get(DIM_Y)));
     }
 
     @Override

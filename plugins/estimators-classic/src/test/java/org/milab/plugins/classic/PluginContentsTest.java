@@ -20,7 +20,7 @@ import org.milab.api.MilabExtension;
 /** The PF4J index lists every extension of this plugin, and their names are unique and as documented. */
 class PluginContentsTest {
 
-    private static final Set<String> NAMES = Set.of("ksg", "ksg2", "kl-entropy", "ksg-cmi", "ross-mixed",
+    private static final Set<String> NAMES = Set.of("auto", "ksg", "ksg2", "kl-entropy", "ksg-cmi", "ross-mixed",
             "gao-mixed", "discrete", "binned", "kde", "kde-fft", "gaussian", "renyi");
 
     @Test

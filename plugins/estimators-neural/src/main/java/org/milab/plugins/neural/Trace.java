@@ -3,7 +3,12 @@ package org.milab.plugins.neural;
 import org.milab.api.EstimationException;
 import org.milab.api.estimate.Estimate;
 
-/** The values of one training run: per-step training values and the evaluations so far. */
+/**
+ * The values of one training run: per-step training values and the evaluations so far. The spread of the validation
+ * batches (or of the window) is a diagnostic, not the estimate's standard error: it ignores the run-to-run spread
+ * over seeds ({@code seeds}) and the sampling error of the data (the host's {@code stderr}), which are the errors
+ * a reader means.
+ */
 final class Trace {
 
     private final float[] train;
@@ -45,7 +50,7 @@ final class Trace {
             if (bestStep < 0) {
                 throw new EstimationException("no evaluation on validation rows was made; use estimate=last-window");
             }
-            e = Estimate.of(bestValue, sampleCount).withStandardError(bestError)
+            e = Estimate.of(bestValue, sampleCount).withDiagnostic("validation-batch-stderr", bestError)
                     .withDiagnostic("best-step", bestStep);
         } else {
             int w = Math.min(window, steps);
@@ -57,7 +62,8 @@ final class Trace {
             }
             double mean = sum / w;
             double sd = w > 1 ? Math.sqrt(Math.max(0, (sumSq - w * mean * mean) / (w - 1))) : 0;
-            e = Estimate.of(mean, sampleCount).withStandardError(sd / Math.sqrt(w)).withDiagnostic("window", w);
+            e = Estimate.of(mean, sampleCount).withDiagnostic("window-stderr", sd / Math.sqrt(w))
+                    .withDiagnostic("window", w);
         }
         return e.withDiagnostic("steps", steps).withDiagnostic("evaluations", evaluations)
                 .withDiagnostic("final-train-value", steps > 0 ? train[steps - 1] : Double.NaN)

@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.milab.api.Citation;
@@ -59,7 +61,8 @@ public final class Variational implements Estimator {
     static final Parameter<ComponentSpec> BOUND = Parameter.component("bound", MiBound.class)
             .defaultValue(ComponentSpec.parse("infonce"))
             .description("the bound, with its parameters: e.g. infonce, smile(tau=5), my-plugin/my-bound").build();
-    static final Parameter<String> CRITIC = Parameter.string("critic").defaultValue("auto")
+    static final Parameter<ComponentSpec> CRITIC = Parameter.component("critic", ModelFactory.class)
+            .defaultValue(ComponentSpec.parse("auto")).keyword("auto")
             .description("the critic model, with its parameters, e.g. joint-critic(hidden=[128,128]); auto: "
                     + "separable-critic, or gaussian-conditional for log-density bounds such as club").build();
     static final Parameter<Integer> STEPS = Parameter.integer("steps").defaultValue(2000).min(1).unit("steps")
@@ -83,6 +86,10 @@ public final class Variational implements Estimator {
             .description("rescale each column to mean 0 and variance 1 (training statistics)").build();
     static final Parameter<Double> MAX_SCORE = Parameter.real("max-score").defaultValue(1e4).min(1)
             .description("a critic score beyond this in absolute value stops training as diverged").build();
+    static final Parameter<Integer> SEEDS = Parameter.integer("seeds").defaultValue(1).range(1, 100)
+            .description("independent training runs (critic initialisation, split and batch order drawn anew); "
+                    + "with more than 1 the estimate is their mean and its stderr their spread over sqrt(seeds)")
+            .build();
     static final Parameter<String> FRESH_DATA = Parameter.string("fresh-data").defaultValue("none")
             .description("a generator dataset (with views x and y and a parameter n) to draw every training batch "
                     + "from, fresh rows each step; x and y are then used for validation only (all their rows: "
@@ -92,7 +99,7 @@ public final class Variational implements Estimator {
     public ExtensionInfo info() {
         return ExtensionInfo.of("variational", "Variational MI estimator: trains a critic on a bound (InfoNCE, "
                 + "SMILE, NWJ, ...) and reports the bound.", BOUND, CRITIC, STEPS, BATCH, LEARNING_RATE, VALIDATION,
-                EVAL_EVERY, PATIENCE, RULE, WINDOW, STANDARDISE, MAX_SCORE, FRESH_DATA);
+                EVAL_EVERY, PATIENCE, RULE, WINDOW, STANDARDISE, MAX_SCORE, FRESH_DATA, SEEDS);
     }
 
     @Override
@@ -103,6 +110,17 @@ public final class Variational implements Estimator {
         }
         x.requireFinite("x");
         y.requireFinite("y");
+        int seeds = ctx.param(SEEDS);
+        List<Estimate> runs = new ArrayList<>();
+        for (int s = 0; s < seeds; s++) {
+            runs.add(trainOnce(x, y, ctx, s == 0 ? ctx.seed() : SeedEnsemble.seed(ctx.seed(), s),
+                    seeds == 1 ? "" : "-seed" + (s + 1)));
+        }
+        return seeds == 1 ? runs.get(0) : SeedEnsemble.of(runs);
+    }
+
+    /** One training run with engine seed {@code seed}; its metric names end with {@code suffix}. */
+    private static Estimate trainOnce(Samples x, Samples y, RunContext ctx, long seed, String suffix) {
         int batch = ctx.param(BATCH);
         Optional<ComponentSpec> fresh = freshData(ctx);
         Split split = fresh.isPresent() ? freshSplit(x, y, fresh.get(), ctx) : rowSplit(x, y, ctx);
@@ -110,7 +128,7 @@ public final class Variational implements Estimator {
         Block critic = resolveCritic(ctx, bound, batch, x.cols(), y.cols());
         try (NDManager run = ctx.ndManager().newSubManager()) {
             Training training = new Training(ctx, bound, split, batch,
-                    fresh.isPresent() ? FreshRows::new : RowSampler::new);
+                    fresh.isPresent() ? FreshRows::new : RowSampler::new, seed, suffix);
             Estimate e = training.run(run, critic).toEstimate(ctx.param(RULE), ctx.param(WINDOW), x.rows(), batch);
             return fresh.isPresent() ? e.withDiagnostic("fresh-rows", split.trainX().rows()) : e;
         }
@@ -165,11 +183,12 @@ public final class Variational implements Estimator {
     }
 
     private static Block resolveCritic(RunContext ctx, MiBound bound, int batch, int dx, int dy) {
-        String text = ctx.param(CRITIC);
-        if (text.strip().equals("auto")) {
-            text = bound.critic() == CriticKind.LOG_DENSITY ? "gaussian-conditional" : "separable-critic";
+        ComponentSpec spec = ctx.param(CRITIC);
+        if (spec.name().equals("auto") && spec.parameters().isEmpty()) {
+            spec = ComponentSpec.parse(bound.critic() == CriticKind.LOG_DENSITY ? "gaussian-conditional"
+                    : "separable-critic");
         }
-        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, spec(CRITIC, text));
+        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, spec);
         return factory.extension().build(CriticShapes.of(batch, dx, dy), factory.context());
     }
 
@@ -181,12 +200,17 @@ public final class Variational implements Estimator {
         private final int batch;
         private final Sampling sampling;
 
-        Training(RunContext ctx, MiBound bound, Split split, int batch, Sampling sampling) {
+        private final long seed;
+        private final String suffix;
+
+        Training(RunContext ctx, MiBound bound, Split split, int batch, Sampling sampling, long seed, String suffix) {
             this.ctx = ctx;
             this.bound = bound;
             this.split = split;
             this.batch = batch;
             this.sampling = sampling;
+            this.seed = seed;
+            this.suffix = suffix;
         }
 
         Trace run(NDManager run, Block critic) {
@@ -201,10 +225,10 @@ public final class Variational implements Estimator {
             Trace trace = new Trace(steps);
             try (CriticTrainer trainer = new CriticTrainer(bound.info().name(), bound, critic,
                     new Shape(batch, trainX.getShape().get(1)), new Shape(batch, trainY.getShape().get(1)),
-                    ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, ctx.seed(), (step, value, objective) -> {
+                    ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, seed, (step, value, objective) -> {
                         trace.train((int) step, value);
-                        ctx.metric("train-value", step, value);
-                        ctx.metric("train-objective", step, objective);
+                        ctx.metric("train-value" + suffix, step, value);
+                        ctx.metric("train-objective" + suffix, step, objective);
                     })) {
                 for (int step = 1; step <= steps; step++) {
                     ctx.checkCancelled();
@@ -217,7 +241,7 @@ public final class Variational implements Estimator {
                     }
                     if (evaluate) {
                         double[] v = validate(trainer, run, validX, validY, step);
-                        ctx.metric("validation-value", step, v[0]);
+                        ctx.metric("validation-value" + suffix, step, v[0]);
                         if (trace.validation(step, v[0], v[1]) >= patience && patience > 0) {
                             break;
                         }

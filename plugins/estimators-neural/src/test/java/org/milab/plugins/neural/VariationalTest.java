@@ -53,8 +53,29 @@ class VariationalTest implements ExtensionContract {
         // well-trained critic); the validation mean over 6 batches of 128 has se ~0.03; 400 steps leave the critic
         // some way from optimal, so allow 0.25 nats below and 0.15 above (selection of the best evaluation).
         assertTrue(e.nats() > 0.75 && e.nats() < 1.15, "estimate " + e);
-        assertTrue(e.standardError().isPresent());
+        assertTrue(e.standardError().isEmpty(), "no stderr unless asked for (seeds > 1 or the host's stderr)");
+        assertTrue(e.diagnostics().containsKey("validation-batch-stderr"));
         assertEquals(Math.log(128), e.diagnostics().get("log-batch-size"), 1e-12);
+    }
+
+    @Test
+    void seedsGiveTheMeanAndStderrOfIndependentTrainingRuns() {
+        GaussianPairs data = GaussianPairs.of(2000, 2, 1.0, 1);
+        Map<String, Object> quick = Map.of("steps", 150, "eval-every", 50);
+        Estimate single = run(data, 7, quick);
+        Map<String, Object> three = new HashMap<>(quick);
+        three.put("seeds", 3);
+        Estimate e = run(data, 7, three);
+        double[] v = {e.diagnostics().get("seed-1-nats"), e.diagnostics().get("seed-2-nats"),
+            e.diagnostics().get("seed-3-nats")};
+        assertEquals(single.nats(), v[0], 1e-12, "the first run is the plain estimator's");
+        assertTrue(v[0] != v[1] && v[1] != v[2], "the runs differ: " + java.util.Arrays.toString(v));
+        double mean = (v[0] + v[1] + v[2]) / 3;
+        double sd = Math.sqrt(((v[0] - mean) * (v[0] - mean) + (v[1] - mean) * (v[1] - mean)
+                + (v[2] - mean) * (v[2] - mean)) / 2);
+        assertEquals(mean, e.nats(), 1e-12);
+        assertEquals(sd / Math.sqrt(3), e.standardError().orElseThrow(), 1e-12);
+        assertTrue(e.notes().get(0).startsWith("mean of 3 training runs"), e.notes().toString());
     }
 
     /**

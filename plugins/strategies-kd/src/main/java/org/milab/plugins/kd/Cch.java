@@ -41,8 +41,10 @@ import org.pf4j.Extension;
  * with a significant gain or loss) and verdicts in plain words. Known limits: the MI terms carry the bias of the
  * chosen estimators (k-NN estimators underestimate in higher dimensions), the output representation (logits) has
  * one coordinate per class, and the gain depends on kd-weight, temperature and how many labels the student has; the
- * verdicts report, they do not settle, the hypothesis. Cost: levels x (1 + 2 seeds) trainings plus 2 seeds MI
- * estimates per level.
+ * verdicts report, they do not settle, the hypothesis. With {@code replicates} R &gt; 1 the whole sweep is repeated
+ * from R seeds and reported by {@link CchReplicates}: per level the means over replicates with 95% t-intervals,
+ * and where the gap and the gain change sign in each replicate, with their mean and interval. Cost: R x levels x
+ * (1 + 2 seeds) trainings plus 2 seeds MI estimates per level.
  */
 @Extension
 @Citation(authors = "Xie, R., Xu, Y., Sanguinetti, G.", year = 2025, title = "Information-Theoretic Criteria for "
@@ -54,6 +56,10 @@ public final class Cch implements Analysis {
             .description("noise levels (sd) added to the standardised teacher view, e.g. [0, 0.5, 1, 2]").build();
     static final Parameter<Integer> SEEDS = Parameter.integer("seeds").defaultValue(5).range(1, 1000)
             .description("student trainings with and without distillation per level").build();
+    static final Parameter<Integer> REPLICATES = Parameter.integer("replicates").defaultValue(1).range(1, 100)
+            .description("repetitions of the whole sweep, each from its own seed (teacher-noise draws, teachers, "
+                    + "students); the sign-change levels are then reported per replicate and with a 95% interval")
+            .build();
     static final Parameter<String> REPRESENTATION = Parameter.string("representation").defaultValue("output")
             .description("representation whose MI is estimated: output (logits), penultimate or a layer name").build();
     static final Parameter<ComponentSpec> ESTIMATOR = Parameter.component("estimator", Estimator.class)
@@ -73,9 +79,10 @@ public final class Cch implements Analysis {
      * @param plain           the student's mean test metric without distillation
      * @param distilled       ... with distillation
      * @param gain            gain over the seeds
+     * @param gapInterval     the gap I(T;S) - I(S;Y) over the seeds (its mean is {@link #gap()})
      */
     record Level(double noise, double teacherStudent, double studentLabel, double teacherAccuracy, double plain,
-                 double distilled, MeanInterval gain) {
+                 double distilled, MeanInterval gain, MeanInterval gapInterval) {
         double gap() {
             return teacherStudent - studentLabel;
         }
@@ -85,7 +92,8 @@ public final class Cch implements Analysis {
     public ExtensionInfo info() {
         return ExtensionInfo.of("cch", "Cross-modal complementarity hypothesis: I(T;S) - I(S;Y) against the measured "
                         + "gain of distillation, over teacher-noise levels and seeds.", CrossModalKd.TEACHER_VIEW,
-                CrossModalKd.STUDENT_VIEW, Supervised.TARGET, Supervised.TASK, NOISE, SEEDS, REPRESENTATION, ESTIMATOR,
+                CrossModalKd.STUDENT_VIEW, Supervised.TARGET, Supervised.TASK, NOISE, SEEDS, REPLICATES, REPRESENTATION,
+                ESTIMATOR,
                 LABEL_ESTIMATOR, CrossModalKd.TEACHER_MODEL, Supervised.MODEL, CrossModalKd.LOSS,
                 CrossModalKd.KD_WEIGHT, KdSchedule.PARAMETER, CrossModalKd.CE_WEIGHT, CrossModalKd.TEACHER_FEATURE,
                 CrossModalKd.STUDENT_FEATURE, Settings.EPOCHS, Settings.BATCH, Settings.LEARNING_RATE,
@@ -105,19 +113,36 @@ public final class Cch implements Analysis {
         double[] noise = ctx.param(NOISE).stream().mapToDouble(Double::doubleValue).toArray();
         Settings s = Settings.of(ctx);
         int seeds = ctx.param(SEEDS);
+        int replicates = ctx.param(REPLICATES);
         long perModel = Trainer.steps(data.split().train().length, s) * s.epochs();
-        Trainer.Progress progress = new Trainer.Progress(ctx, noise.length * (1 + 2L * seeds) * perModel);
+        Trainer.Progress progress = new Trainer.Progress(ctx,
+                replicates * noise.length * (1 + 2L * seeds) * perModel);
+        List<Long> replicateSeeds = new ArrayList<>();
+        List<List<Level>> sweeps = new ArrayList<>();
+        SplittableRandom seedOfReplicate = new SplittableRandom(ctx.seed());
+        for (int r = 0; r < replicates; r++) {
+            long seed = r == 0 ? ctx.seed() : seedOfReplicate.nextLong();
+            replicateSeeds.add(seed);
+            sweeps.add(sweep(ctx, data, noise, seeds, s, progress, seed));
+        }
+        return replicates == 1 ? CchReport.of(sweeps.get(0), ctx.param(Supervised.TASK), ctx.artifactsDir())
+                : CchReplicates.of(sweeps, replicateSeeds, ctx.param(Supervised.TASK), ctx.artifactsDir());
+    }
+
+    /** One sweep over the teacher-noise levels from {@code seed}. */
+    private static List<Level> sweep(RunContext ctx, Prepared data, double[] noise, int seeds, Settings s,
+                                     Trainer.Progress progress, long seed) {
         Rows sx = data.view(ctx.param(CrossModalKd.STUDENT_VIEW));
         Rows clean = data.view(ctx.param(CrossModalKd.TEACHER_VIEW));
         List<Level> levels = new ArrayList<>();
-        SplittableRandom rng = new SplittableRandom(ctx.seed());
+        SplittableRandom rng = new SplittableRandom(seed);
         try (NDManager run = ctx.ndManager().newSubManager()) {
             for (double sigma : noise) {
                 levels.add(level(ctx, data, clean.noisy(sigma, rng.split()), sx, sigma, seeds, s, progress,
                         rng.nextLong(), run));
             }
         }
-        return CchReport.of(levels, ctx.param(Supervised.TASK), ctx.artifactsDir());
+        return levels;
     }
 
     private static Level level(RunContext ctx, Prepared data, Rows tx, Rows sx, double sigma, int seeds, Settings s,
@@ -138,6 +163,7 @@ public final class Cch implements Analysis {
             Samples t = teacher.network().infer(tx, test, rep, REPRESENTATION.name(), teacherScope).samples("t");
             Fit.Distillation kd = CrossModalKd.distillation(ctx, teacher.network(), tx, teacherScope);
             double[] gain = new double[seeds];
+            double[] gap = new double[seeds];
             double its = 0;
             double isy = 0;
             double plainSum = 0;
@@ -153,8 +179,11 @@ public final class Cch implements Analysis {
                             progress, studentSeed, m);
                     plain = p.metrics().get(metric);
                     Samples st = p.network().infer(sx, test, rep, REPRESENTATION.name(), m).samples("s");
-                    its += ts.extension().estimate(st, t, ts.context()).nats() / seeds;
-                    isy += sy.extension().estimate(st, label, sy.context()).nats() / seeds;
+                    double itsSeed = ts.extension().estimate(st, t, ts.context()).nats();
+                    double isySeed = sy.extension().estimate(st, label, sy.context()).nats();
+                    gap[r] = itsSeed - isySeed;
+                    its += itsSeed / seeds;
+                    isy += isySeed / seeds;
                 }
                 double distilled;
                 try (NDManager m = teacherScope.newSubManager()) {
@@ -168,7 +197,8 @@ public final class Cch implements Analysis {
                 kdSum += distilled / seeds;
             }
             double teacherMetric = teacher.metrics().get(metric);
-            return new Level(sigma, its, isy, teacherMetric, plainSum, kdSum, MeanInterval.of(gain));
+            return new Level(sigma, its, isy, teacherMetric, plainSum, kdSum, MeanInterval.of(gain),
+                    MeanInterval.of(gap));
         }
     }
 

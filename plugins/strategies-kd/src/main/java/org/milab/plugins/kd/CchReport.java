@@ -17,6 +17,11 @@ final class CchReport {
     }
 
     static AnalysisResult of(List<Cch.Level> levels, Task task, Path artifacts) {
+        return of(levels, task, artifacts, "seeds");
+    }
+
+    /** As {@link #of(List, Task, Path)}; {@code over} names what the intervals are over ("seeds", "replicates"). */
+    static AnalysisResult of(List<Cch.Level> levels, Task task, Path artifacts, String over) {
         String metric = task == Task.CLASSIFICATION ? "accuracy" : "test loss";
         String gainName = task == Task.CLASSIFICATION ? "accuracy gain (KD - no KD)" : "loss reduction (no KD - KD)";
         List<List<Object>> rows = new ArrayList<>();
@@ -31,13 +36,14 @@ final class CchReport {
                 significant++;
                 agree += observed == predicted ? 1 : 0;
             }
-            rows.add(List.of(l.noise(), l.teacherStudent(), l.studentLabel(), l.gap(), l.teacherAccuracy(), l.plain(),
-                    l.distilled(), l.gain().mean(), l.gain().low(), l.gain().high(),
+            rows.add(List.of(l.noise(), l.teacherStudent(), l.studentLabel(), l.gap(), l.gapInterval().low(),
+                    l.gapInterval().high(), l.teacherAccuracy(), l.plain(), l.distilled(), l.gain().mean(),
+                    l.gain().low(), l.gain().high(),
                     predicted > 0 ? "helps" : "does not help", observedText));
             verdicts.add(String.format(Locale.ROOT, "teacher-noise %s: gap %+.3f nats, so the CCH predicts that KD %s; "
-                            + "measured %s %+.4f (95%% CI %+.4f to %+.4f over %d seeds): %s%s.", num(l.noise()),
+                            + "measured %s %+.4f (95%% CI %+.4f to %+.4f over %d %s): %s%s.", num(l.noise()),
                     l.gap(), predicted > 0 ? "helps" : "does not help", gainName, l.gain().mean(), l.gain().low(),
-                    l.gain().high(), l.gain().values(), observedText,
+                    l.gain().high(), l.gain().values(), over, observedText,
                     observed == 0 ? "" : observed == predicted ? ", as predicted" : ", against the prediction"));
         }
         Map<String, Double> scalars = new LinkedHashMap<>();
@@ -60,7 +66,8 @@ final class CchReport {
                 gainCross.isPresent() ? "changes sign near teacher-noise " + num(gainCross.getAsDouble())
                         : "does not change sign over the levels", significant, levels.size(), agree));
         Table table = new Table("CCH: MI gap against the measured effect of cross-modal KD (" + metric + ")",
-                List.of("teacher-noise", "I(T;S) nats", "I(S;Y) nats", "gap nats", "teacher " + metric,
+                List.of("teacher-noise", "I(T;S) nats", "I(S;Y) nats", "gap nats", "gap 95% low", "gap 95% high",
+                        "teacher " + metric,
                         "student " + metric + " (no KD)", "student " + metric + " (KD)", "gain", "gain 95% low",
                         "gain 95% high", "CCH prediction", "observed"), rows);
         Path figure = CchPlot.write(artifacts, levels, gainName);

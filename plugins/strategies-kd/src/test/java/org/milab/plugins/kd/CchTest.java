@@ -43,6 +43,29 @@ class CchTest implements ExtensionContract {
             assertTrue(Files.size(r.figures().get(0)) > 1000, "a PNG was written");
             assertEquals(3, r.verdicts().size(), "one verdict per level and a summary");
             assertTrue(r.scalars().containsKey("levels"));
+            double gapLow = (Double) rows.get(0).get(4);
+            double gapHigh = (Double) rows.get(0).get(5);
+            assertTrue(gapLow <= (Double) rows.get(0).get(3) && (Double) rows.get(0).get(3) <= gapHigh,
+                    "the gap's interval over the seeds holds its mean: " + rows.get(0));
+        }
+    }
+
+    @Test
+    void replicatesReportWhereTheSignsChangeAcrossSeeds() throws Exception {
+        Map<String, Object> p = Map.of("teacher-noise", "0, 6", "seeds", 2, "replicates", 3, "epochs", 4,
+                "labelled", 40, "model", "mlp(hidden=[8])", "teacher-model", "mlp(hidden=[8])", "learning-rate", 0.01);
+        try (TestRunContext ctx = TestRunContext.of(new Cch(), 3, p)
+                .withComponents(new Mlp(), new HintonKd(), new Ksg1(), new RossMixed())) {
+            AnalysisResult r = new Cch().analyse(Inputs.of(Map.of("dataset", TinyData.twoViews(500, 0.7, 8))), ctx);
+            assertEquals(2, r.tables().get(0).rows().size(), "one row per level, pooled over the replicates");
+            List<List<Object>> perReplicate = r.tables().get(1).rows();
+            assertEquals(3, perReplicate.size());
+            assertEquals(3.0, r.scalars().get("replicates"));
+            assertTrue(r.verdicts().stream().anyMatch(v -> v.startsWith("Across 3 replicates the gap")), r.verdicts()
+                    .toString());
+            assertTrue(r.verdicts().get(0).contains("over 3 replicates"), r.verdicts().get(0));
+            double gapLow = (Double) r.tables().get(0).rows().get(0).get(4);
+            assertTrue(Double.isFinite(gapLow), "the gap has an interval over the replicates");
         }
     }
 

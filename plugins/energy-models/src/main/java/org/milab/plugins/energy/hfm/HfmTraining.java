@@ -27,7 +27,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Xie, R., Marsili, M.", year = 2022, title = "A simple probabilistic neural network for machine "
-        + "understanding", doi = "arXiv:2210.13179")
+        + "understanding", arxiv = "2210.13179")
 public final class HfmTraining implements TrainingStrategy {
 
     static final Parameter<Integer> FEATURES = Parameter.integer("features").defaultValue(8).range(1, 16)

@@ -29,7 +29,9 @@ import org.pf4j.Extension;
  * <p>Assumptions and bias: Î estimates the MI of the binned variables, which is at most I(X;Y) (data processing)
  * and approaches it as bins shrink, while the finite-sample bias grows with the number of occupied cells (upwards,
  * about (m<sub>XY</sub> − m<sub>X</sub> − m<sub>Y</sub> + 1)/(2n) uncorrected). Results depend strongly on the
- * bin count; compare settings, not single numbers. Uncorrected, Î ≥ 0.
+ * bin count; compare settings, not single numbers. Uncorrected, Î ≥ 0. When the rows fill the joint cells thinly
+ * (fewer than 5 per occupied cell on average: several columns, or many bins) the estimate is mostly bias and carries
+ * a warning saying so.
  *
  * <p>Cost: O(n log n) per column for sorting and coding; Birgé–Rozenholc adds O(D<sub>max</sub>² log n) with
  * D<sub>max</sub> ≤ 1000. Memory O(n).
@@ -77,8 +79,9 @@ public final class BinnedPlugIn implements Estimator {
         Symbols sx = bin(x, ctx, binsUsed, 0);
         Symbols sy = bin(y, ctx, binsUsed, 1);
         double mi = PlugIn.mutualInformation(sx, sy, ctx.param(DiscretePlugIn.CORRECTION));
-        return Estimate.of(mi, x.rows()).withDiagnostic("bins-x-first-column", binsUsed[0])
+        Estimate e = Estimate.of(mi, x.rows()).withDiagnostic("bins-x-first-column", binsUsed[0])
                 .withDiagnostic("bins-y-first-column", binsUsed[1]);
+        return CellOccupancy.warning(sx, sy, x.cols() + y.cols()).map(e::withWarning).orElse(e);
     }
 
     private static Symbols bin(Samples s, RunContext ctx, int[] binsUsed, int slot) {

@@ -61,7 +61,8 @@ public final class DiscretePlugIn implements Estimator {
         Symbols sx = Symbols.of(x);
         Symbols sy = Symbols.of(y);
         double mi = PlugIn.mutualInformation(sx, sy, ctx.param(CORRECTION));
-        return Estimate.of(mi, x.rows()).withDiagnostic("symbols-x", sx.cardinality())
+        Estimate e = Estimate.of(mi, x.rows()).withDiagnostic("symbols-x", sx.cardinality())
                 .withDiagnostic("symbols-y", sy.cardinality());
+        return CellOccupancy.warning(sx, sy, x.cols() + y.cols()).map(e::withWarning).orElse(e);
     }
 }

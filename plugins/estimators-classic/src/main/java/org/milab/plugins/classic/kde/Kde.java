@@ -29,7 +29,8 @@ import org.pf4j.Extension;
  * <p>Assumptions and bias: smooth densities. Smoothing biases the estimate towards the MI of the smoothed density
  * (for a Gaussian, correlations shrink by 1/(1 + h²): strong dependence is underestimated), and the self term
  * biases it upwards by O(1/(n h<sup>d</sup>)); the bandwidth matters more than anything else. Not guaranteed
- * non-negative.
+ * non-negative. When the kernels barely overlap in the joint space (many dimensions for n), or the bandwidth
+ * over-smooths, the estimate carries a warning ({@link KernelOverlap}).
  *
  * <p>Cost: O(n² d) time (two exponentials per pair), on {@code threads} workers; O(n d) memory. Use
  * {@code kde-fft} for large one-dimensional problems.
@@ -87,7 +88,8 @@ public final class Kde implements Estimator {
             }
             return acc;
         }, ctx::cancelled);
-        return Estimate.of(sum / n, n).withDiagnostic("bandwidth", h);
+        Estimate e = Estimate.of(sum / n, n).withDiagnostic("bandwidth", h);
+        return KernelOverlap.warning(xs, dx, ys, dy, n, h).map(e::withWarning).orElse(e);
     }
 
     private static double squaredDistance(double[] v, int d, int i, int j) {

@@ -69,7 +69,8 @@ public final class MatrixRenyi implements Estimator {
             .unit("standard deviations").description("kernel width when width-rule = fixed").build();
 
     private static final ExtensionInfo INFO = ExtensionInfo.of("renyi",
-            "Matrix-based Rényi alpha-order MI from Gaussian Gram matrices (Giraldo, Rao, Príncipe 2015).",
+            "Matrix-based Rényi alpha-order MI from Gaussian Gram matrices (Giraldo, Rao, Príncipe 2015): a "
+                    + "different quantity from Shannon MI, not comparable with it or with a Shannon ground truth.",
             ALPHA, WIDTH_RULE, SIGMA, MAX_ROWS_USED);
 
     @Override
@@ -101,7 +102,13 @@ public final class MatrixRenyi implements Estimator {
             }
         }
         double mi = entropy(kx, alpha) + entropy(ky, alpha) - entropy(kxy, alpha);
-        return Estimate.of(mi, n).withDiagnostic("alpha", alpha);
+        Estimate e = Estimate.of(mi, n).withDiagnostic("alpha", alpha)
+                .withQuantity(String.format(java.util.Locale.ROOT, "matrix-based Rényi alpha-order MI (alpha = %s)",
+                        ALPHA.format(alpha)));
+        return mi > 0.9 * Math.log(n) ? e.withWarning(String.format(java.util.Locale.ROOT, "the value %.3f is "
+                + "near its ceiling ln n = %.3f for the %d rows used: the Gram matrices are nearly diagonal "
+                + "(kernel too narrow for the dimension), so it says little; widen sigma or use fewer dimensions", mi,
+                Math.log(n), n)) : e;
     }
 
     /** {@code m} distinct rows of {@code n}, in increasing order, by a seeded partial Fisher–Yates shuffle. */

@@ -84,4 +84,14 @@ class MatrixRenyiTest implements ExtensionContract {
         int[] p = Synthetic.permutation(60, seed);
         assertEquals(forward, mi(xy[0].selectRows(p), xy[1].selectRows(p), Map.of("alpha", 2.0)), 1e-9);
     }
+
+    @Test
+    void saysItIsNotShannonMutualInformation() {
+        Samples[] xy = Synthetic.gaussian(200, 0.5, 4);
+        try (TestRunContext ctx = TestRunContext.of(renyi, 1, Map.of("alpha", 2.0))) {
+            org.milab.api.estimate.Estimate e = renyi.estimate(xy[0], xy[1], ctx);
+            assertTrue(e.quantity().orElseThrow().contains("Rényi alpha-order MI (alpha = 2)"), e.quantity().get());
+        }
+        assertTrue(renyi.info().summary().contains("not comparable with it"));
+    }
 }

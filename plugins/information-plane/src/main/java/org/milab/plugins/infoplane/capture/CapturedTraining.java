@@ -40,9 +40,9 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Shwartz-Ziv, R., Tishby, N.", year = 2017,
-        title = "Opening the Black Box of Deep Neural Networks via Information", doi = "arXiv:1703.00810")
+        title = "Opening the Black Box of Deep Neural Networks via Information", arxiv = "1703.00810")
 @Citation(authors = "Kingma, D. P., Ba, J.", year = 2015, title = "Adam: A Method for Stochastic Optimization",
-        venue = "ICLR", doi = "arXiv:1412.6980")
+        venue = "ICLR", arxiv = "1412.6980")
 public final class CapturedTraining implements TrainingStrategy {
 
     static final Parameter<String> INPUT = Parameter.string("input").defaultValue("x")

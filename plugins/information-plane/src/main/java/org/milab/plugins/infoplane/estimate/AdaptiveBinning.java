@@ -23,7 +23,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Chelombiev, I., Houghton, C., O'Donnell, C.", year = 2019,
         title = "Adaptive estimators show information compression in deep neural networks",
-        venue = "International Conference on Learning Representations", doi = "arXiv:1902.09037")
+        venue = "International Conference on Learning Representations", arxiv = "1902.09037")
 public final class AdaptiveBinning implements Estimator {
 
     static final Parameter<Integer> BINS = Parameter.integer("bins").defaultValue(30).range(1, 100_000)

@@ -23,7 +23,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Chelombiev, I., Houghton, C., O'Donnell, C.", year = 2019,
         title = "Adaptive estimators show information compression in deep neural networks",
-        venue = "International Conference on Learning Representations", doi = "arXiv:1902.09037")
+        venue = "International Conference on Learning Representations", arxiv = "1902.09037")
 @Citation(authors = "Kolchinsky, A., Tracey, B. D.", year = 2017, title = "Estimating Mixture Entropy with Pairwise "
         + "Distances", venue = "Entropy 19(7), 361", doi = "10.3390/e19070361")
 public final class AdaptiveKde implements Estimator {

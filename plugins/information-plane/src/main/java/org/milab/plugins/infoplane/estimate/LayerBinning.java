@@ -26,7 +26,7 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Shwartz-Ziv, R., Tishby, N.", year = 2017,
-        title = "Opening the Black Box of Deep Neural Networks via Information", doi = "arXiv:1703.00810")
+        title = "Opening the Black Box of Deep Neural Networks via Information", arxiv = "1703.00810")
 @Citation(authors = "Saxe, A. M., Bansal, Y., Dapello, J., Advani, M., Kolchinsky, A., Tracey, B. D., Cox, D. D.",
         year = 2018, title = "On the Information Bottleneck Theory of Deep Learning", venue = "ICLR",
         doi = "10.1088/1742-5468/ab3985")

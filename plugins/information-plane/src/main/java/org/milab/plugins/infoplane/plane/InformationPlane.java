@@ -41,13 +41,13 @@ import org.pf4j.Extension;
  */
 @Extension
 @Citation(authors = "Shwartz-Ziv, R., Tishby, N.", year = 2017,
-        title = "Opening the Black Box of Deep Neural Networks via Information", doi = "arXiv:1703.00810")
+        title = "Opening the Black Box of Deep Neural Networks via Information", arxiv = "1703.00810")
 @Citation(authors = "Saxe, A. M., Bansal, Y., Dapello, J., Advani, M., Kolchinsky, A., Tracey, B. D., Cox, D. D.",
         year = 2018, title = "On the Information Bottleneck Theory of Deep Learning", venue = "ICLR",
         doi = "10.1088/1742-5468/ab3985")
 @Citation(authors = "Chelombiev, I., Houghton, C., O'Donnell, C.", year = 2019,
         title = "Adaptive estimators show information compression in deep neural networks",
-        venue = "International Conference on Learning Representations", doi = "arXiv:1902.09037")
+        venue = "International Conference on Learning Representations", arxiv = "1902.09037")
 public final class InformationPlane implements Analysis {
 
     static final Parameter<List<ComponentSpec>> ESTIMATORS = Parameter.components("estimators", Estimator.class)
