@@ -49,22 +49,8 @@ final class CsvSamples {
                 throw new ConfigurationException(file.toString(), "no column " + String.join(", ", missing)
                         + "; the header has " + String.join(", ", header.keySet()));
             }
-            List<double[]> columns = new ArrayList<>();
-            index.keySet().forEach(c -> columns.add(new double[1024]));
-            int n = 0;
-            for (CSVRecord r : parser) {
-                int k = 0;
-                for (Map.Entry<String, Integer> c : index.entrySet()) {
-                    double[] col = columns.get(k);
-                    if (n == col.length) {
-                        col = java.util.Arrays.copyOf(col, col.length * 2);
-                        columns.set(k, col);
-                    }
-                    col[n] = cell(file, r, c.getKey(), c.getValue());
-                    k++;
-                }
-                n++;
-            }
+            List<double[]> columns = readColumns(file, parser, index);
+            int n = columns.get(0).length;
             if (n == 0) {
                 throw new InvalidDataException(file + ": no data rows after the header");
             }
@@ -73,7 +59,7 @@ final class CsvSamples {
             for (List<String> g : groups) {
                 double[][] cols = new double[g.size()][];
                 for (int i = 0; i < g.size(); i++) {
-                    cols[i] = java.util.Arrays.copyOf(columns.get(names.indexOf(g.get(i))), n);
+                    cols[i] = columns.get(names.indexOf(g.get(i)));
                 }
                 out.add(Samples.ofColumns(g, cols));
             }
@@ -110,7 +96,45 @@ final class CsvSamples {
         }
     }
 
+    /**
+     * The columns {@code index} names (name to cell position), in that order, each trimmed to the row count: primitive
+     * per-column buffers and positions, no map walk or unboxing per cell.
+     */
+    private static List<double[]> readColumns(Path file, CSVParser parser, Map<String, Integer> index) {
+        String[] names = index.keySet().toArray(new String[0]);
+        int[] at = index.values().stream().mapToInt(Integer::intValue).toArray();
+        double[][] buffers = new double[at.length][1024];
+        int n = 0;
+        for (CSVRecord r : parser) {
+            if (n == buffers[0].length) {
+                for (int k = 0; k < at.length; k++) {
+                    buffers[k] = java.util.Arrays.copyOf(buffers[k], 2 * n);
+                }
+            }
+            for (int k = 0; k < at.length; k++) {
+                buffers[k][n] = cell(file, r, names[k], at[k]);
+            }
+            n++;
+        }
+        List<double[]> columns = new ArrayList<>();
+        for (double[] b : buffers) {
+            columns.add(java.util.Arrays.copyOf(b, n));
+        }
+        return columns;
+    }
+
     private static double cell(Path file, CSVRecord r, String column, int i) {
+        if (i < r.size()) {
+            // the common case first, without building the error location
+            try {
+                double v = Double.parseDouble(r.get(i));
+                if (Double.isFinite(v)) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
         String where = file + ":" + (r.getRecordNumber() + 1) + ", column '" + column + "'";
         if (i >= r.size()) {
             throw new InvalidDataException(where + ": missing value (the row has " + r.size() + " cells)");

@@ -89,7 +89,9 @@ final class EstimateCommand implements Callable<Integer> {
     public Integer call() {
         NodeKind kind = z.isEmpty() ? NodeKinds.ESTIMATORS : NodeKinds.CONDITIONAL_ESTIMATORS;
         Map<String, Located<Object>> params = parameters();
-        try (PluginHost h = host.startHost()) {
+        long start = System.nanoTime();
+        try (PluginHost h = startHost(kind.role())) {
+            long hostStarted = System.nanoTime();
             ExtensionHandle e = resolve(h.registry(), kind.role(), params);
             PlannedNode node = GraphValidator.bindAndCheck(new NodeSpec("estimate",
                     new Located<>(e.qualifiedName(), SourcePosition.of("ESTIMATOR")), params, Map.of(),
@@ -99,6 +101,7 @@ final class EstimateCommand implements Callable<Integer> {
                 groups.add(z);
             }
             requireDisjoint(groups);
+            long bound = System.nanoTime();
             List<Samples> samples = CsvSamples.read(data, groups);
             Map<String, Object> wired = new LinkedHashMap<>();
             wired.put("x", samples.get(0));
@@ -122,6 +125,10 @@ final class EstimateCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             progress.finished(e.name(), seconds);
             print(e, node, est, samples.get(0).rows(), seconds);
+            if (Boolean.getBoolean("milab.timing")) {
+                long[] marks = {start, hostStarted, bound, t0, System.nanoTime()};
+                StartupTiming.print(spec.commandLine().getErr(), marks, h.plugins().size());
+            }
         }
         return ExitCodes.OK;
     }
@@ -140,6 +147,20 @@ final class EstimateCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * The host with only the plugins that hold ESTIMATOR when that settles it (a cold start loads one plugin, not
+     * all); every plugin otherwise, e.g. for an MI bound's name, an ambiguous or an unknown one (whose error then
+     * suggests names from every plugin).
+     */
+    private PluginHost startHost(Role role) {
+        PluginHost h = host.startHostFor(estimator);
+        if (h.registry().find(estimator, List.of(role)).isPresent()) {
+            return h;
+        }
+        h.close();
+        return host.startHost();
     }
 
     private Map<String, Located<Object>> parameters() {

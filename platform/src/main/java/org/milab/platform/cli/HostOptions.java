@@ -41,12 +41,25 @@ public final class HostOptions {
 
     /** Starts the plugin host over {@link #pluginFolders()}. */
     public PluginHost startHost() {
+        checkPluginDirs();
+        return PluginHost.start(pluginFolders(), MilabVersion.current());
+    }
+
+    /**
+     * Starts only the plugins that hold an extension called {@code name}, when the folders' extension indexes
+     * know it (see {@link PluginHost#startFor}); otherwise every plugin.
+     */
+    public PluginHost startHostFor(String name) {
+        checkPluginDirs();
+        return PluginHost.startFor(pluginFolders(), MilabVersion.current(), name);
+    }
+
+    private void checkPluginDirs() {
         for (Path p : pluginDirs) {
             if (!Files.isDirectory(p)) {
                 throw new ConfigurationException("--plugins-dir " + p, "no such folder");
             }
         }
-        return PluginHost.start(pluginFolders(), MilabVersion.current());
     }
 
     static Path milabHome() {

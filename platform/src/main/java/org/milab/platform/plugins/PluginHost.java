@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.milab.api.MilabExtension;
 import org.milab.platform.MilabVersion;
 import org.pf4j.PluginState;
@@ -33,16 +35,58 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Loads and starts every plugin found in {@code folders} (missing folders are skipped).
+     * Loads and starts every plugin found in {@code folders} (missing folders are skipped), and refreshes each
+     * folder's {@link ExtensionIndex}.
      *
      * @param folders plugin folders, searched in order
      * @param version the host's versions; the plugin API version is PF4J's system version
      */
     public static PluginHost start(List<Path> folders, MilabVersion version) {
-        List<Path> roots = folders.stream().filter(Files::isDirectory).map(Path::toAbsolutePath).distinct().toList();
+        List<Path> roots = roots(folders);
+        PluginHost host = launch(roots, version, MilabPluginManager::loadPlugins);
+        for (Path root : roots) {
+            ExtensionIndex.writeIfStale(root, host.indexEntries(root));
+        }
+        return host;
+    }
+
+    /**
+     * Loads and starts only the plugins that hold an extension called {@code name} (and the plugins they depend
+     * on), as the folders' {@link ExtensionIndex}es say, so that a command naming one extension does not start
+     * every plugin; starts every plugin, as {@link #start}, when an index is missing or stale or names no such
+     * extension. The registry then holds the loaded plugins' extensions only.
+     */
+    public static PluginHost startFor(List<Path> folders, MilabVersion version, String name) {
+        List<Path> roots = roots(folders);
+        List<ExtensionIndex.Entry> entries = new ArrayList<>();
+        for (Path root : roots) {
+            Optional<List<ExtensionIndex.Entry>> index = ExtensionIndex.read(root);
+            if (index.isEmpty()) {
+                return start(folders, version);
+            }
+            entries.addAll(index.get());
+        }
+        Optional<List<Path>> paths = ExtensionIndex.pluginsHolding(entries, name);
+        if (paths.isEmpty()) {
+            return start(folders, version);
+        }
+        return launch(roots, version, manager -> paths.get().forEach(p -> manager.loadPlugin(zipOrSelf(p))));
+    }
+
+    private static List<Path> roots(List<Path> folders) {
+        return folders.stream().filter(Files::isDirectory).map(Path::toAbsolutePath).distinct().toList();
+    }
+
+    /** The zip a plugin folder was expanded from, when it is there (PF4J re-expands it if it changed). */
+    private static Path zipOrSelf(Path plugin) {
+        Path zip = plugin.resolveSibling(plugin.getFileName() + ".zip");
+        return Files.isRegularFile(zip) ? zip : plugin;
+    }
+
+    private static PluginHost launch(List<Path> roots, MilabVersion version, Consumer<MilabPluginManager> load) {
         MilabPluginManager manager = new MilabPluginManager(roots, version.pluginApi());
         if (!roots.isEmpty()) {
-            manager.loadPlugins();
+            load.accept(manager);
             manager.startPlugins();
         }
         Injector host = Guice.createInjector(new AbstractModule() {
@@ -57,6 +101,24 @@ public final class PluginHost implements AutoCloseable {
             statuses.add(describe(manager, host, plugin));
         }
         return new PluginHost(manager, statuses);
+    }
+
+    /** Index entries of the plugins loaded from {@code root} (those that failed are listed without extensions). */
+    private List<ExtensionIndex.Entry> indexEntries(Path root) {
+        List<ExtensionIndex.Entry> entries = new ArrayList<>();
+        for (PluginWrapper w : manager.getPlugins()) {
+            Path path = w.getPluginPath().toAbsolutePath();
+            if (!root.equals(path.getParent())) {
+                continue;
+            }
+            Set<String> names = new java.util.TreeSet<>();
+            plugins.stream().filter(p -> p.id().equals(w.getPluginId()))
+                    .forEach(p -> p.extensions().forEach(e -> names.add(e.name())));
+            List<String> deps = w.getDescriptor().getDependencies().stream()
+                    .map(org.pf4j.PluginDependency::getPluginId).toList();
+            entries.add(new ExtensionIndex.Entry(path, w.getPluginId(), deps, names));
+        }
+        return entries;
     }
 
     private static PluginStatus describe(MilabPluginManager manager, Injector host, PluginWrapper plugin) {

@@ -56,7 +56,7 @@ import org.pf4j.Extension;
         + "estimated via a gaussian copula", venue = "Human Brain Mapping 38(3), 1541-1573", doi = "10.1002/hbm.23471")
 @Citation(authors = "Czyż, P., Grabowski, F., Vogt, J. E., Beerenwinkel, N., Marx, A.", year = 2023,
         title = "Beyond Normal: On the Evaluation of Mutual Information Estimators", venue = "NeurIPS",
-        doi = "arXiv:2306.11078")
+        arxiv = "2306.11078")
 public final class AutoMi implements Estimator {
 
     static final Parameter<ComponentSpec> CONTINUOUS = Parameter.component("continuous", Estimator.class)

@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.milab.api.MilabException;
+import org.milab.api.param.Parameter;
 
 /**
  * Sums a per-item quantity over items {@code 0..n-1} in fixed-size chunks, on one thread or on a call-local
@@ -15,6 +16,13 @@ import org.milab.api.MilabException;
  * bit-for-bit the same for every thread count.
  */
 public final class ParallelSum {
+
+    /**
+     * The {@code threads} parameter of every estimator that sums with this class, declared once: how many workers
+     * a call may use (a call-local pool, shut down before it returns).
+     */
+    public static final Parameter<Integer> THREADS = Parameter.integer("threads").defaultValue(1).range(1, 1024)
+            .description("worker threads for the per-sample work; the result does not depend on it").build();
 
     /** Items per chunk: large enough to amortise the per-chunk scratch state, small enough to balance load. */
     public static final int CHUNK = 2048;

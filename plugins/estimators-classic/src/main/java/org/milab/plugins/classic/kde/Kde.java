@@ -6,7 +6,6 @@ import org.milab.api.RunContext;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
 import org.milab.api.estimate.Estimator;
-import org.milab.api.param.Parameter;
 import org.milab.plugins.classic.common.DataChecks;
 import org.milab.plugins.classic.common.ParallelSum;
 import org.milab.plugins.classic.common.Preprocessing;
@@ -45,12 +44,9 @@ import org.pf4j.Extension;
 @Citation(authors = "Scott, D. W.", year = 1992, title = "Multivariate Density Estimation", venue = "Wiley")
 public final class Kde implements Estimator {
 
-    static final Parameter<Integer> THREADS = Parameter.integer("threads").defaultValue(1).range(1, 1024)
-            .description("worker threads for the pairwise sums; the result does not depend on it").build();
-
     private static final ExtensionInfo INFO = ExtensionInfo.of("kde",
             "Gaussian kernel density (resubstitution) MI estimator, exact O(n^2) sums.",
-            KdeParameters.RULE, KdeParameters.BANDWIDTH, THREADS);
+            KdeParameters.RULE, KdeParameters.BANDWIDTH, ParallelSum.THREADS);
 
     @Override
     public ExtensionInfo info() {
@@ -71,7 +67,7 @@ public final class Kde implements Estimator {
         Preprocessing.scaleToUnitStd(ys, dy);
         double h = ctx.param(KdeParameters.RULE).bandwidth(dx + dy, n, ctx.param(KdeParameters.BANDWIDTH));
         double c = -0.5 / (h * h);
-        double sum = ParallelSum.sum(n, ctx.param(THREADS), (from, to) -> {
+        double sum = ParallelSum.sum(n, ctx.param(ParallelSum.THREADS), (from, to) -> {
             double acc = 0;
             for (int i = from; i < to; i++) {
                 double sx = 0;

@@ -6,7 +6,6 @@ import org.milab.api.RunContext;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.ConditionalMiEstimator;
 import org.milab.api.estimate.Estimate;
-import org.milab.plugins.classic.common.DataChecks;
 import org.milab.plugins.classic.common.Digamma;
 import org.milab.plugins.classic.common.ParallelSum;
 import org.pf4j.Extension;
@@ -49,19 +48,16 @@ public final class FrenzelPompe implements ConditionalMiEstimator {
 
     @Override
     public Estimate estimate(Samples x, Samples y, Samples z, RunContext ctx) {
-        DataChecks.requirePaired(x, "x", y, "y");
-        DataChecks.requirePaired(x, "x", z, "z");
-        int k = ctx.param(KnnParameters.K);
-        int n = x.rows();
-        int dx = x.cols();
-        int dy = y.cols();
-        int dz = z.cols();
-        double[] xs = NeighbourInputs.prepare(x, "x", k, ctx);
-        double[] ys = NeighbourInputs.prepare(y, "y", k, ctx);
-        double[] zs = NeighbourInputs.prepare(z, "z", k, ctx);
-        double[] xz = NeighbourInputs.join(xs, dx, zs, dz);
-        double[] yz = NeighbourInputs.join(ys, dy, zs, dz);
-        KdTree joint = new KdTree(NeighbourInputs.join(xz, dx + dz, ys, dy), dx + dy + dz);
+        NeighbourInputs in = NeighbourInputs.of(ctx, x, y, z);
+        int k = in.k();
+        int n = in.n();
+        int dx = in.dim(0);
+        int dy = in.dim(1);
+        int dz = in.dim(2);
+        double[] zs = in.values(2);
+        double[] xz = in.joined(0, 2);
+        double[] yz = in.joined(1, 2);
+        KdTree joint = new KdTree(NeighbourInputs.join(xz, dx + dz, in.values(1), dy), dx + dy + dz);
         Marginal mxz = new Marginal(xz, dx + dz);
         Marginal myz = new Marginal(yz, dy + dz);
         Marginal mz = new Marginal(zs, dz);

@@ -6,7 +6,6 @@ import org.milab.api.RunContext;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
 import org.milab.api.estimate.Estimator;
-import org.milab.plugins.classic.common.DataChecks;
 import org.milab.plugins.classic.common.Digamma;
 import org.milab.plugins.classic.common.ParallelSum;
 import org.pf4j.Extension;
@@ -52,16 +51,12 @@ public final class GaoMixed implements Estimator {
 
     @Override
     public Estimate estimate(Samples x, Samples y, RunContext ctx) {
-        DataChecks.requirePaired(x, "x", y, "y");
-        int k = ctx.param(KnnParameters.K);
-        int n = x.rows();
-        int dx = x.cols();
-        int dy = y.cols();
-        double[] xs = NeighbourInputs.prepare(x, "x", k, ctx.param(KnnParameters.STANDARDISE), 0, ctx);
-        double[] ys = NeighbourInputs.prepare(y, "y", k, ctx.param(KnnParameters.STANDARDISE), 0, ctx);
-        KdTree joint = new KdTree(NeighbourInputs.join(xs, dx, ys, dy), dx + dy);
-        Marginal mx = new Marginal(xs, dx);
-        Marginal my = new Marginal(ys, dy);
+        NeighbourInputs in = NeighbourInputs.of(ctx, ctx.param(KnnParameters.STANDARDISE), 0, x, y);
+        int k = in.k();
+        int n = in.n();
+        KdTree joint = new KdTree(in.joined(0, 1), in.dim(0) + in.dim(1));
+        Marginal mx = new Marginal(in.values(0), in.dim(0));
+        Marginal my = new Marginal(in.values(1), in.dim(1));
         double sum = ParallelSum.sum(n, ctx.param(KnnParameters.THREADS), (from, to) -> {
             KdTree.Scratch sj = new KdTree.Scratch(k, joint);
             Marginal.Scratch sx = mx.scratch();

@@ -49,11 +49,11 @@ public final class KozachenkoLeonenko implements EntropyEstimator {
 
     @Override
     public Estimate entropy(Samples x, RunContext ctx) {
-        int k = ctx.param(KnnParameters.K);
-        int n = x.rows();
-        int d = x.cols();
-        double[] xs = NeighbourInputs.prepare(x, "x", k, false, ctx.param(KnnParameters.JITTER), ctx);
-        KdTree tree = new KdTree(xs, d);
+        NeighbourInputs in = NeighbourInputs.of(ctx, false, ctx.param(KnnParameters.JITTER), x);
+        int k = in.k();
+        int n = in.n();
+        int d = in.dim(0);
+        KdTree tree = new KdTree(in.values(0), d);
         double sum = ParallelSum.sum(n, ctx.param(KnnParameters.THREADS), (from, to) -> {
             KdTree.Scratch s = new KdTree.Scratch(k, tree);
             double acc = 0;

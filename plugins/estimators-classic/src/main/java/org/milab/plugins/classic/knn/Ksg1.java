@@ -6,7 +6,6 @@ import org.milab.api.RunContext;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
 import org.milab.api.estimate.Estimator;
-import org.milab.plugins.classic.common.DataChecks;
 import org.milab.plugins.classic.common.Digamma;
 import org.milab.plugins.classic.common.ParallelSum;
 import org.pf4j.Extension;
@@ -57,18 +56,18 @@ public final class Ksg1 implements Estimator {
 
     @Override
     public Estimate estimate(Samples x, Samples y, RunContext ctx) {
-        DataChecks.requirePaired(x, "x", y, "y");
-        int k = ctx.param(KnnParameters.K);
-        int n = x.rows();
-        int dx = x.cols();
-        int dy = y.cols();
-        double[] xs = NeighbourInputs.prepare(x, "x", k, ctx);
-        double[] ys = NeighbourInputs.prepare(y, "y", k, ctx);
+        NeighbourInputs in = NeighbourInputs.of(ctx, x, y);
+        int k = in.k();
+        int n = in.n();
+        int dx = in.dim(0);
+        int dy = in.dim(1);
+        double[] xs = in.values(0);
+        double[] ys = in.values(1);
         int threads = ctx.param(KnnParameters.THREADS);
         // The search structures are independent, except that a 2-D joint tree is built from the sorted marginals.
         Marginal[] m = new Marginal[2];
         KdTree[] j = new KdTree[1];
-        double[] joined = NeighbourInputs.join(xs, dx, ys, dy);
+        double[] joined = in.joined(0, 1);
         boolean twoColumns = dx == 1 && dy == 1;
         ParallelSum.runAll(threads, () -> m[0] = new Marginal(xs, dx), () -> m[1] = new Marginal(ys, dy),
                 () -> j[0] = twoColumns ? null : new KdTree(joined, dx + dy));
@@ -94,6 +93,15 @@ public final class Ksg1 implements Estimator {
 
     /** ε of every sample, indexed by joint-tree position; a zero distance (k + 1 equal samples) is an error. */
     static double[] kthNeighbourDistances(KdTree joint, int k, int threads, RunContext ctx) {
+        if (joint.vectorLeaves()) {
+            double[] eps = LeafBatches.kthDistances(joint, k, threads, ctx::cancelled);
+            for (int t = 0; t < joint.n; t++) {
+                if (eps[t] == 0) {
+                    throw NeighbourInputs.tie(joint.index[t], k, "joint (x, y)");
+                }
+            }
+            return eps;
+        }
         double[] eps = new double[joint.n];
         ParallelSum.sum(joint.n, threads, (from, to) -> {
             KdTree.Scratch sj = new KdTree.Scratch(k, joint);

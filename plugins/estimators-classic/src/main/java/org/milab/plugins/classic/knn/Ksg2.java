@@ -6,7 +6,6 @@ import org.milab.api.RunContext;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
 import org.milab.api.estimate.Estimator;
-import org.milab.plugins.classic.common.DataChecks;
 import org.milab.plugins.classic.common.Digamma;
 import org.milab.plugins.classic.common.ParallelSum;
 import org.pf4j.Extension;
@@ -49,16 +48,14 @@ public final class Ksg2 implements Estimator {
 
     @Override
     public Estimate estimate(Samples x, Samples y, RunContext ctx) {
-        DataChecks.requirePaired(x, "x", y, "y");
-        int k = ctx.param(KnnParameters.K);
-        int n = x.rows();
-        int dx = x.cols();
-        int d = dx + y.cols();
-        double[] xs = NeighbourInputs.prepare(x, "x", k, ctx);
-        double[] ys = NeighbourInputs.prepare(y, "y", k, ctx);
-        KdTree joint = new KdTree(NeighbourInputs.join(xs, dx, ys, y.cols()), d);
-        Marginal mx = new Marginal(xs, dx);
-        Marginal my = new Marginal(ys, y.cols());
+        NeighbourInputs in = NeighbourInputs.of(ctx, x, y);
+        int k = in.k();
+        int n = in.n();
+        int dx = in.dim(0);
+        int d = dx + in.dim(1);
+        KdTree joint = new KdTree(in.joined(0, 1), d);
+        Marginal mx = new Marginal(in.values(0), dx);
+        Marginal my = new Marginal(in.values(1), in.dim(1));
         double[] p = joint.pts;
         double sum = ParallelSum.sum(n, ctx.param(KnnParameters.THREADS), (from, to) -> {
             KdTree.Scratch sj = new KdTree.Scratch(k, joint);

@@ -95,6 +95,16 @@ final class Marginal {
      * this marginal's own order for locality.
      */
     double sumDigammaOfCountsPlusOne(double[] radiusAt, int threads, BooleanSupplier cancelled) {
+        if (tree != null && tree.vectorLeaves()) {
+            int[] within = LeafBatches.countsWithin(tree, radiusAt, threads, cancelled);
+            return ParallelSum.sum(size(), threads, (from, to) -> {
+                double acc = 0;
+                for (int p = from; p < to; p++) {
+                    acc += Digamma.of(within[p] - 1 + 1);
+                }
+                return acc;
+            }, cancelled);
+        }
         return ParallelSum.sum(size(), threads, (from, to) -> {
             Scratch s = scratch();
             double acc = 0;

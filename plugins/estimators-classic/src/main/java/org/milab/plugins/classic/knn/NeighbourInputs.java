@@ -6,23 +6,78 @@ import org.milab.api.data.Samples;
 import org.milab.plugins.classic.common.DataChecks;
 import org.milab.plugins.classic.common.Preprocessing;
 
-/** Checks and prepares the inputs of a neighbour estimator: primitive row-major copies, scaled and jittered. */
+/**
+ * The checked and prepared inputs of one call of a neighbour estimator, the opening every one of them shares: the
+ * variables paired (same rows), k read, and each variable's values copied row-major, checked (at least k + 1 rows,
+ * finite, no constant column), divided by each column's standard deviation when asked and jittered as asked (with
+ * the context's seeded generator).
+ */
 final class NeighbourInputs {
 
-    private NeighbourInputs() {
+    private static final String[] PORTS = {"x", "y", "z"};
+
+    private final int k;
+    private final int n;
+    private final double[][] values;
+    private final int[] dims;
+
+    private NeighbourInputs(int k, int n, double[][] values, int[] dims) {
+        this.k = k;
+        this.n = n;
+        this.values = values;
+        this.dims = dims;
     }
 
     /**
-     * Checks {@code s} (at least {@code k + 1} rows, finite, no constant column) and returns its values row-major,
-     * divided by each column's standard deviation when the {@code standardise} parameter is set and jittered as
-     * the {@code jitter} parameter asks (with the context's seeded generator).
+     * The variables (ports x, y, z in that order) prepared with the estimator's {@code standardise} and
+     * {@code jitter} parameters.
      */
-    static double[] prepare(Samples s, String port, int k, RunContext ctx) {
-        return prepare(s, port, k, ctx.param(KnnParameters.STANDARDISE), ctx.param(KnnParameters.JITTER), ctx);
+    static NeighbourInputs of(RunContext ctx, Samples... vars) {
+        return of(ctx, ctx.param(KnnParameters.STANDARDISE), ctx.param(KnnParameters.JITTER), vars);
     }
 
-    /** As {@link #prepare(Samples, String, int, RunContext)} with explicit options. */
-    static double[] prepare(Samples s, String port, int k, boolean standardise, double jitter, RunContext ctx) {
+    /** As {@link #of(RunContext, Samples...)} with explicit options (for estimators that do not declare both). */
+    static NeighbourInputs of(RunContext ctx, boolean standardise, double jitter, Samples... vars) {
+        for (int v = 1; v < vars.length; v++) {
+            DataChecks.requirePaired(vars[0], PORTS[0], vars[v], PORTS[v]);
+        }
+        int k = ctx.param(KnnParameters.K);
+        double[][] values = new double[vars.length][];
+        int[] dims = new int[vars.length];
+        for (int v = 0; v < vars.length; v++) {
+            values[v] = prepare(vars[v], PORTS[v], k, standardise, jitter, ctx);
+            dims[v] = vars[v].cols();
+        }
+        return new NeighbourInputs(k, vars[0].rows(), values, dims);
+    }
+
+    /** The number of neighbours, k. */
+    int k() {
+        return k;
+    }
+
+    /** The number of rows. */
+    int n() {
+        return n;
+    }
+
+    /** The prepared values of variable {@code v} (0 = x, 1 = y, 2 = z), row-major. */
+    double[] values(int v) {
+        return values[v];
+    }
+
+    /** The number of columns of variable {@code v}. */
+    int dim(int v) {
+        return dims[v];
+    }
+
+    /** The rows of variables {@code a} and {@code b} side by side. */
+    double[] joined(int a, int b) {
+        return join(values[a], dims[a], values[b], dims[b]);
+    }
+
+    private static double[] prepare(Samples s, String port, int k, boolean standardise, double jitter,
+                                    RunContext ctx) {
         DataChecks.requireContinuous(s, port, k + 1, "k + 1 with k = " + k);
         double[] v = Preprocessing.copy(s);
         if (standardise) {

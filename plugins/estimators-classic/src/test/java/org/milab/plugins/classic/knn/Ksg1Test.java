@@ -16,6 +16,7 @@ import org.milab.api.testkit.KnownTruth;
 import org.milab.api.testkit.TestRunContext;
 import org.milab.plugins.classic.Reference;
 import org.milab.plugins.classic.Synthetic;
+import org.milab.plugins.classic.common.Digamma;
 
 class Ksg1Test implements EstimatorContract {
 
@@ -132,6 +133,45 @@ class Ksg1Test implements EstimatorContract {
     void threadsDoNotChangeTheResult() {
         Samples[] xy = Synthetic.gaussian(9000, 2, 2, 0.7, 17);
         assertEquals(mi(xy[0], xy[1], Map.of("threads", 1)), mi(xy[0], xy[1], Map.of("threads", 3)), 0.0);
+    }
+
+    /**
+     * From {@link KdTree#VECTOR_DIMENSION} joint dimensions on, the estimate comes from wide leaves with SIMD scans
+     * and whole-leaf query batches; it must equal the scalar tree path's (computed here from the scalar scans with
+     * the narrow search leaves, as before) to rounding, on one thread and on three. Joint dimensions 8, 20 and 50.
+     */
+    @Test
+    void manyDimensionsGiveTheScalarTreeEstimate() {
+        int[][] shapes = {{4, 4, 1500}, {10, 10, 1200}, {25, 25, 600}};
+        for (int[] shape : shapes) {
+            Samples[] xy = Synthetic.gaussian(shape[2], shape[0], shape[0] / 2, 0.6, 21 + shape[0]);
+            double reference = scalarTreeKsg(xy[0], xy[1], 3);
+            Map<String, Object> params = Map.of("standardise", false);
+            assertEquals(reference, mi(xy[0], xy[1], params), 1e-12, "dx = dy = " + shape[0]);
+            assertEquals(reference, mi(xy[0], xy[1], Map.of("standardise", false, "threads", 3)), 1e-12);
+        }
+    }
+
+    /** KSG algorithm 1 from the scalar KD-tree queries only (no SIMD, no batches, search leaves of 16). */
+    private static double scalarTreeKsg(Samples x, Samples y, int k) {
+        int n = x.rows();
+        double[] xs = x.toRowMajor();
+        double[] ys = y.toRowMajor();
+        KdTree joint = new KdTree(NeighbourInputs.join(xs, x.cols(), ys, y.cols()), x.cols() + y.cols(),
+                KdTree.SEARCH_LEAF).withScalarLeaves();
+        KdTree tx = new KdTree(xs, x.cols(), 64).withScalarLeaves();
+        KdTree ty = new KdTree(ys, y.cols(), 64).withScalarLeaves();
+        KdTree.Scratch sj = new KdTree.Scratch(k, joint);
+        KdTree.Scratch sx = new KdTree.Scratch(1, tx);
+        KdTree.Scratch sy = new KdTree.Scratch(1, ty);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double eps = joint.knn(joint.position[i], k, sj);
+            int nx = tx.countWithin(xs, i * x.cols(), eps, sx) - 1;
+            int ny = ty.countWithin(ys, i * y.cols(), eps, sy) - 1;
+            sum += Digamma.of(nx + 1) + Digamma.of(ny + 1);
+        }
+        return Digamma.of(k) + Digamma.of(n) - sum / n;
     }
 
     /** n = k + 1 rows; constant and infinite columns (the contract checks n = 1, NaN and unpaired inputs). */
