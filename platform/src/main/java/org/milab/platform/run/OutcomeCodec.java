@@ -66,6 +66,15 @@ final class OutcomeCodec {
                 e = e.withDiagnostic(String.valueOf(x.getKey()), real(x.getValue()));
             }
         }
+        if (m.get("quantity") != null) {
+            e = e.withQuantity(String.valueOf(m.get("quantity")));
+        }
+        for (Object w : m.get("warnings") instanceof List<?> l ? l : List.of()) {
+            e = e.withWarning(String.valueOf(w));
+        }
+        for (Object n : m.get("notes") instanceof List<?> l ? l : List.of()) {
+            e = e.withNote(String.valueOf(n));
+        }
         return e;
     }
 
