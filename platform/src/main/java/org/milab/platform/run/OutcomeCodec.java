@@ -66,6 +66,15 @@ final class OutcomeCodec {
                 e = e.withDiagnostic(String.valueOf(x.getKey()), real(x.getValue()));
             }
         }
+        if (m.get("quantity") != null) {
+            e = e.withQuantity(String.valueOf(m.get("quantity")));
+        }
+        for (Object note : m.get("notes") instanceof List<?> l ? l : List.of()) {
+            e = e.withNote(String.valueOf(note));
+        }
+        for (Object warning : m.get("warnings") instanceof List<?> l ? l : List.of()) {
+            e = e.withWarning(String.valueOf(warning));
+        }
         return e;
     }
 

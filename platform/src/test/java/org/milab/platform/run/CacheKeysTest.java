@@ -78,7 +78,8 @@ class CacheKeysTest {
             Plan plan = new GraphValidator(host.registry()).validate(new GraphParser().parse(GRAPH, "k.yaml")).get(0);
             PlannedNode ksg = plan.nodes().get(1);
             Estimate e = Estimate.of(0.1 + 0.2, 200).withStandardError(Math.PI / 1e5).withDiagnostic("k", 3)
-                    .withDiagnostic("tiny", Double.MIN_VALUE);
+                    .withDiagnostic("tiny", Double.MIN_VALUE).withQuantity("matrix-based Renyi MI")
+                    .withNote("chose ksg").withWarning("few samples per cell");
             Path folder = tmp.resolve("run/nodes/ksg");
             java.nio.file.Files.createDirectories(folder.resolve("artifacts"));
             java.nio.file.Files.writeString(folder.resolve("artifacts/fig.svg"), "<svg/>");
@@ -96,6 +97,9 @@ class CacheKeysTest {
             assertEquals(Double.doubleToRawLongBits(e.nats()), Double.doubleToRawLongBits(r.nats()));
             assertEquals(e.standardError(), r.standardError());
             assertEquals(e.diagnostics(), r.diagnostics());
+            assertEquals(e.quantity(), r.quantity());
+            assertEquals(e.notes(), r.notes());
+            assertEquals(e.warnings(), r.warnings());
             assertEquals(computed.truth(), back.truth());
             assertEquals(-42L, back.seed());
             AnalysisResult ra = (AnalysisResult) back.outputs().get("result");

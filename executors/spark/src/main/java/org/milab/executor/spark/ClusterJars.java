@@ -25,11 +25,16 @@ final class ClusterJars {
                 jars.add(entry);
             }
         }
+        jars.add(moduleJar(module).toString());
+        return jars;
+    }
+
+    /** This module's jar (in spark/lib, beside Spark's), or its classes folder when run from a build. */
+    static Path moduleJar(Class<?> module) {
         try {
-            jars.add(Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            return Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | RuntimeException e) {
             throw new MilabException("cannot locate the Spark executor's jar: " + e.getMessage(), e);
         }
-        return jars;
     }
 }

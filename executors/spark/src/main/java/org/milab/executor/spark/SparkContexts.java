@@ -3,9 +3,13 @@ package org.milab.executor.spark;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
@@ -17,7 +21,7 @@ import org.milab.platform.executor.MasterUrl;
  * Starts the Spark context for a master URL: checks first that a standalone master answers (a clear error in
  * seconds, instead of Spark's minute of retries), keeps Spark's logging to warnings unless {@code --verbose}, ships
  * every plugin archive with {@code addFile}, and on a cluster ships the host's and this module's jars and waits a
- * bounded time for the first executor.
+ * bounded time for the first executor. {@code yarn} runs in client mode, set up by {@link YarnClientMode}.
  */
 final class SparkContexts {
 
@@ -31,6 +35,11 @@ final class SparkContexts {
     }
 
     static JavaSparkContext start(String master, List<Path> pluginFiles, boolean verbose) {
+        return start(master, System.getenv(), pluginFiles, verbose);
+    }
+
+    /** As {@link #start(String, List, boolean)}, reading {@code HADOOP_CONF_DIR}/{@code YARN_CONF_DIR} from env. */
+    static JavaSparkContext start(String master, Map<String, String> env, List<Path> pluginFiles, boolean verbose) {
         if (master.startsWith("spark://")) {
             checkReachable(master);
         }
@@ -38,27 +47,54 @@ final class SparkContexts {
         Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
         Configurator.setLevel("org.apache.spark", verbose ? Level.INFO : Level.ERROR);
         Configurator.setLevel("org.apache.hadoop", Level.ERROR);
-        SparkConf conf = new SparkConf().setAppName("milab").setMaster(master).set("spark.ui.enabled", "false")
-                .set("spark.ui.showConsoleProgress", "false");
-        if (MasterUrl.isLocal(master)) {
-            conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
-        } else {
-            conf.setJars(ClusterJars.of(SparkContexts.class).toArray(String[]::new))
-                    .set("spark.executor.userClassPathFirst", "true");
-        }
+        // Its "Error initializing SparkContext" stack trace repeats what startFailure reports in one line.
+        Configurator.setLevel("org.apache.spark.SparkContext", verbose ? Level.INFO : Level.OFF);
+        SparkConf conf = conf(master, env);
         JavaSparkContext spark;
         try {
             spark = SparkEngine.inSpark(() -> new JavaSparkContext(conf));
-        } catch (RuntimeException | LinkageError e) {
-            String hint = e instanceof IllegalAccessError || String.valueOf(e.getMessage()).contains("module java.")
-                    ? " (Spark needs the --add-opens flags the milab launcher passes with --executor spark)" : "";
-            throw new MilabException("cannot start Spark with master " + master + ": " + e.getMessage() + hint, e);
+        } catch (Exception | LinkageError e) { // Hadoop's ConnectException reaches here undeclared, through Scala
+            throw startFailure(master, conf, e);
         }
         pluginFiles.forEach(p -> spark.addFile(p.toString()));
         if (!MasterUrl.isLocal(master)) {
             awaitExecutors(spark, master);
         }
         return spark;
+    }
+
+    private static SparkConf conf(String master, Map<String, String> env) {
+        SparkConf conf = new SparkConf().setAppName("milab").setMaster(master).set("spark.ui.enabled", "false")
+                .set("spark.ui.showConsoleProgress", "false");
+        if (MasterUrl.isLocal(master)) {
+            return conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        }
+        conf.setJars(ClusterJars.of(SparkContexts.class).toArray(String[]::new))
+                .set("spark.executor.userClassPathFirst", "true");
+        if (master.equals("yarn")) {
+            Path moduleJar = ClusterJars.moduleJar(SparkContexts.class);
+            YarnClientMode.configure(conf, env, moduleJar.getParent(), moduleJar);
+        }
+        return conf;
+    }
+
+    private static MilabException startFailure(String master, SparkConf conf, Throwable e) {
+        if (master.equals("yarn") && isConnectionFailure(e)) {
+            return new MilabException(YarnClientMode.unreachable(conf, e), e);
+        }
+        String hint = e instanceof IllegalAccessError || String.valueOf(e.getMessage()).contains("module java.")
+                ? " (Spark needs the --add-opens flags the milab launcher passes with --executor spark)" : "";
+        return new MilabException("cannot start Spark with master " + master + ": " + e.getMessage() + hint, e);
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketException || t instanceof SocketTimeoutException
+                    || t instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -84,20 +120,23 @@ final class SparkContexts {
         }
     }
 
-    /** Throws when {@code master} needs a Spark cluster manager (YARN, Kubernetes) this distribution lacks. */
+    /**
+     * Throws for {@code k8s://} unless a Kubernetes cluster manager matching this Spark is in spark/lib: Spark's
+     * spark-kubernetes_2.13 is published for Spark 4 only (none for 3.5), and Spark 4's needs Spark 4 throughout.
+     */
     static void checkClusterManager(String master) {
-        String manager = master.equals("yarn") ? "org.apache.spark.deploy.yarn.YarnClusterManager"
-                : master.startsWith("k8s://") ? "org.apache.spark.scheduler.cluster.k8s.KubernetesClusterManager" : null;
-        if (manager == null) {
+        if (!master.startsWith("k8s://")) {
             return;
         }
         try {
-            Class.forName(manager, false, SparkContexts.class.getClassLoader());
+            Class.forName("org.apache.spark.scheduler.cluster.k8s.KubernetesClusterManager", false,
+                    SparkContexts.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            String module = master.equals("yarn") ? "spark-yarn_2.13" : "spark-kubernetes_2.13";
-            throw new MilabException("--master " + master + ": this distribution's Spark (spark/lib) has no "
-                    + module + "; add its " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
-                    + " jars and their dependencies to spark/lib, or use spark://HOST:PORT");
+            String version = org.apache.spark.package$.MODULE$.SPARK_VERSION();
+            throw new MilabException("--master " + master + ": Kubernetes is not supported by this distribution: "
+                    + "it runs Spark " + version + ", for which Maven Central serves no spark-kubernetes_2.13 (that "
+                    + "artefact exists only for Spark 4, which would need the whole executor on Spark 4); "
+                    + "use spark://HOST:PORT (e.g. a standalone cluster on Kubernetes) or yarn");
         }
     }
 

@@ -170,6 +170,15 @@ class SparkExecutorTest {
         assertTrue(unreachable.err().contains("cannot reach the Spark master spark://127.0.0.1:1"),
                 unreachable.err());
         assertEquals(2, cli("screen", sweep, "--target", "y", "--executor", "hadoop").code());
+        Result k8s = cli("run", sweep, "--runs-dir", runs.toString(), "--executor", "spark", "--master",
+                "k8s://https://127.0.0.1:1");
+        assertEquals(1, k8s.code());
+        assertTrue(k8s.err().contains("Kubernetes is not supported by this distribution"), k8s.err());
+        if (YarnClientMode.CONF_VARIABLES.stream().allMatch(v -> System.getenv(v) == null)) {
+            Result yarn = cli("run", sweep, "--runs-dir", runs.toString(), "--executor", "spark", "--master", "yarn");
+            assertEquals(2, yarn.code());
+            assertTrue(yarn.err().contains("--master yarn: set HADOOP_CONF_DIR or YARN_CONF_DIR"), yarn.err());
+        }
     }
 
     private record Result(int code, String err) {

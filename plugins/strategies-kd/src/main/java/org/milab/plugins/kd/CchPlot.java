@@ -30,10 +30,13 @@ final class CchPlot {
     private CchPlot() {
     }
 
-    /** Writes {@code cch.png} (and {@code cch.svg}) into {@code dir}; one point per level, gap intervals unknown. */
+    /**
+     * Writes {@code cch.png} (and {@code cch.svg}) into {@code dir}: one point per level, with the 95% intervals of
+     * both the gain and the gap over the seeds.
+     */
     static Path write(Path dir, List<Cch.Level> levels, String gainLabel) {
         List<Point> points = new ArrayList<>();
-        levels.forEach(l -> points.add(new Point(l.gap(), Double.NaN, Double.NaN, l.gain())));
+        levels.forEach(l -> points.add(new Point(l.gap(), l.gapInterval().low(), l.gapInterval().high(), l.gain())));
         return writePoints(dir, points, gainLabel);
     }
 
