@@ -146,11 +146,10 @@ public final class GraphRunner {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         listener.finished(node.id(), seconds);
-        Map<String, Map<String, Object>> withThis = new HashMap<>(produced);
-        withThis.put(node.id(), out);
-        // an estimate of another quantity (matrix Renyi MI, say) is not compared with the Shannon truth
+        // an estimate of another quantity (matrix Renyi MI, say) is not compared with the Shannon truth; the truth
+        // comes from the upstream dataset node, already in produced
         Optional<GroundTruth> truth = out.get(NodeKinds.ESTIMATE) instanceof Estimate e && e.quantity().isPresent()
-                ? Optional.empty() : truth(node, withThis);
+                ? Optional.empty() : truth(node, produced);
         return new NodeOutcome(node, nodeSeed, seconds, out, truth);
     }
 
