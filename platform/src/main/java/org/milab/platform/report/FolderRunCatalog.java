@@ -78,7 +78,7 @@ public final class FolderRunCatalog implements RunCatalog {
             return known;
         }
         RunEntry e = entry(folder);
-        if (!e.status().equals(RunStatus.RUNNING) && !e.status().equals(RunStatus.INTERRUPTED)) {
+        if (RunStatus.isSettled(e.status())) {
             finished.put(folder, e);
         }
         return e;

@@ -22,6 +22,14 @@ public final class RunStatus {
     private RunStatus() {
     }
 
+    /**
+     * Whether a run of this status is over, so its folder no longer changes and its listing entry can be kept; a
+     * running or interrupted one (which {@code --resume} may continue) is read afresh.
+     */
+    public static boolean isSettled(String status) {
+        return !status.equals(RUNNING) && !status.equals(INTERRUPTED);
+    }
+
     /** The status at {@code now}. */
     public static String of(Map<String, Object> provenance, Map<String, Object> progress, Instant now) {
         Object status = provenance.get("status");

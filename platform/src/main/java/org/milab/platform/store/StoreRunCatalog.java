@@ -57,7 +57,7 @@ public final class StoreRunCatalog implements RunCatalog {
             return Optional.empty();
         }
         RunEntry e = FolderRunCatalog.entry(run.folder());
-        if (!e.status().equals(RunStatus.RUNNING) && !e.status().equals(RunStatus.INTERRUPTED)) {
+        if (RunStatus.isSettled(e.status())) {
             finished.put(run.id(), e);
         }
         return Optional.of(e);
