@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.milab.api.Citation;
-import org.milab.api.ConfigurationException;
 import org.milab.api.Configured;
 import org.milab.api.ExtensionInfo;
 import org.milab.api.Inputs;
@@ -14,7 +13,6 @@ import org.milab.api.Port;
 import org.milab.api.RunContext;
 import org.milab.api.analysis.Analysis;
 import org.milab.api.analysis.AnalysisResult;
-import org.milab.api.analysis.Table;
 import org.milab.api.data.Dataset;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimator;
@@ -111,96 +109,169 @@ public final class Cch implements Analysis {
         Prepared data = Prepared.of(inputs.get("dataset", Dataset.class), ctx.param(Supervised.TARGET),
                 ctx.param(Supervised.TASK), ctx);
         double[] noise = ctx.param(NOISE).stream().mapToDouble(Double::doubleValue).toArray();
-        Settings s = Settings.of(ctx);
-        int seeds = ctx.param(SEEDS);
         int replicates = ctx.param(REPLICATES);
-        long perModel = Trainer.steps(data.split().train().length, s) * s.epochs();
-        Trainer.Progress progress = new Trainer.Progress(ctx,
-                replicates * noise.length * (1 + 2L * seeds) * perModel);
+        Sweep sweep = Sweep.of(ctx, data, noise.length * (long) replicates);
         List<Long> replicateSeeds = new ArrayList<>();
         List<List<Level>> sweeps = new ArrayList<>();
         SplittableRandom seedOfReplicate = new SplittableRandom(ctx.seed());
         for (int r = 0; r < replicates; r++) {
             long seed = r == 0 ? ctx.seed() : seedOfReplicate.nextLong();
             replicateSeeds.add(seed);
-            sweeps.add(sweep(ctx, data, noise, seeds, s, progress, seed));
+            sweeps.add(sweep(sweep, noise, seed));
         }
         return replicates == 1 ? CchReport.of(sweeps.get(0), ctx.param(Supervised.TASK), ctx.artifactsDir())
                 : CchReplicates.of(sweeps, replicateSeeds, ctx.param(Supervised.TASK), ctx.artifactsDir());
     }
 
+    /**
+     * What every level of every sweep shares.
+     *
+     * @param data    the prepared dataset
+     * @param student the student view
+     * @param seeds   student pairs per level
+     * @param session settings, context and progress across all the trainings
+     */
+    private record Sweep(Prepared data, Rows student, int seeds, Session session) {
+
+        /** The sweep of {@code levels} levels in all (levels x replicates), each of 1 + 2 seeds trainings. */
+        static Sweep of(RunContext ctx, Prepared data, long levels) {
+            Settings s = Settings.of(ctx);
+            int seeds = ctx.param(SEEDS);
+            long perModel = Trainer.steps(data.split().train().length, s) * s.epochs();
+            Session session = Session.of(ctx, s, levels * (1 + 2L * seeds) * perModel);
+            return new Sweep(data, data.view(ctx.param(CrossModalKd.STUDENT_VIEW)), seeds, session);
+        }
+
+        RunContext ctx() {
+            return session.ctx();
+        }
+
+        /** The student's rows, labelled as {@link Settings#LABELLED} says. */
+        Fit.Data studentData() {
+            return new Fit.Data(student, data.target(), data.split(), ctx().param(Settings.LABELLED));
+        }
+
+        /** A fresh, uninitialised student network. */
+        Block studentBlock() {
+            return Components.model(ctx(), ctx().param(Supervised.MODEL), session.settings().batch(),
+                    student.cols(), data.target().outputs());
+        }
+
+        /** The test metric compared across models: accuracy for classification, else the loss. */
+        String metric() {
+            return data.target().classification() ? "test-accuracy" : "test-loss";
+        }
+    }
+
+    /**
+     * The two MI estimators and what they are estimated against, for one level.
+     *
+     * @param teacher the teacher's representation of the test rows
+     * @param label   the test rows' label
+     * @param ts      estimator of I(T;S)
+     * @param sy      estimator of I(S;Y)
+     */
+    private record Probe(Samples teacher, Samples label, Configured<Estimator> ts, Configured<Estimator> sy) {
+
+        /** I(T;S) and I(S;Y) of the student representation {@code s}, nats. */
+        double[] of(Samples s) {
+            return new double[] {ts.extension().estimate(s, teacher, ts.context()).nats(),
+                    sy.extension().estimate(s, label, sy.context()).nats()};
+        }
+    }
+
+    /**
+     * One student pair's figures.
+     *
+     * @param plain     test metric without distillation
+     * @param distilled ... with distillation
+     * @param its       I(T;S) of the plain student, nats
+     * @param isy       I(S;Y) of the plain student, nats
+     */
+    private record Pair(double plain, double distilled, double its, double isy) {
+    }
+
     /** One sweep over the teacher-noise levels from {@code seed}. */
-    private static List<Level> sweep(RunContext ctx, Prepared data, double[] noise, int seeds, Settings s,
-                                     Trainer.Progress progress, long seed) {
-        Rows sx = data.view(ctx.param(CrossModalKd.STUDENT_VIEW));
-        Rows clean = data.view(ctx.param(CrossModalKd.TEACHER_VIEW));
+    private static List<Level> sweep(Sweep sweep, double[] noise, long seed) {
+        Rows clean = sweep.data().view(sweep.ctx().param(CrossModalKd.TEACHER_VIEW));
         List<Level> levels = new ArrayList<>();
         SplittableRandom rng = new SplittableRandom(seed);
-        try (NDManager run = ctx.ndManager().newSubManager()) {
+        try (NDManager run = sweep.ctx().ndManager().newSubManager()) {
             for (double sigma : noise) {
-                levels.add(level(ctx, data, clean.noisy(sigma, rng.split()), sx, sigma, seeds, s, progress,
-                        rng.nextLong(), run));
+                levels.add(level(sweep, clean.noisy(sigma, rng.split()), sigma, rng.nextLong(), run));
             }
         }
         return levels;
     }
 
-    private static Level level(RunContext ctx, Prepared data, Rows tx, Rows sx, double sigma, int seeds, Settings s,
-                               Trainer.Progress progress, long seed, NDManager run) {
-        String rep = ctx.param(REPRESENTATION);
-        Target y = data.target();
-        int[] test = data.split().test();
-        Samples label = data.testTarget(ctx.param(Supervised.TARGET));
+    /** One level: a teacher on {@code tx}, then the seeds' student pairs against it. */
+    private static Level level(Sweep sweep, Rows tx, double sigma, long seed, NDManager run) {
+        RunContext ctx = sweep.ctx();
+        SplittableRandom seedSource = new SplittableRandom(seed);
         Configured<Estimator> ts = Components.estimator(ctx, ctx.param(ESTIMATOR));
         Configured<Estimator> sy = Components.estimator(ctx, ctx.param(LABEL_ESTIMATOR));
-        int labelled = ctx.param(Settings.LABELLED);
-        SplittableRandom seedSource = new SplittableRandom(seed);
         try (NDManager teacherScope = run.newSubManager()) {
-            Block tb = Components.model(ctx, ctx.param(CrossModalKd.TEACHER_MODEL),
-                    s.batch(), tx.cols(), y.outputs());
-            Fit.Trained teacher = Fit.train("teacher", tb, tx, y, data.split(), 0, 1.0, null, s, ctx, progress,
-                    seedSource.nextLong(), teacherScope);
-            Samples t = teacher.network().infer(tx, test, rep, REPRESENTATION.name(), teacherScope).samples("t");
+            Fit.Trained teacher = teacher(sweep, tx, seedSource.nextLong(), teacherScope);
+            Samples t = teacher.network().infer(tx, sweep.data().split().test(), ctx.param(REPRESENTATION),
+                    REPRESENTATION.name(), teacherScope).samples("t");
+            Probe probe = new Probe(t, sweep.data().testTarget(ctx.param(Supervised.TARGET)), ts, sy);
             Fit.Distillation kd = CrossModalKd.distillation(ctx, teacher.network(), tx, teacherScope);
-            double[] gain = new double[seeds];
-            double[] gap = new double[seeds];
-            double its = 0;
-            double isy = 0;
-            double plainSum = 0;
-            double kdSum = 0;
-            String metric = y.classification() ? "test-accuracy" : "test-loss";
-            for (int r = 0; r < seeds; r++) {
-                long studentSeed = seedSource.nextLong();
-                double plain;
-                try (NDManager m = teacherScope.newSubManager()) {
-                    Block b = Components.model(ctx, ctx.param(Supervised.MODEL), s.batch(),
-                            sx.cols(), y.outputs());
-                    Fit.Trained p = Fit.train("student-plain", b, sx, y, data.split(), labelled, 1.0, null, s, ctx,
-                            progress, studentSeed, m);
-                    plain = p.metrics().get(metric);
-                    Samples st = p.network().infer(sx, test, rep, REPRESENTATION.name(), m).samples("s");
-                    double itsSeed = ts.extension().estimate(st, t, ts.context()).nats();
-                    double isySeed = sy.extension().estimate(st, label, sy.context()).nats();
-                    gap[r] = itsSeed - isySeed;
-                    its += itsSeed / seeds;
-                    isy += isySeed / seeds;
-                }
-                double distilled;
-                try (NDManager m = teacherScope.newSubManager()) {
-                    Block b = Components.model(ctx, ctx.param(Supervised.MODEL), s.batch(),
-                            sx.cols(), y.outputs());
-                    distilled = Fit.train("student-kd", b, sx, y, data.split(), labelled,
-                            ctx.param(CrossModalKd.CE_WEIGHT), kd, s, ctx, progress, studentSeed, m).metrics().get(metric);
-                }
-                gain[r] = y.classification() ? distilled - plain : plain - distilled;
-                plainSum += plain / seeds;
-                kdSum += distilled / seeds;
+            List<Pair> pairs = new ArrayList<>();
+            for (int r = 0; r < sweep.seeds(); r++) {
+                pairs.add(pair(sweep, probe, kd, seedSource.nextLong(), teacherScope));
             }
-            double teacherMetric = teacher.metrics().get(metric);
-            return new Level(sigma, its, isy, teacherMetric, plainSum, kdSum, MeanInterval.of(gain),
-                    MeanInterval.of(gap));
+            return summary(sigma, teacher.metrics().get(sweep.metric()), pairs, sweep.data().target());
         }
     }
 
+    /** The teacher of one level, trained on all training labels of {@code tx}. */
+    private static Fit.Trained teacher(Sweep sweep, Rows tx, long seed, NDManager scope) {
+        Target y = sweep.data().target();
+        Block tb = Components.model(sweep.ctx(), sweep.ctx().param(CrossModalKd.TEACHER_MODEL),
+                sweep.session().settings().batch(), tx.cols(), y.outputs());
+        return Fit.train("teacher", tb, new Fit.Data(tx, y, sweep.data().split(), 0), 1.0, null,
+                sweep.session().in(scope), seed);
+    }
 
+    /** One student trained with and without distillation from the same seed, and the plain one's MI terms. */
+    private static Pair pair(Sweep sweep, Probe probe, Fit.Distillation kd, long seed, NDManager scope) {
+        String metric = sweep.metric();
+        double plain;
+        double[] mi;
+        try (NDManager m = scope.newSubManager()) {
+            Fit.Trained p = Fit.train("student-plain", sweep.studentBlock(), sweep.studentData(), 1.0, null,
+                    sweep.session().in(m), seed);
+            plain = p.metrics().get(metric);
+            Samples st = p.network().infer(sweep.student(), sweep.data().split().test(),
+                    sweep.ctx().param(REPRESENTATION), REPRESENTATION.name(), m).samples("s");
+            mi = probe.of(st);
+        }
+        try (NDManager m = scope.newSubManager()) {
+            double distilled = Fit.train("student-kd", sweep.studentBlock(), sweep.studentData(),
+                    sweep.ctx().param(CrossModalKd.CE_WEIGHT), kd, sweep.session().in(m), seed).metrics().get(metric);
+            return new Pair(plain, distilled, mi[0], mi[1]);
+        }
+    }
+
+    /** The level's figures: means over the pairs, the gain and gap intervals. */
+    private static Level summary(double sigma, double teacherMetric, List<Pair> pairs, Target y) {
+        int seeds = pairs.size();
+        double[] gain = new double[seeds];
+        double[] gap = new double[seeds];
+        double its = 0;
+        double isy = 0;
+        double plainSum = 0;
+        double kdSum = 0;
+        for (int r = 0; r < seeds; r++) {
+            Pair p = pairs.get(r);
+            gain[r] = y.classification() ? p.distilled() - p.plain() : p.plain() - p.distilled();
+            gap[r] = p.its() - p.isy();
+            its += p.its() / seeds;
+            isy += p.isy() / seeds;
+            plainSum += p.plain() / seeds;
+            kdSum += p.distilled() / seeds;
+        }
+        return new Level(sigma, its, isy, teacherMetric, plainSum, kdSum, MeanInterval.of(gain),
+                MeanInterval.of(gap));
+    }
 }

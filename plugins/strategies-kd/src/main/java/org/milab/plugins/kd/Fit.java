@@ -95,17 +95,6 @@ final class Fit {
     }
 
     /**
-     * The former parameter list, for {@link Cch} (owned by another change) until it passes {@link Data} and
-     * {@link Session}; delegates.
-     */
-    static Trained train(String who, Block block, Rows x, Target y, Split split, int labelled, double ceWeight,
-                         Distillation kd, Settings s, RunContext ctx, Trainer.Progress progress, long seed,
-                         NDManager model) {
-        return train(who, block, new Data(x, y, split, labelled), ceWeight, kd, new Session(s, ctx, progress, model),
-                seed);
-    }
-
-    /**
      * Initialises {@code block} with {@code seed} in the session's model manager and trains it.
      *
      * @param kd the distillation term, or null for plain supervised training

@@ -29,4 +29,9 @@ record Session(Settings settings, RunContext ctx, Trainer.Progress progress, NDM
     Session with(Settings other) {
         return new Session(other, ctx, progress, model);
     }
+
+    /** The same session with its models owned by {@code owner} (e.g. a scope closed after one fit). */
+    Session in(NDManager owner) {
+        return new Session(settings, ctx, progress, owner);
+    }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.milab.api.ConfigurationException;
 import org.milab.api.Inputs;
 import org.milab.api.MilabExtension;
 import org.milab.api.analysis.AnalysisResult;
