@@ -31,47 +31,71 @@ final class CchReport {
         for (Cch.Level l : levels) {
             int predicted = l.gap() > 0 ? 1 : -1;
             int observed = l.gain().sign();
-            String observedText = observed > 0 ? "helps" : observed < 0 ? "hurts" : "no significant effect";
             if (observed != 0) {
                 significant++;
                 agree += observed == predicted ? 1 : 0;
             }
-            rows.add(List.of(l.noise(), l.teacherStudent(), l.studentLabel(), l.gap(), l.gapInterval().low(),
-                    l.gapInterval().high(), l.teacherAccuracy(), l.plain(), l.distilled(), l.gain().mean(),
-                    l.gain().low(), l.gain().high(),
-                    predicted > 0 ? "helps" : "does not help", observedText));
-            verdicts.add(String.format(Locale.ROOT, "teacher-noise %s: gap %+.3f nats, so the CCH predicts that KD %s; "
-                            + "measured %s %+.4f (95%% CI %+.4f to %+.4f over %d %s): %s%s.", num(l.noise()),
-                    l.gap(), predicted > 0 ? "helps" : "does not help", gainName, l.gain().mean(), l.gain().low(),
-                    l.gain().high(), l.gain().values(), over, observedText,
-                    observed == 0 ? "" : observed == predicted ? ", as predicted" : ", against the prediction"));
+            rows.add(row(l, predicted, observed));
+            verdicts.add(verdict(l, predicted, observed, gainName, over));
         }
+        OptionalDouble gapCross = crossing(levels, true);
+        OptionalDouble gainCross = crossing(levels, false);
+        Map<String, Double> scalars = scalars(levels, significant, agree, gapCross, gainCross);
+        verdicts.add(String.format(Locale.ROOT, "The gap %s; the mean gain %s. %d of %d levels show a significant "
+                        + "effect, %d of them in the predicted direction.", signChange(gapCross),
+                signChange(gainCross), significant, levels.size(), agree));
+        Path figure = CchPlot.write(artifacts, levels, gainName);
+        return new AnalysisResult(List.of(table(metric, rows)), scalars, verdicts, List.of(figure));
+    }
+
+    private static String observedText(int observed) {
+        return observed > 0 ? "helps" : observed < 0 ? "hurts" : "no significant effect";
+    }
+
+    /** The table row of one level. */
+    private static List<Object> row(Cch.Level l, int predicted, int observed) {
+        return List.of(l.noise(), l.teacherStudent(), l.studentLabel(), l.gap(), l.gapInterval().low(),
+                l.gapInterval().high(), l.teacherAccuracy(), l.plain(), l.distilled(), l.gain().mean(),
+                l.gain().low(), l.gain().high(),
+                predicted > 0 ? "helps" : "does not help", observedText(observed));
+    }
+
+    /** The plain-words verdict of one level: the prediction, the measured gain and whether they agree. */
+    private static String verdict(Cch.Level l, int predicted, int observed, String gainName, String over) {
+        return String.format(Locale.ROOT, "teacher-noise %s: gap %+.3f nats, so the CCH predicts that KD %s; "
+                        + "measured %s %+.4f (95%% CI %+.4f to %+.4f over %d %s): %s%s.", num(l.noise()),
+                l.gap(), predicted > 0 ? "helps" : "does not help", gainName, l.gain().mean(), l.gain().low(),
+                l.gain().high(), l.gain().values(), over, observedText(observed),
+                observed == 0 ? "" : observed == predicted ? ", as predicted" : ", against the prediction");
+    }
+
+    private static Map<String, Double> scalars(List<Cch.Level> levels, int significant, int agree,
+                                               OptionalDouble gapCross, OptionalDouble gainCross) {
         Map<String, Double> scalars = new LinkedHashMap<>();
         scalars.put("levels", (double) levels.size());
         scalars.put("significant-levels", (double) significant);
         if (significant > 0) {
             scalars.put("agreement", (double) agree / significant);
         }
-        OptionalDouble gapCross = crossing(levels, true);
-        OptionalDouble gainCross = crossing(levels, false);
         gapCross.ifPresent(v -> scalars.put("gap-sign-change-at", v));
         gainCross.ifPresent(v -> scalars.put("gain-sign-change-at", v));
         if (levels.size() > 2) {
             scalars.put("gap-gain-correlation", correlation(levels));
         }
-        verdicts.add(String.format(Locale.ROOT, "The gap %s; the mean gain %s. %d of %d levels show a significant "
-                        + "effect, %d of them in the predicted direction.",
-                gapCross.isPresent() ? "changes sign near teacher-noise " + num(gapCross.getAsDouble())
-                        : "does not change sign over the levels",
-                gainCross.isPresent() ? "changes sign near teacher-noise " + num(gainCross.getAsDouble())
-                        : "does not change sign over the levels", significant, levels.size(), agree));
-        Table table = new Table("CCH: MI gap against the measured effect of cross-modal KD (" + metric + ")",
+        return scalars;
+    }
+
+    private static String signChange(OptionalDouble crossing) {
+        return crossing.isPresent() ? "changes sign near teacher-noise " + num(crossing.getAsDouble())
+                : "does not change sign over the levels";
+    }
+
+    private static Table table(String metric, List<List<Object>> rows) {
+        return new Table("CCH: MI gap against the measured effect of cross-modal KD (" + metric + ")",
                 List.of("teacher-noise", "I(T;S) nats", "I(S;Y) nats", "gap nats", "gap 95% low", "gap 95% high",
                         "teacher " + metric,
                         "student " + metric + " (no KD)", "student " + metric + " (KD)", "gain", "gain 95% low",
                         "gain 95% high", "CCH prediction", "observed"), rows);
-        Path figure = CchPlot.write(artifacts, levels, gainName);
-        return new AnalysisResult(List.of(table), scalars, verdicts, List.of(figure));
     }
 
     /** The first teacher-noise level where the gap (or the mean gain) changes sign, linearly interpolated. */
