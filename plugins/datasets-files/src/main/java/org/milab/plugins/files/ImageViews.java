@@ -43,48 +43,60 @@ final class ImageViews {
             hi = Math.max(hi, v);
         }
         double[] out = images.clone();
-        int px = h * w;
         switch (kind) {
-            case NOISE -> {
-                double sd = strength * (hi - lo);
-                for (int i = 0; i < out.length; i++) {
-                    out[i] += sd * rng.nextGaussian();
-                }
-            }
-            case BLUR -> {
-                int rad = (int) Math.round(strength * Math.min(h, w) / 4.0);
-                for (int i = 0; i < n && rad > 0; i++) {
-                    for (int r = 0; r < h; r++) {
-                        for (int c = 0; c < w; c++) {
-                            double s = 0;
-                            int k = 0;
-                            for (int dr = -rad; dr <= rad; dr++) {
-                                for (int dc = -rad; dc <= rad; dc++) {
-                                    int rr = r + dr;
-                                    int cc = c + dc;
-                                    if (rr >= 0 && rr < h && cc >= 0 && cc < w) {
-                                        s += images[i * px + rr * w + cc];
-                                        k++;
-                                    }
-                                }
-                            }
-                            out[i * px + r * w + c] = s / k;
-                        }
-                    }
-                }
-            }
-            case OCCLUSION -> {
-                int side = (int) Math.round(strength * Math.min(h, w));
-                for (int i = 0; i < n && side > 0; i++) {
-                    int r0 = rng.nextInt(h - side + 1);
-                    int c0 = rng.nextInt(w - side + 1);
-                    for (int r = r0; r < r0 + side; r++) {
-                        java.util.Arrays.fill(out, i * px + r * w + c0, i * px + r * w + c0 + side, lo);
-                    }
-                }
-            }
+            case NOISE -> addNoise(out, strength * (hi - lo), rng);
+            case BLUR -> blur(images, out, n, h, w, (int) Math.round(strength * Math.min(h, w) / 4.0));
+            case OCCLUSION -> occlude(out, n, h, w, (int) Math.round(strength * Math.min(h, w)), lo, rng);
             default -> throw new IllegalStateException(kind.toString());
         }
         return out;
+    }
+
+    /** Adds N(0, sd^2) noise to every pixel. */
+    private static void addNoise(double[] out, double sd, RandomGenerator rng) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] += sd * rng.nextGaussian();
+        }
+    }
+
+    /** Replaces every pixel of the n images by the mean of its (2 rad + 1)^2 box, clipped at the borders. */
+    private static void blur(double[] images, double[] out, int n, int h, int w, int rad) {
+        int px = h * w;
+        for (int i = 0; i < n && rad > 0; i++) {
+            for (int r = 0; r < h; r++) {
+                for (int c = 0; c < w; c++) {
+                    out[i * px + r * w + c] = boxMean(images, i * px, h, w, r, c, rad);
+                }
+            }
+        }
+    }
+
+    /** Mean of the pixels of the image at {@code base} within {@code rad} rows and columns of (r, c). */
+    private static double boxMean(double[] images, int base, int h, int w, int r, int c, int rad) {
+        double s = 0;
+        int k = 0;
+        for (int dr = -rad; dr <= rad; dr++) {
+            for (int dc = -rad; dc <= rad; dc++) {
+                int rr = r + dr;
+                int cc = c + dc;
+                if (rr >= 0 && rr < h && cc >= 0 && cc < w) {
+                    s += images[base + rr * w + cc];
+                    k++;
+                }
+            }
+        }
+        return s / k;
+    }
+
+    /** Sets a side x side square at a random place of each image to {@code fill}. */
+    private static void occlude(double[] out, int n, int h, int w, int side, double fill, RandomGenerator rng) {
+        int px = h * w;
+        for (int i = 0; i < n && side > 0; i++) {
+            int r0 = rng.nextInt(h - side + 1);
+            int c0 = rng.nextInt(w - side + 1);
+            for (int r = r0; r < r0 + side; r++) {
+                java.util.Arrays.fill(out, i * px + r * w + c0, i * px + r * w + c0 + side, fill);
+            }
+        }
     }
 }

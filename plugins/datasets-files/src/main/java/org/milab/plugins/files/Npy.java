@@ -27,8 +27,45 @@ final class Npy {
     private Npy() {
     }
 
+    /**
+     * What a .npy header says about its array.
+     *
+     * @param kind       dtype kind: f, i, u or b
+     * @param width      bytes per value
+     * @param order      byte order of the values
+     * @param rows       rows (1 for a scalar)
+     * @param cols       columns (1 for a vector)
+     * @param fortran    whether the values are stored column-major
+     * @param dataOffset the offset of the first value in the file
+     */
+    private record Header(char kind, int width, ByteOrder order, int rows, int cols, boolean fortran,
+                          long dataOffset) {
+    }
+
     /** Reads one array from {@code in}; {@code where} names the file (and entry) in messages. */
     static Matrix read(InputStream in, String where) throws IOException {
+        Header h = header(in, where);
+        long count = (long) h.rows() * h.cols();
+        if (count * h.width() > Integer.MAX_VALUE - 16) {
+            throw new InvalidDataException(where + ": " + count + " values are too many for one array");
+        }
+        byte[] raw = in.readNBytes((int) (count * h.width()));
+        if (raw.length < count * h.width()) {
+            throw new InvalidDataException(where + ": data ends at byte " + (h.dataOffset() + raw.length)
+                    + ", expected " + (count * h.width()) + " bytes from offset " + h.dataOffset());
+        }
+        ByteBuffer bb = ByteBuffer.wrap(raw).order(h.order());
+        double[] v = new double[(int) count];
+        for (int i = 0; i < v.length; i++) {
+            double x = value(bb, i * h.width(), h.kind(), h.width(), where);
+            int target = h.fortran() ? (i % h.rows()) * h.cols() + i / h.rows() : i;
+            v[target] = x;
+        }
+        return new Matrix(h.rows(), h.cols(), v);
+    }
+
+    /** Reads the magic string, the header length and the header, leaving {@code in} at the first value. */
+    private static Header header(InputStream in, String where) throws IOException {
         byte[] magic = in.readNBytes(8);
         if (magic.length < 8 || (magic[0] & 0xff) != 0x93 || !new String(magic, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
             throw new InvalidDataException(where + ": not a .npy array (magic \\x93NUMPY expected at offset 0)");
@@ -38,7 +75,11 @@ final class Npy {
         ByteBuffer lb = ByteBuffer.wrap(java.util.Arrays.copyOf(lenBytes, 4)).order(ByteOrder.LITTLE_ENDIAN);
         int headerLen = lb.getInt();
         String header = new String(in.readNBytes(headerLen), major >= 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        long dataOffset = 8 + lenBytes.length + headerLen;
+        return parseHeader(header, 8 + lenBytes.length + headerLen, where);
+    }
+
+    /** The dtype, order and (n, d) shape that the header dictionary {@code header} gives. */
+    private static Header parseHeader(String header, long dataOffset, String where) {
         Matcher d = DESCR.matcher(header);
         Matcher f = FORTRAN.matcher(header);
         Matcher s = SHAPE.matcher(header);
@@ -46,8 +87,6 @@ final class Npy {
             throw new InvalidDataException(where + ": header at offset 10 is not a numeric array header: " + header.trim()
                     + " (supported dtypes: float, int, uint, bool)");
         }
-        char kind = d.group(2).charAt(0);
-        int width = Integer.parseInt(d.group(3));
         ByteOrder order = ">".equals(d.group(1)) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         int[] shape = parseShape(s.group(1), where);
         if (shape.length > 2) {
@@ -56,24 +95,8 @@ final class Npy {
         }
         int rows = shape.length == 0 ? 1 : shape[0];
         int cols = shape.length < 2 ? 1 : shape[1];
-        long count = (long) rows * cols;
-        if (count * width > Integer.MAX_VALUE - 16) {
-            throw new InvalidDataException(where + ": " + count + " values are too many for one array");
-        }
-        byte[] raw = in.readNBytes((int) (count * width));
-        if (raw.length < count * width) {
-            throw new InvalidDataException(where + ": data ends at byte " + (dataOffset + raw.length) + ", expected "
-                    + (count * width) + " bytes from offset " + dataOffset);
-        }
-        ByteBuffer bb = ByteBuffer.wrap(raw).order(order);
-        double[] v = new double[(int) count];
-        boolean fortran = "True".equals(f.group(1));
-        for (int i = 0; i < v.length; i++) {
-            double x = value(bb, i * width, kind, width, where);
-            int target = fortran ? (i % rows) * cols + i / rows : i;
-            v[target] = x;
-        }
-        return new Matrix(rows, cols, v);
+        return new Header(d.group(2).charAt(0), Integer.parseInt(d.group(3)), order, rows, cols,
+                "True".equals(f.group(1)), dataOffset);
     }
 
     private static int[] parseShape(String text, String where) {
