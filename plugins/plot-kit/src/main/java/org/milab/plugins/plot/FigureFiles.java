@@ -35,27 +35,39 @@ public final class FigureFiles {
      * taken from the first) as {@code base.png} and {@code base.svg}; returns the PNG.
      */
     public static Path save(List<? extends Chart<?, ?>> panels, int rows, int cols, Path base) {
-        int w = panels.get(0).getWidth();
-        int h = panels.get(0).getHeight();
         Path png = base.resolveSibling(base.getFileName() + ".png");
         Path svg = base.resolveSibling(base.getFileName() + ".svg");
         try {
-            BufferedImage image = new BufferedImage(cols * w, rows * h, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = image.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            paint(g, panels, cols, w, h);
-            g.dispose();
-            ImageIO.write(image, "png", png.toFile());
-            VectorGraphics2D vg = new VectorGraphics2D();
-            paint(vg, panels, cols, w, h);
-            Document doc = Processors.get("svg").getDocument(vg.getCommands(), new PageSize(0, 0, cols * w, rows * h));
-            try (OutputStream out = Files.newOutputStream(svg)) {
-                doc.writeTo(out);
-            }
+            writePng(panels, rows, cols, png);
+            writeSvg(panels, rows, cols, svg);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the figure " + png + " / " + svg, e);
         }
         return png;
+    }
+
+    /** The grid rendered anti-aliased into an RGB raster, written as PNG. */
+    private static void writePng(List<? extends Chart<?, ?>> panels, int rows, int cols, Path png) throws IOException {
+        int w = panels.get(0).getWidth();
+        int h = panels.get(0).getHeight();
+        BufferedImage image = new BufferedImage(cols * w, rows * h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        paint(g, panels, cols, w, h);
+        g.dispose();
+        ImageIO.write(image, "png", png.toFile());
+    }
+
+    /** The grid recorded as vector commands, written as SVG. */
+    private static void writeSvg(List<? extends Chart<?, ?>> panels, int rows, int cols, Path svg) throws IOException {
+        int w = panels.get(0).getWidth();
+        int h = panels.get(0).getHeight();
+        VectorGraphics2D vg = new VectorGraphics2D();
+        paint(vg, panels, cols, w, h);
+        Document doc = Processors.get("svg").getDocument(vg.getCommands(), new PageSize(0, 0, cols * w, rows * h));
+        try (OutputStream out = Files.newOutputStream(svg)) {
+            doc.writeTo(out);
+        }
     }
 
     private static void paint(Graphics2D g, List<? extends Chart<?, ?>> panels, int cols, int w, int h) {
