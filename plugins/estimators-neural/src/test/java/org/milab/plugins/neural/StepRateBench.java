@@ -52,7 +52,7 @@ public final class StepRateBench {
                 long start = System.nanoTime();
                 long cpuStart = cpuNanos();
                 long threadStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                int chunk = Math.max(1, steps / 5);
+                int chunk = Math.max(BLOCK, steps / 5); // whole blocks, so runs under 500 steps still report blocks
                 double[] blocks = new double[steps / BLOCK];
                 for (int done = 0; done < steps; done += chunk) {
                     int size = Math.min(chunk, steps - done);
