@@ -96,19 +96,11 @@ final class EstimateCommand implements Callable<Integer> {
             PlannedNode node = GraphValidator.bindAndCheck(new NodeSpec("estimate",
                     new Located<>(e.qualifiedName(), SourcePosition.of("ESTIMATOR")), params, Map.of(),
                     SourcePosition.of("milab estimate")), e, kind, h.registry());
-            List<List<String>> groups = new ArrayList<>(List.of(x, y));
-            if (!z.isEmpty()) {
-                groups.add(z);
-            }
+            List<List<String>> groups = columnGroups();
             requireDisjoint(groups);
             long bound = System.nanoTime();
             List<Samples> samples = CsvSamples.read(data, groups);
-            Map<String, Object> wired = new LinkedHashMap<>();
-            wired.put("x", samples.get(0));
-            wired.put("y", samples.get(1));
-            if (!z.isEmpty()) {
-                wired.put("z", samples.get(2));
-            }
+            Map<String, Object> wired = wire(samples);
             Path scratch = scratch();
             long t0 = System.nanoTime();
             Estimate est;
@@ -131,6 +123,26 @@ final class EstimateCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The column lists of --x, --y and, when given, --z. */
+    private List<List<String>> columnGroups() {
+        List<List<String>> groups = new ArrayList<>(List.of(x, y));
+        if (!z.isEmpty()) {
+            groups.add(z);
+        }
+        return groups;
+    }
+
+    /** The estimator's inputs: x, y and, when given, z. */
+    private Map<String, Object> wire(List<Samples> samples) {
+        Map<String, Object> wired = new LinkedHashMap<>();
+        wired.put("x", samples.get(0));
+        wired.put("y", samples.get(1));
+        if (!z.isEmpty()) {
+            wired.put("z", samples.get(2));
+        }
+        return wired;
     }
 
     /** A column in two of --x, --y, --z (or twice in one) is a usage error: I(X;X) is not what anyone means. */

@@ -24,25 +24,40 @@ final class SchemaWriter {
         for (ExtensionHandle e : registry.playing(NodeKinds.runnableRoles())) {
             names.add(e.name());
             names.add(e.qualifiedName());
-            Map<String, Object> with = new LinkedHashMap<>();
-            List<Parameter<?>> params = new ArrayList<>(e.info().parameters());
-            e.roles().stream().map(NodeKinds::forRole).flatMap(java.util.Optional::stream).findFirst()
-                    .ifPresent(k -> params.addAll(k.hostParameters()));
-            List<String> required = new ArrayList<>();
-            for (Parameter<?> p : params) {
-                with.put(p.name(), parameter(p));
-                if (p.required()) {
-                    required.add(p.name());
-                }
-            }
-            Map<String, Object> withSchema = object(with);
-            if (!required.isEmpty()) {
-                withSchema.put("required", required);
-            }
             perExtension.add(Map.of(
                     "if", Map.of("properties", Map.of("use", Map.of("enum", List.of(e.name(), e.qualifiedName())))),
-                    "then", Map.of("properties", Map.of("with", withSchema))));
+                    "then", Map.of("properties", Map.of("with", withSchema(e)))));
         }
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        schema.put("title", "milab experiment");
+        schema.putAll(object(topProperties(nodeSchema(names, perExtension))));
+        schema.put("required", List.of("experiment", "nodes"));
+        return schema;
+    }
+
+    /** The {@code with:} block of one extension: its own parameters plus those its node kind adds. */
+    private static Map<String, Object> withSchema(ExtensionHandle e) {
+        Map<String, Object> with = new LinkedHashMap<>();
+        List<Parameter<?>> params = new ArrayList<>(e.info().parameters());
+        e.roles().stream().map(NodeKinds::forRole).flatMap(java.util.Optional::stream).findFirst()
+                .ifPresent(k -> params.addAll(k.hostParameters()));
+        List<String> required = new ArrayList<>();
+        for (Parameter<?> p : params) {
+            with.put(p.name(), parameter(p));
+            if (p.required()) {
+                required.add(p.name());
+            }
+        }
+        Map<String, Object> withSchema = object(with);
+        if (!required.isEmpty()) {
+            withSchema.put("required", required);
+        }
+        return withSchema;
+    }
+
+    /** One node: {@code use} among {@code names}, then the per-extension {@code with:} checks. */
+    private static Map<String, Object> nodeSchema(List<String> names, List<Object> perExtension) {
         Map<String, Object> nodeProps = new LinkedHashMap<>();
         nodeProps.put("use", Map.of("enum", names.stream().distinct().sorted().toList()));
         nodeProps.put("with", Map.of("type", "object"));
@@ -51,6 +66,11 @@ final class SchemaWriter {
         Map<String, Object> node = object(nodeProps);
         node.put("required", List.of("use"));
         node.put("allOf", perExtension);
+        return node;
+    }
+
+    /** The top-level keys of an experiment file. */
+    private static Map<String, Object> topProperties(Map<String, Object> node) {
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("experiment", Map.of("type", "string"));
         top.put("description", Map.of("type", "string"));
@@ -58,12 +78,7 @@ final class SchemaWriter {
         top.put("nodes", Map.of("type", "object", "additionalProperties", node));
         top.put("outputs", Map.of("type", "array", "items", Map.of("type", "string")));
         top.put("sweep", sweepSchema());
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        schema.put("title", "milab experiment");
-        schema.putAll(object(top));
-        schema.put("required", List.of("experiment", "nodes"));
-        return schema;
+        return top;
     }
 
     /** Axes ({@code node.param: [values]}) plus the forms {@code zip}, {@code random} and {@code seeds}. */

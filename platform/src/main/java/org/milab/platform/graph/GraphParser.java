@@ -80,11 +80,28 @@ public final class GraphParser {
     public ExperimentGraph parse(String text, String fileName) {
         this.problems = new GraphProblems();
         this.file = fileName;
-        Node root;
+        if (!(compose(text, fileName) instanceof MappingNode top)) {
+            throw new ConfigurationException(fileName, "an experiment file is a YAML mapping with keys "
+                    + "experiment, seed, nodes (and optionally outputs, sweep, description)");
+        }
+        Map<String, Node> keys = mapping(top, TOP_KEYS, "top-level key");
+        String name = text(keys.get("experiment"), "experiment", top);
+        Located<Long> seed = keys.containsKey("seed") ? seed(keys.get("seed"))
+                : new Located<>(0L, SourcePosition.of(fileName + " (default seed)"));
+        Map<String, NodeSpec> nodes = nodes(keys.get("nodes"), top);
+        List<PortRef> outputs = keys.containsKey("outputs") ? outputs(keys.get("outputs")) : List.of();
+        Sweep sweep = keys.containsKey("sweep") ? new SweepParser(problems, this::value, this::at).parse(keys.get("sweep"))
+                : Sweep.none();
+        problems.throwIfAny();
+        return new ExperimentGraph(name, seed, nodes, outputs, sweep, text, fileName);
+    }
+
+    /** The YAML tree of {@code text}, duplicate keys refused; syntax errors name the line and column. */
+    private Node compose(String text, String fileName) {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
-            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+            return new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() == null ? "invalid YAML" : e.getProblem();
@@ -94,16 +111,11 @@ public final class GraphParser {
         } catch (YAMLException e) {
             throw new ConfigurationException(fileName, "YAML syntax: " + e.getMessage());
         }
-        if (!(root instanceof MappingNode top)) {
-            throw new ConfigurationException(fileName, "an experiment file is a YAML mapping with keys "
-                    + "experiment, seed, nodes (and optionally outputs, sweep, description)");
-        }
-        Map<String, Node> keys = mapping(top, TOP_KEYS, "top-level key");
-        String name = text(keys.get("experiment"), "experiment", top);
-        Located<Long> seed = keys.containsKey("seed") ? seed(keys.get("seed"))
-                : new Located<>(0L, SourcePosition.of(fileName + " (default seed)"));
+    }
+
+    /** The {@code nodes:} mapping, by id in file order. */
+    private Map<String, NodeSpec> nodes(Node nodesNode, MappingNode top) {
         Map<String, NodeSpec> nodes = new LinkedHashMap<>();
-        Node nodesNode = keys.get("nodes");
         if (nodesNode == null) {
             problems.add(at(top.getStartMark()), "missing 'nodes:', the mapping of node ids to nodes");
         } else if (nodesNode instanceof MappingNode m) {
@@ -117,11 +129,7 @@ public final class GraphParser {
         } else {
             problems.add(at(nodesNode.getStartMark()), "'nodes' must be a mapping of node ids to nodes");
         }
-        List<PortRef> outputs = keys.containsKey("outputs") ? outputs(keys.get("outputs")) : List.of();
-        Sweep sweep = keys.containsKey("sweep") ? new SweepParser(problems, this::value, this::at).parse(keys.get("sweep"))
-                : Sweep.none();
-        problems.throwIfAny();
-        return new ExperimentGraph(name, seed, nodes, outputs, sweep, text, fileName);
+        return nodes;
     }
 
     /** Parses one {@code --set} value with YAML's scalar and flow-sequence rules. */
@@ -156,6 +164,11 @@ public final class GraphParser {
             return Optional.empty();
         }
         Located<String> use = new Located<>(text(useNode, "use", body), at(useNode.getStartMark()));
+        return Optional.of(new NodeSpec(id, use, params(id, keys), inputs(id, keys), at));
+    }
+
+    /** The {@code with:} block of node {@code id}. */
+    private Map<String, Located<Object>> params(String id, Map<String, Node> keys) {
         Map<String, Located<Object>> params = new LinkedHashMap<>();
         if (keys.get("with") instanceof MappingNode with) {
             Set<String> seen = new HashSet<>();
@@ -168,6 +181,11 @@ public final class GraphParser {
         } else if (keys.containsKey("with")) {
             problems.add(at(keys.get("with").getStartMark()), "'with' must be a mapping of parameter names to values");
         }
+        return params;
+    }
+
+    /** The {@code inputs:} block of node {@code id}. */
+    private Map<String, PortRef> inputs(String id, Map<String, Node> keys) {
         Map<String, PortRef> inputs = new LinkedHashMap<>();
         if (keys.get("inputs") instanceof MappingNode in) {
             Set<String> seen = new HashSet<>();
@@ -182,7 +200,7 @@ public final class GraphParser {
             problems.add(at(keys.get("inputs").getStartMark()), "'inputs' must be a mapping of input ports to "
                     + "'node.port' references, e.g. {x: data.x}");
         }
-        return Optional.of(new NodeSpec(id, use, params, inputs, at));
+        return inputs;
     }
 
     private List<PortRef> outputs(Node node) {

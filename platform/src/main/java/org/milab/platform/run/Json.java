@@ -67,45 +67,61 @@ public final class Json {
             return estimate(e);
         }
         if (value instanceof Dataset d) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", d.name());
-            m.put("n", d.size());
-            Map<String, Object> views = new LinkedHashMap<>();
-            d.viewNames().forEach(v -> views.put(v, d.view(v).columnNames()));
-            m.put("views", views);
-            List<Object> truths = new ArrayList<>();
-            d.groundTruth().forEach(t -> truths.add(truth(t)));
-            m.put("groundTruth", truths);
-            m.put("metadata", d.metadata());
-            return m;
+            return dataset(d);
         }
         if (value instanceof Samples s) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rows", s.rows());
-            m.put("columns", s.columnNames());
-            m.put("sha256", s.fingerprint());
-            return m;
+            return samples(s);
         }
         if (value instanceof TrainingResult t) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("models", new ArrayList<>(t.models().keySet()));
-            m.put("metrics", t.metrics());
-            Map<String, Object> reps = new LinkedHashMap<>();
-            t.representations().forEach((k, s) -> reps.put(k, of(s)));
-            m.put("representations", reps);
-            return m;
+            return training(t);
         }
         if (value instanceof AnalysisResult a) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            List<Object> tables = new ArrayList<>();
-            a.tables().forEach(t -> tables.add(table(t)));
-            m.put("tables", tables);
-            m.put("scalars", a.scalars());
-            m.put("verdicts", a.verdicts());
-            m.put("figures", a.figures().stream().map(Path::toString).toList());
-            return m;
+            return analysis(a);
         }
         return String.valueOf(value);
+    }
+
+    private static Map<String, Object> dataset(Dataset d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", d.name());
+        m.put("n", d.size());
+        Map<String, Object> views = new LinkedHashMap<>();
+        d.viewNames().forEach(v -> views.put(v, d.view(v).columnNames()));
+        m.put("views", views);
+        List<Object> truths = new ArrayList<>();
+        d.groundTruth().forEach(t -> truths.add(truth(t)));
+        m.put("groundTruth", truths);
+        m.put("metadata", d.metadata());
+        return m;
+    }
+
+    private static Map<String, Object> samples(Samples s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows", s.rows());
+        m.put("columns", s.columnNames());
+        m.put("sha256", s.fingerprint());
+        return m;
+    }
+
+    private static Map<String, Object> training(TrainingResult t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("models", new ArrayList<>(t.models().keySet()));
+        m.put("metrics", t.metrics());
+        Map<String, Object> reps = new LinkedHashMap<>();
+        t.representations().forEach((k, s) -> reps.put(k, of(s)));
+        m.put("representations", reps);
+        return m;
+    }
+
+    private static Map<String, Object> analysis(AnalysisResult a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Object> tables = new ArrayList<>();
+        a.tables().forEach(t -> tables.add(table(t)));
+        m.put("tables", tables);
+        m.put("scalars", a.scalars());
+        m.put("verdicts", a.verdicts());
+        m.put("figures", a.figures().stream().map(Path::toString).toList());
+        return m;
     }
 
     /** An estimate: nats, what it estimates when not Shannon MI, standard error, n, diagnostics, notes, warnings. */
