@@ -17,25 +17,33 @@ final class Columns {
         Set<Integer> out = new LinkedHashSet<>();
         for (String raw : spec.split(",")) {
             String part = raw.trim();
-            if (part.isEmpty()) {
-                continue;
-            }
-            int byName = names.indexOf(part);
-            if (byName >= 0) {
-                out.add(byName);
-            } else if (part.matches("\\d+")) {
-                out.add(check(Integer.parseInt(part), names, parameter));
-            } else if (part.matches("\\d+-\\d+")) {
-                String[] ab = part.split("-");
-                for (int i = Integer.parseInt(ab[0]); i <= Integer.parseInt(ab[1]); i++) {
-                    out.add(check(i, names, parameter));
-                }
-            } else {
-                throw new ConfigurationException("parameter '" + parameter + "'", "no column '" + part
-                        + "'; columns are " + names + " (or 0-based indices and ranges like 0-3)");
+            if (!part.isEmpty()) {
+                addPart(out, part, names, parameter);
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /** Adds the columns of one non-empty part: a name, an index or a range of indices. */
+    private static void addPart(Set<Integer> out, String part, List<String> names, String parameter) {
+        int byName = names.indexOf(part);
+        if (byName >= 0) {
+            out.add(byName);
+        } else if (part.matches("\\d+")) {
+            out.add(check(Integer.parseInt(part), names, parameter));
+        } else if (part.matches("\\d+-\\d+")) {
+            addRange(out, part.split("-"), names, parameter);
+        } else {
+            throw new ConfigurationException("parameter '" + parameter + "'", "no column '" + part
+                    + "'; columns are " + names + " (or 0-based indices and ranges like 0-3)");
+        }
+    }
+
+    /** Adds the indices from {@code ab[0]} to {@code ab[1]}, both included. */
+    private static void addRange(Set<Integer> out, String[] ab, List<String> names, String parameter) {
+        for (int i = Integer.parseInt(ab[0]); i <= Integer.parseInt(ab[1]); i++) {
+            out.add(check(i, names, parameter));
+        }
     }
 
     private static int check(int i, List<String> names, String parameter) {

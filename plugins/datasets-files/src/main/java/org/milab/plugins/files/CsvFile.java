@@ -73,19 +73,23 @@ public final class CsvFile implements DatasetProvider {
         boolean header = ctx.param(HEADER);
         try (Reader r = new InputStreamReader(Sources.open(path), StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(r)) {
-            Iterator<CSVRecord> it = parser.iterator();
-            if (!it.hasNext()) {
-                throw new InvalidDataException(path + ": the file is empty");
-            }
-            CSVRecord first = it.next();
-            Layout layout = Layout.of(first, header, ctx, path);
-            CSVRecord start = header ? (it.hasNext() ? it.next() : null) : first;
-            return layout.read(start, it, ctx.param(LIMIT), path);
+            return read(parser.iterator(), header, ctx, path);
         } catch (IOException | IllegalStateException e) {
             throw new InvalidDataException(path + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
             throw new InvalidDataException(path + ": " + e.getCause().getMessage());
         }
+    }
+
+    /** Lays out the columns from the first record, then reads the records that hold data. */
+    private static Dataset read(Iterator<CSVRecord> it, boolean header, RunContext ctx, Path path) {
+        if (!it.hasNext()) {
+            throw new InvalidDataException(path + ": the file is empty");
+        }
+        CSVRecord first = it.next();
+        Layout layout = Layout.of(first, header, ctx, path);
+        CSVRecord start = header ? (it.hasNext() ? it.next() : null) : first;
+        return layout.read(start, it, ctx.param(LIMIT), path);
     }
 
     /**
@@ -100,6 +104,18 @@ public final class CsvFile implements DatasetProvider {
 
         /** From the first record and the x, y and label parameters; x defaults to every other column. */
         static Layout of(CSVRecord first, boolean header, RunContext ctx, Path path) {
+            List<String> names = columnNames(first, header, path);
+            List<Integer> ys = Columns.select(ctx.param(Y), names, Y.name());
+            List<Integer> label = Columns.select(ctx.param(LABEL), names, LABEL.name());
+            List<Integer> xs = Columns.select(ctx.param(X), names, X.name());
+            if (xs.isEmpty()) {
+                addOtherColumns(xs, names.size(), ys, label);
+            }
+            return new Layout(names, xs, ys, label);
+        }
+
+        /** The header's names, or c0, c1, ... without one; names must be unique. */
+        private static List<String> columnNames(CSVRecord first, boolean header, Path path) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < first.size(); i++) {
                 String name = header ? first.get(i) : "c" + i;
@@ -109,17 +125,16 @@ public final class CsvFile implements DatasetProvider {
                 }
                 names.add(name);
             }
-            List<Integer> ys = Columns.select(ctx.param(Y), names, Y.name());
-            List<Integer> label = Columns.select(ctx.param(LABEL), names, LABEL.name());
-            List<Integer> xs = Columns.select(ctx.param(X), names, X.name());
-            if (xs.isEmpty()) {
-                for (int i = 0; i < names.size(); i++) {
-                    if (!ys.contains(i) && !label.contains(i)) {
-                        xs.add(i);
-                    }
+            return names;
+        }
+
+        /** Adds to {@code xs} every column that is neither a y column nor the label. */
+        private static void addOtherColumns(List<Integer> xs, int columns, List<Integer> ys, List<Integer> label) {
+            for (int i = 0; i < columns; i++) {
+                if (!ys.contains(i) && !label.contains(i)) {
+                    xs.add(i);
                 }
             }
-            return new Layout(names, xs, ys, label);
         }
 
         /** Reads up to {@code limit} records, from {@code start} on, into the views. */
@@ -129,15 +144,25 @@ public final class CsvFile implements DatasetProvider {
             Growable gl = new Growable(1);
             int n = 0;
             for (CSVRecord rec = start; rec != null && n < limit; rec = it.hasNext() ? it.next() : null) {
-                if (rec.size() != names.size()) {
-                    throw new InvalidDataException(path + ": line " + rec.getParser().getCurrentLineNumber() + " has "
-                            + rec.size() + " fields, expected " + names.size());
-                }
-                add(gx, rec, xs, names, path);
-                add(gy, rec, ys, names, path);
-                add(gl, rec, label.isEmpty() ? List.of() : label.subList(0, 1), names, path);
+                addRecord(rec, gx, gy, gl, path);
                 n++;
             }
+            return dataset(n, gx, gy, gl, path);
+        }
+
+        /** Appends one record's x, y and label values, checking its number of fields. */
+        private void addRecord(CSVRecord rec, Growable gx, Growable gy, Growable gl, Path path) {
+            if (rec.size() != names.size()) {
+                throw new InvalidDataException(path + ": line " + rec.getParser().getCurrentLineNumber() + " has "
+                        + rec.size() + " fields, expected " + names.size());
+            }
+            add(gx, rec, xs, names, path);
+            add(gy, rec, ys, names, path);
+            add(gl, rec, label.isEmpty() ? List.of() : label.subList(0, 1), names, path);
+        }
+
+        /** The views x, y (when there are y columns) and label (when there is a label) of {@code n} records. */
+        private Dataset dataset(int n, Growable gx, Growable gy, Growable gl, Path path) {
             Dataset.Builder b = Dataset.builder(path.getFileName().toString()).metadata("path", path.toString());
             b.view("x", Samples.wrap(n, xs.size(), gx.trim(), pick(names, xs)));
             if (!ys.isEmpty()) {

@@ -34,46 +34,67 @@ final class Idx {
     /** Reads an IDX file, at most {@code limit} items. */
     static Array read(Path path, int limit) {
         try (InputStream raw = Sources.open(path); DataInputStream in = new DataInputStream(raw)) {
-            byte[] head = new byte[4];
-            Sources.readFully(in, head, path, 0);
-            if (head[0] != 0 || head[1] != 0) {
-                throw new InvalidDataException(path + ": not an IDX file (magic bytes 0 0 expected at offset 0, got "
-                        + head[0] + " " + head[1] + ")");
-            }
+            byte[] head = magic(in, path);
             int type = head[2] & 0xff;
-            int rank = head[3] & 0xff;
-            if (rank < 1) {
-                throw new InvalidDataException(path + ": IDX rank 0 at offset 3; expected at least 1 dimension");
-            }
-            int[] sizes = new int[rank];
-            for (int i = 0; i < rank; i++) {
-                sizes[i] = in.readInt();
-                if (sizes[i] < 0) {
-                    throw new InvalidDataException(path + ": negative size " + sizes[i] + " at offset " + (4 + 4 * i));
-                }
-            }
+            int[] sizes = sizes(in, head[3] & 0xff, path);
             sizes[0] = Math.min(sizes[0], limit);
-            Array shape = new Array(sizes, null);
-            long count = (long) sizes[0] * shape.itemSize();
-            if (count > Integer.MAX_VALUE - 16) {
-                throw new InvalidDataException(path + ": " + count + " values do not fit one array; lower 'limit'");
-            }
-            double[] v = new double[(int) count];
-            long offset = 4 + 4L * rank;
-            int width = width(type, path);
-            byte[] buf = new byte[(int) Math.min(count * width, 1 << 20)];
-            int at = 0;
-            while (at < v.length) {
-                int chunk = Math.min(buf.length / width, v.length - at);
-                byte[] part = chunk * width == buf.length ? buf : new byte[chunk * width];
-                Sources.readFully(in, part, path, offset);
-                decode(part, type, v, at, chunk);
-                at += chunk;
-                offset += (long) chunk * width;
-            }
+            double[] v = new double[valueCount(sizes, path)];
+            readValues(in, type, v, 4 + 4L * sizes.length, path);
             return new Array(sizes, v);
         } catch (IOException e) {
             throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first four bytes: two zeros, the value type and the rank. */
+    private static byte[] magic(DataInputStream in, Path path) throws IOException {
+        byte[] head = new byte[4];
+        Sources.readFully(in, head, path, 0);
+        if (head[0] != 0 || head[1] != 0) {
+            throw new InvalidDataException(path + ": not an IDX file (magic bytes 0 0 expected at offset 0, got "
+                    + head[0] + " " + head[1] + ")");
+        }
+        return head;
+    }
+
+    /** The {@code rank} dimension sizes that follow the magic bytes. */
+    private static int[] sizes(DataInputStream in, int rank, Path path) throws IOException {
+        if (rank < 1) {
+            throw new InvalidDataException(path + ": IDX rank 0 at offset 3; expected at least 1 dimension");
+        }
+        int[] sizes = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            sizes[i] = in.readInt();
+            if (sizes[i] < 0) {
+                throw new InvalidDataException(path + ": negative size " + sizes[i] + " at offset " + (4 + 4 * i));
+            }
+        }
+        return sizes;
+    }
+
+    /** The number of values in an array of these sizes, when it fits one Java array. */
+    private static int valueCount(int[] sizes, Path path) {
+        long count = (long) sizes[0] * new Array(sizes, null).itemSize();
+        if (count > Integer.MAX_VALUE - 16) {
+            throw new InvalidDataException(path + ": " + count + " values do not fit one array; lower 'limit'");
+        }
+        return (int) count;
+    }
+
+    /** Fills {@code v} with the values that start at byte {@code offset}, reading at most 1 MiB at a time. */
+    private static void readValues(DataInputStream in, int type, double[] v, long offset, Path path)
+            throws IOException {
+        int width = width(type, path);
+        byte[] buf = new byte[(int) Math.min((long) v.length * width, 1 << 20)];
+        long position = offset;
+        int at = 0;
+        while (at < v.length) {
+            int chunk = Math.min(buf.length / width, v.length - at);
+            byte[] part = chunk * width == buf.length ? buf : new byte[chunk * width];
+            Sources.readFully(in, part, path, position);
+            decode(part, type, v, at, chunk);
+            at += chunk;
+            position += (long) chunk * width;
         }
     }
 

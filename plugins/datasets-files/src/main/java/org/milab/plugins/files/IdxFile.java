@@ -47,27 +47,35 @@ public final class IdxFile implements DatasetProvider {
     public Dataset load(RunContext ctx) {
         Path data = Path.of(ctx.param(DATA));
         Idx.Array items = Idx.read(data, ctx.param(LIMIT));
-        double scale = ctx.param(SCALE);
-        double[] v = items.values();
+        double[] v = scaled(items.values(), ctx.param(SCALE));
+        int d = items.itemSize();
+        Dataset.Builder b = Dataset.builder(data.getFileName().toString()).metadata("data", data.toString())
+                .view("x", Samples.wrap(items.items(), d, v, d == 1 ? java.util.List.of("x") : Samples.names("x", d)));
+        if (!ctx.param(LABELS).isEmpty()) {
+            addLabels(b, Path.of(ctx.param(LABELS)), ctx.param(LIMIT), items.items(), data);
+        }
+        return b.build();
+    }
+
+    /** {@code v} multiplied in place by {@code scale} (untouched when it is 1). */
+    private static double[] scaled(double[] v, double scale) {
         if (scale != 1.0) {
             for (int i = 0; i < v.length; i++) {
                 v[i] *= scale;
             }
         }
-        int d = items.itemSize();
-        Dataset.Builder b = Dataset.builder(data.getFileName().toString()).metadata("data", data.toString())
-                .view("x", Samples.wrap(items.items(), d, v, d == 1 ? java.util.List.of("x") : Samples.names("x", d)));
-        if (!ctx.param(LABELS).isEmpty()) {
-            Path labels = Path.of(ctx.param(LABELS));
-            Idx.Array l = Idx.read(labels, ctx.param(LIMIT));
-            if (l.itemSize() != 1 || l.items() != items.items()) {
-                throw new org.milab.api.InvalidDataException(labels + ": expected " + items.items()
-                        + " labels (one per item of " + data.getFileName() + "), got " + l.items() + " items of "
-                        + l.itemSize() + " values");
-            }
-            b.view("label", Samples.wrap(l.items(), 1, l.values(), java.util.List.of("label")))
-                    .metadata("labels", labels.toString());
+        return v;
+    }
+
+    /** View {@code label} from the rank-1 IDX file {@code labels}, which must hold one label per item. */
+    private static void addLabels(Dataset.Builder b, Path labels, int limit, int items, Path data) {
+        Idx.Array l = Idx.read(labels, limit);
+        if (l.itemSize() != 1 || l.items() != items) {
+            throw new org.milab.api.InvalidDataException(labels + ": expected " + items
+                    + " labels (one per item of " + data.getFileName() + "), got " + l.items() + " items of "
+                    + l.itemSize() + " values");
         }
-        return b.build();
+        b.view("label", Samples.wrap(l.items(), 1, l.values(), java.util.List.of("label")))
+                .metadata("labels", labels.toString());
     }
 }

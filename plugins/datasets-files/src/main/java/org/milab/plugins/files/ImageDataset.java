@@ -137,76 +137,115 @@ public final class ImageDataset implements DatasetProvider {
     public Dataset load(RunContext ctx) {
         Name name = ctx.param(NAME);
         Path dir = Path.of(ctx.param(DIR));
-        if (ctx.param(VALIDATION) + ctx.param(TEST) > 1) {
-            throw new ConfigurationException("parameters 'validation-fraction', 'test-fraction'",
-                    "add up to more than 1");
-        }
+        requireFractionsFit(ctx);
         Images img = name == Name.UCI_DIGITS ? uci(dir, ctx.param(FILES), ctx.param(LIMIT))
                 : idx(name, dir, ctx.param(FILES), ctx.param(DOWNLOAD), ctx.param(LIMIT));
         int[] rows = Splits.rows(img.n, img.labels, ctx.param(VALIDATION), ctx.param(TEST), ctx.param(SPLIT),
                 ctx.splittableRandom());
-        int px = img.h * img.w;
-        Samples all = Samples.wrap(img.n, px, img.pixels, Samples.names("p", px)).selectRows(rows);
-        Samples labels = Samples.wrap(img.n, 1, img.labels, List.of("label")).selectRows(rows);
-        int n = rows.length;
-        double[] x = all.toRowMajor();
         Dataset.Builder b = Dataset.builder(NAME.format(name))
                 .metadata("source", img.source).metadata("height", Integer.toString(img.h))
                 .metadata("width", Integer.toString(img.w));
+        addImageViews(b, img, rows, ctx);
+        return b.view("label", Samples.wrap(img.n, 1, img.labels, List.of("label")).selectRows(rows)).build();
+    }
+
+    private static void requireFractionsFit(RunContext ctx) {
+        if (ctx.param(VALIDATION) + ctx.param(TEST) > 1) {
+            throw new ConfigurationException("parameters 'validation-fraction', 'test-fraction'",
+                    "add up to more than 1");
+        }
+    }
+
+    /** Adds the views that parameter {@code views} asks for, built from the selected {@code rows}. */
+    private static void addImageViews(Dataset.Builder b, Images img, int[] rows, RunContext ctx) {
+        int px = img.h * img.w;
+        Samples all = Samples.wrap(img.n, px, img.pixels, Samples.names("p", px)).selectRows(rows);
         switch (ctx.param(VIEWS)) {
-            case HALVES -> {
-                int lw = img.w / 2;
-                int rw = img.w - lw;
-                b.view("left", Samples.wrap(n, img.h * lw, ImageViews.half(x, n, img.h, img.w, true),
-                        Samples.names("l", img.h * lw)));
-                b.view("right", Samples.wrap(n, img.h * rw, ImageViews.half(x, n, img.h, img.w, false),
-                        Samples.names("r", img.h * rw)));
-            }
+            case HALVES -> addHalves(b, img, all.toRowMajor(), rows.length);
             case CORRUPTED -> {
                 b.view("x", all);
-                b.view("corrupted", Samples.wrap(n, px, ImageViews.corrupt(x, n, img.h, img.w, ctx.param(CORRUPTION),
-                        ctx.param(STRENGTH), ctx.splittableRandom()), Samples.names("c", px)));
+                b.view("corrupted", Samples.wrap(rows.length, px, ImageViews.corrupt(all.toRowMajor(), rows.length,
+                        img.h, img.w, ctx.param(CORRUPTION), ctx.param(STRENGTH), ctx.splittableRandom()),
+                        Samples.names("c", px)));
             }
             default -> b.view("x", all);
         }
-        return b.view("label", labels).build();
+    }
+
+    /** Views {@code left} and {@code right}: the left half of each image (rounded down) and the rest. */
+    private static void addHalves(Dataset.Builder b, Images img, double[] x, int n) {
+        int lw = img.w / 2;
+        int rw = img.w - lw;
+        b.view("left", Samples.wrap(n, img.h * lw, ImageViews.half(x, n, img.h, img.w, true),
+                Samples.names("l", img.h * lw)));
+        b.view("right", Samples.wrap(n, img.h * rw, ImageViews.half(x, n, img.h, img.w, false),
+                Samples.names("r", img.h * rw)));
     }
 
     /** Decoded images: n rows of h x w values in [0, 1], and labels. */
     record Images(int n, int h, int w, double[] pixels, double[] labels, String source) {
     }
 
+    /** The image file and the label file of an IDX dataset. */
+    private record IdxFiles(Path images, Path labels) {
+    }
+
     private static Images idx(Name name, Path dir, FileSet set, boolean download, int limit) {
-        String prefix = set == FileSet.TRAIN ? "train-" : "t10k-";
-        Path images = dir.resolve(prefix + "images-idx3-ubyte.gz");
-        Path labels = dir.resolve(prefix + "labels-idx1-ubyte.gz");
-        if (!Files.exists(images) && Files.exists(dir.resolve("images-idx3-ubyte.gz"))) {
-            images = dir.resolve("images-idx3-ubyte.gz");
-            labels = dir.resolve("labels-idx1-ubyte.gz");
-        } else if (!Files.exists(images) || !Files.exists(labels)) {
-            int base = set == FileSet.TRAIN ? 0 : 2;
-            if (!download) {
-                throw new InvalidDataException(NAME.format(name) + " files are not in " + dir.toAbsolutePath()
-                        + ": put " + images.getFileName() + " and " + labels.getFileName() + " there (from "
-                        + name.url + "), or set download: true when online");
-            }
-            fetch(name.url + images.getFileName(), images, name.md5[base]);
-            fetch(name.url + labels.getFileName(), labels, name.md5[base + 1]);
-        }
-        Idx.Array im = Idx.read(images, limit);
-        Idx.Array lab = Idx.read(labels, limit);
+        IdxFiles files = idxFiles(name, dir, set, download);
+        Idx.Array im = Idx.read(files.images(), limit);
+        Idx.Array lab = Idx.read(files.labels(), limit);
         if (im.sizes().length != 3 || lab.items() != im.items()) {
-            throw new InvalidDataException(images + ": expected n x h x w images and as many labels, got sizes "
+            throw new InvalidDataException(files.images() + ": expected n x h x w images and as many labels, got sizes "
                     + java.util.Arrays.toString(im.sizes()) + " and " + lab.items() + " labels");
         }
         double[] v = im.values();
         for (int i = 0; i < v.length; i++) {
             v[i] /= 255.0;
         }
-        return new Images(im.items(), im.sizes()[1], im.sizes()[2], v, lab.values(), images.toString());
+        return new Images(im.items(), im.sizes()[1], im.sizes()[2], v, lab.values(), files.images().toString());
+    }
+
+    /** The originals of {@code set}, else a single-part copy, else the originals fetched when allowed. */
+    private static IdxFiles idxFiles(Name name, Path dir, FileSet set, boolean download) {
+        String prefix = set == FileSet.TRAIN ? "train-" : "t10k-";
+        IdxFiles originals = new IdxFiles(dir.resolve(prefix + "images-idx3-ubyte.gz"),
+                dir.resolve(prefix + "labels-idx1-ubyte.gz"));
+        if (!Files.exists(originals.images()) && Files.exists(dir.resolve("images-idx3-ubyte.gz"))) {
+            return new IdxFiles(dir.resolve("images-idx3-ubyte.gz"), dir.resolve("labels-idx1-ubyte.gz"));
+        }
+        if (!Files.exists(originals.images()) || !Files.exists(originals.labels())) {
+            fetchOriginals(name, dir, set == FileSet.TRAIN ? 0 : 2, download, originals);
+        }
+        return originals;
+    }
+
+    /** Downloads both originals, {@code base} indexing their MD5s, or says where to put them when offline. */
+    private static void fetchOriginals(Name name, Path dir, int base, boolean download, IdxFiles files) {
+        if (!download) {
+            throw new InvalidDataException(NAME.format(name) + " files are not in " + dir.toAbsolutePath()
+                    + ": put " + files.images().getFileName() + " and " + files.labels().getFileName() + " there (from "
+                    + name.url + "), or set download: true when online");
+        }
+        fetch(name.url + files.images().getFileName(), files.images(), name.md5[base]);
+        fetch(name.url + files.labels().getFileName(), files.labels(), name.md5[base + 1]);
     }
 
     private static Images uci(Path dir, FileSet set, int limit) {
+        Path file = uciFile(dir, set);
+        CsvFile.Growable px = new CsvFile.Growable(64);
+        CsvFile.Growable lab = new CsvFile.Growable(1);
+        int n;
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(Sources.open(file),
+                java.nio.charset.StandardCharsets.US_ASCII))) {
+            n = readUciRows(r, file, limit, px, lab);
+        } catch (IOException e) {
+            throw new InvalidDataException(file + ": " + e.getMessage());
+        }
+        return new Images(n, 8, 8, px.trim(), lab.trim(), file.toString());
+    }
+
+    /** The single-file copy, else the original file of {@code set}. */
+    private static Path uciFile(Path dir, FileSet set) {
         Path file = dir.resolve("uci-digits-8x8.csv.gz");
         if (!Files.exists(file)) {
             file = dir.resolve(set == FileSet.TRAIN ? "optdigits.tra" : "optdigits.tes");
@@ -216,56 +255,45 @@ public final class ImageDataset implements DatasetProvider {
                     + "uci-digits-8x8.csv.gz (64 values then the label per line) or optdigits.tra / optdigits.tes from "
                     + "https://archive.ics.uci.edu/dataset/80 there (no automatic download: no published checksum)");
         }
-        CsvFile.Growable px = new CsvFile.Growable(64);
-        CsvFile.Growable lab = new CsvFile.Growable(1);
+        return file;
+    }
+
+    /** Reads up to {@code limit} non-blank lines into {@code px} (scaled to [0, 1]) and {@code lab}; their count. */
+    private static int readUciRows(java.io.BufferedReader r, Path file, int limit, CsvFile.Growable px,
+                                   CsvFile.Growable lab) throws IOException {
+        String line;
+        int lineNo = 0;
         int n = 0;
-        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(Sources.open(file),
-                java.nio.charset.StandardCharsets.US_ASCII))) {
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null && n < limit) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",");
-                if (f.length != 65) {
-                    throw new InvalidDataException(file + ": line " + lineNo + " has " + f.length
-                            + " fields, expected 64 pixel values and a label");
-                }
-                try {
-                    for (int i = 0; i < 64; i++) {
-                        px.add(Double.parseDouble(f[i].trim()) / 16.0);
-                    }
-                    lab.add(Double.parseDouble(f[64].trim()));
-                } catch (NumberFormatException e) {
-                    throw new InvalidDataException(file + ": line " + lineNo + " holds a non-number: " + e.getMessage());
-                }
+        while ((line = r.readLine()) != null && n < limit) {
+            lineNo++;
+            if (!line.isBlank()) {
+                addUciRow(line.split(","), file, lineNo, px, lab);
                 n++;
             }
-        } catch (IOException e) {
-            throw new InvalidDataException(file + ": " + e.getMessage());
         }
-        return new Images(n, 8, 8, px.trim(), lab.trim(), file.toString());
+        return n;
+    }
+
+    private static void addUciRow(String[] f, Path file, int lineNo, CsvFile.Growable px, CsvFile.Growable lab) {
+        if (f.length != 65) {
+            throw new InvalidDataException(file + ": line " + lineNo + " has " + f.length
+                    + " fields, expected 64 pixel values and a label");
+        }
+        try {
+            for (int i = 0; i < 64; i++) {
+                px.add(Double.parseDouble(f[i].trim()) / 16.0);
+            }
+            lab.add(Double.parseDouble(f[64].trim()));
+        } catch (NumberFormatException e) {
+            throw new InvalidDataException(file + ": line " + lineNo + " holds a non-number: " + e.getMessage());
+        }
     }
 
     /** Downloads {@code url} to {@code target} through a temporary file, keeping it only when the MD5 matches. */
     static void fetch(String url, Path target, String md5) {
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "download", ".part");
-            HttpResponse<Path> resp = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
-                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofFile(tmp));
-            if (resp.statusCode() != 200) {
-                Files.deleteIfExists(tmp);
-                throw new MilabException("download of " + url + " failed with HTTP " + resp.statusCode());
-            }
-            String got = md5(tmp);
-            if (!got.equals(md5)) {
-                Files.deleteIfExists(tmp);
-                throw new MilabException("download of " + url + " has MD5 " + got + ", expected " + md5
-                        + "; the file was discarded");
-            }
+            Path tmp = download(url, target.toAbsolutePath().getParent());
+            requireMd5(url, tmp, md5);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new MilabException("cannot download " + url + " (offline?): " + e.getMessage()
@@ -273,6 +301,29 @@ public final class ImageDataset implements DatasetProvider {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MilabException("download of " + url + " was interrupted", e);
+        }
+    }
+
+    /** Downloads {@code url} into a new temporary file in {@code folder}. */
+    private static Path download(String url, Path folder) throws IOException, InterruptedException {
+        Files.createDirectories(folder);
+        Path tmp = Files.createTempFile(folder, "download", ".part");
+        HttpResponse<Path> resp = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofFile(tmp));
+        if (resp.statusCode() != 200) {
+            Files.deleteIfExists(tmp);
+            throw new MilabException("download of " + url + " failed with HTTP " + resp.statusCode());
+        }
+        return tmp;
+    }
+
+    /** Fails, deleting {@code tmp}, unless its MD5 is {@code md5}. */
+    private static void requireMd5(String url, Path tmp, String md5) throws IOException {
+        String got = md5(tmp);
+        if (!got.equals(md5)) {
+            Files.deleteIfExists(tmp);
+            throw new MilabException("download of " + url + " has MD5 " + got + ", expected " + md5
+                    + "; the file was discarded");
         }
     }
 

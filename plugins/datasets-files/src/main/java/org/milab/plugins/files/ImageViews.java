@@ -1,5 +1,6 @@
 package org.milab.plugins.files;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -36,12 +37,8 @@ final class ImageViews {
 
     /** A corrupted copy of every image. */
     static double[] corrupt(double[] images, int n, int h, int w, Corruption kind, double strength, RandomGenerator rng) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : images) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
+        double lo = Arrays.stream(images).reduce(Double.POSITIVE_INFINITY, Math::min);
+        double hi = Arrays.stream(images).reduce(Double.NEGATIVE_INFINITY, Math::max);
         double[] out = images.clone();
         switch (kind) {
             case NOISE -> addNoise(out, strength * (hi - lo), rng);

@@ -45,6 +45,18 @@ final class Npy {
     /** Reads one array from {@code in}; {@code where} names the file (and entry) in messages. */
     static Matrix read(InputStream in, String where) throws IOException {
         Header h = header(in, where);
+        ByteBuffer bb = ByteBuffer.wrap(data(in, h, where)).order(h.order());
+        double[] v = new double[h.rows() * h.cols()];
+        for (int i = 0; i < v.length; i++) {
+            double x = value(bb, i * h.width(), h.kind(), h.width(), where);
+            int target = h.fortran() ? (i % h.rows()) * h.cols() + i / h.rows() : i;
+            v[target] = x;
+        }
+        return new Matrix(h.rows(), h.cols(), v);
+    }
+
+    /** The raw bytes of the values that {@code h} announces. */
+    private static byte[] data(InputStream in, Header h, String where) throws IOException {
         long count = (long) h.rows() * h.cols();
         if (count * h.width() > Integer.MAX_VALUE - 16) {
             throw new InvalidDataException(where + ": " + count + " values are too many for one array");
@@ -54,14 +66,7 @@ final class Npy {
             throw new InvalidDataException(where + ": data ends at byte " + (h.dataOffset() + raw.length)
                     + ", expected " + (count * h.width()) + " bytes from offset " + h.dataOffset());
         }
-        ByteBuffer bb = ByteBuffer.wrap(raw).order(h.order());
-        double[] v = new double[(int) count];
-        for (int i = 0; i < v.length; i++) {
-            double x = value(bb, i * h.width(), h.kind(), h.width(), where);
-            int target = h.fortran() ? (i % h.rows()) * h.cols() + i / h.rows() : i;
-            v[target] = x;
-        }
-        return new Matrix(h.rows(), h.cols(), v);
+        return raw;
     }
 
     /** Reads the magic string, the header length and the header, leaving {@code in} at the first value. */
@@ -88,15 +93,19 @@ final class Npy {
                     + " (supported dtypes: float, int, uint, bool)");
         }
         ByteOrder order = ">".equals(d.group(1)) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        int[] shape = parseShape(s.group(1), where);
+        int[] shape = matrixShape(s.group(1), where);
+        return new Header(d.group(2).charAt(0), Integer.parseInt(d.group(3)), order, shape[0], shape[1],
+                "True".equals(f.group(1)), dataOffset);
+    }
+
+    /** The (rows, cols) of a shape tuple of at most two dimensions: a scalar is 1 x 1, a vector one column. */
+    private static int[] matrixShape(String text, String where) {
+        int[] shape = parseShape(text, where);
         if (shape.length > 2) {
-            throw new InvalidDataException(where + ": array has " + shape.length + " dimensions " + s.group(1)
+            throw new InvalidDataException(where + ": array has " + shape.length + " dimensions " + text
                     + "; flatten it to (n, d) first (images: reshape to n x pixels)");
         }
-        int rows = shape.length == 0 ? 1 : shape[0];
-        int cols = shape.length < 2 ? 1 : shape[1];
-        return new Header(d.group(2).charAt(0), Integer.parseInt(d.group(3)), order, rows, cols,
-                "True".equals(f.group(1)), dataOffset);
+        return new int[] {shape.length == 0 ? 1 : shape[0], shape.length < 2 ? 1 : shape[1]};
     }
 
     private static int[] parseShape(String text, String where) {
@@ -115,48 +124,48 @@ final class Npy {
     }
 
     private static double value(ByteBuffer bb, int at, char kind, int width, String where) {
-        switch (kind) {
-            case 'f':
-                if (width == 8) {
-                    return bb.getDouble(at);
-                }
-                if (width == 4) {
-                    return bb.getFloat(at);
-                }
-                break;
-            case 'i':
-                if (width == 1) {
-                    return bb.get(at);
-                }
-                if (width == 2) {
-                    return bb.getShort(at);
-                }
-                if (width == 4) {
-                    return bb.getInt(at);
-                }
-                if (width == 8) {
-                    return bb.getLong(at);
-                }
-                break;
-            case 'u':
-            case 'b':
-                if (width == 1) {
-                    return bb.get(at) & 0xff;
-                }
-                if (width == 2) {
-                    return bb.getShort(at) & 0xffff;
-                }
-                if (width == 4) {
-                    return bb.getInt(at) & 0xffffffffL;
-                }
-                if (width == 8) {
-                    long u = bb.getLong(at);
-                    return u >= 0 ? u : (u >>> 1) * 2.0 + (u & 1);
-                }
-                break;
-            default:
-                break;
-        }
-        throw new InvalidDataException(where + ": unsupported dtype " + kind + width);
+        return switch (kind) {
+            case 'f' -> floating(bb, at, width, where);
+            case 'i' -> signed(bb, at, width, where);
+            case 'u', 'b' -> unsigned(bb, at, kind, width, where);
+            default -> throw unsupported(kind, width, where);
+        };
+    }
+
+    private static double floating(ByteBuffer bb, int at, int width, String where) {
+        return switch (width) {
+            case 8 -> bb.getDouble(at);
+            case 4 -> bb.getFloat(at);
+            default -> throw unsupported('f', width, where);
+        };
+    }
+
+    private static double signed(ByteBuffer bb, int at, int width, String where) {
+        return switch (width) {
+            case 1 -> bb.get(at);
+            case 2 -> bb.getShort(at);
+            case 4 -> bb.getInt(at);
+            case 8 -> bb.getLong(at);
+            default -> throw unsupported('i', width, where);
+        };
+    }
+
+    /** Unsigned integers and bools. */
+    private static double unsigned(ByteBuffer bb, int at, char kind, int width, String where) {
+        return switch (width) {
+            case 1 -> bb.get(at) & 0xff;
+            case 2 -> bb.getShort(at) & 0xffff;
+            case 4 -> bb.getInt(at) & 0xffffffffL;
+            case 8 -> unsignedLong(bb.getLong(at));
+            default -> throw unsupported(kind, width, where);
+        };
+    }
+
+    private static double unsignedLong(long u) {
+        return u >= 0 ? u : (u >>> 1) * 2.0 + (u & 1);
+    }
+
+    private static InvalidDataException unsupported(char kind, int width, String where) {
+        return new InvalidDataException(where + ": unsupported dtype " + kind + width);
     }
 }

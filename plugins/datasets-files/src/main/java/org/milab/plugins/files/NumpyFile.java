@@ -42,31 +42,45 @@ public final class NumpyFile implements DatasetProvider {
         Dataset.Builder b = Dataset.builder(path.getFileName().toString()).metadata("path", path.toString());
         try {
             if (path.toString().endsWith(".npz")) {
-                try (ZipFile zip = new ZipFile(path.toFile())) {
-                    Enumeration<? extends ZipEntry> entries = zip.entries();
-                    int views = 0;
-                    while (entries.hasMoreElements()) {
-                        ZipEntry e = entries.nextElement();
-                        String name = e.getName().replaceFirst("\\.npy$", "");
-                        try (InputStream in = zip.getInputStream(e)) {
-                            b.view(name, toSamples(Npy.read(in, path + "!" + e.getName()), name));
-                            views++;
-                        }
-                    }
-                    if (views == 0) {
-                        throw new InvalidDataException(path + ": the archive holds no arrays");
-                    }
-                }
+                addArchiveViews(b, path);
             } else {
-                try (InputStream in = Sources.open(path)) {
-                    b.view("x", toSamples(Npy.read(in, path.toString()), "x"));
-                }
+                addArrayView(b, path);
             }
             return b.build();
         } catch (IOException e) {
             throw new InvalidDataException(path + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new InvalidDataException(path + ": arrays differ in their number of rows: " + e.getMessage());
+        }
+    }
+
+    /** View {@code x} from the .npy file at {@code path}. */
+    private static void addArrayView(Dataset.Builder b, Path path) throws IOException {
+        try (InputStream in = Sources.open(path)) {
+            b.view("x", toSamples(Npy.read(in, path.toString()), "x"));
+        }
+    }
+
+    /** One view per array of the .npz archive at {@code path}, named after its entry. */
+    private static void addArchiveViews(Dataset.Builder b, Path path) throws IOException {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            int views = 0;
+            while (entries.hasMoreElements()) {
+                addEntryView(b, zip, entries.nextElement(), path);
+                views++;
+            }
+            if (views == 0) {
+                throw new InvalidDataException(path + ": the archive holds no arrays");
+            }
+        }
+    }
+
+    /** The view of one archive entry, named after it without {@code .npy}. */
+    private static void addEntryView(Dataset.Builder b, ZipFile zip, ZipEntry e, Path path) throws IOException {
+        String name = e.getName().replaceFirst("\\.npy$", "");
+        try (InputStream in = zip.getInputStream(e)) {
+            b.view(name, toSamples(Npy.read(in, path + "!" + e.getName()), name));
         }
     }
 
