@@ -61,17 +61,22 @@ public final class CorrelatedGaussian implements DatasetProvider {
         RandomGenerator rng = ctx.splittableRandom();
         double[] x = new double[n * dim];
         double[] y = new double[n * dim];
-        for (int i = 0; i < x.length; i++) {
-            double z = rng.nextGaussian();
-            x[i] = z;
-            y[i] = rho * z + noise * rng.nextGaussian();
-        }
+        sample(x, y, rho, noise, rng);
         return Dataset.builder("correlated-gaussian")
                 .view("x", Samples.wrap(n, dim, x, Samples.names("x", dim)))
                 .view("y", Samples.wrap(n, dim, y, Samples.names("y", dim)))
                 .groundTruth("x", "y", mi, "closed form: dim * (-1/2 ln(1 - rho^2))")
                 .metadata("rho", Double.toString(rho))
                 .build();
+    }
+
+    /** Fills x with standard normals and y with rho x + noise N(0, 1), coordinate by coordinate. */
+    private static void sample(double[] x, double[] y, double rho, double noise, RandomGenerator rng) {
+        for (int i = 0; i < x.length; i++) {
+            double z = rng.nextGaussian();
+            x[i] = z;
+            y[i] = rho * z + noise * rng.nextGaussian();
+        }
     }
 
     /** The correlation of a standard bivariate normal pair carrying {@code nats} of mutual information. */

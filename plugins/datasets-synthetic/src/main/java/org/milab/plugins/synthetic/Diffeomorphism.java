@@ -82,26 +82,24 @@ enum Diffeomorphism {
         List<Diffeomorphism> out = new ArrayList<>();
         for (String part : text.split(",")) {
             String name = part.trim().toLowerCase(Locale.ROOT);
-            if (name.isEmpty()) {
-                continue;
+            if (!name.isEmpty()) {
+                out.add(named(name, parameter));
             }
-            Diffeomorphism found = null;
-            for (Diffeomorphism d : values()) {
-                if (d.spelling().equals(name)) {
-                    found = d;
-                }
-            }
-            if (found == null) {
-                List<String> known = new ArrayList<>();
-                for (Diffeomorphism d : values()) {
-                    known.add(d.spelling());
-                }
-                throw new ConfigurationException("parameter '" + parameter + "'", "unknown map '" + name
-                        + "'; expected a comma-separated list of " + String.join(", ", known));
-            }
-            out.add(found);
         }
         return out;
+    }
+
+    /** The map spelt {@code name}. */
+    private static Diffeomorphism named(String name, String parameter) {
+        List<String> known = new ArrayList<>();
+        for (Diffeomorphism d : values()) {
+            if (d.spelling().equals(name)) {
+                return d;
+            }
+            known.add(d.spelling());
+        }
+        throw new ConfigurationException("parameter '" + parameter + "'", "unknown map '" + name
+                + "'; expected a comma-separated list of " + String.join(", ", known));
     }
 
     static double asinh(double v) {
@@ -124,10 +122,7 @@ enum Diffeomorphism {
 
     /** The u-quantile of w N(m1,1) + (1-w) N(m2,1), by bisection to machine precision. */
     static double mixtureQuantile(double u, double w, double m1, double m2) {
-        if (!(u > 0 && u < 1)) {
-            throw new org.milab.api.InvalidDataException("the bimodal map needs values strictly inside (0,1), got " + u
-                    + "; put normal-cdf before it");
-        }
+        requireOpenUnit(u);
         double lo = Math.min(m1, m2) - 40;
         double hi = Math.max(m1, m2) + 40;
         for (int i = 0; i < 200 && hi - lo > 1e-13 * Math.max(1, Math.abs(lo)); i++) {
@@ -140,6 +135,13 @@ enum Diffeomorphism {
             }
         }
         return 0.5 * (lo + hi);
+    }
+
+    private static void requireOpenUnit(double u) {
+        if (!(u > 0 && u < 1)) {
+            throw new org.milab.api.InvalidDataException("the bimodal map needs values strictly inside (0,1), got " + u
+                    + "; put normal-cdf before it");
+        }
     }
 
     private static final RowMap SWISS = new RowMap() {
@@ -166,15 +168,21 @@ enum Diffeomorphism {
             }
             int i = side == Side.Y && dim >= 3 ? 1 : 0;
             int j = i + 1;
-            double r2 = 0;
-            for (int k = 0; k < dim; k++) {
-                r2 += in[inOff + k] * in[inOff + k];
-                out[outOff + k] = in[inOff + k];
-            }
+            double r2 = copySquaredNorm(in, inOff, dim, out, outOff);
             double c = Math.cos(speed * r2);
             double s = Math.sin(speed * r2);
             out[outOff + i] = c * in[inOff + i] - s * in[inOff + j];
             out[outOff + j] = s * in[inOff + i] + c * in[inOff + j];
         };
+    }
+
+    /** Copies the row to {@code out} and returns its squared norm. */
+    private static double copySquaredNorm(double[] in, int inOff, int dim, double[] out, int outOff) {
+        double r2 = 0;
+        for (int k = 0; k < dim; k++) {
+            r2 += in[inOff + k] * in[inOff + k];
+            out[outOff + k] = in[inOff + k];
+        }
+        return r2;
     }
 }

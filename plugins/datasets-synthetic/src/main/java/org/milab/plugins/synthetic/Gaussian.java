@@ -18,22 +18,28 @@ final class Gaussian {
         double[][] l = new double[d][d];
         for (int i = 0; i < d; i++) {
             for (int j = 0; j <= i; j++) {
-                double sum = s[i][j];
-                for (int k = 0; k < j; k++) {
-                    sum -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    if (!(sum > 0)) {
-                        throw new IllegalArgumentException("covariance is not positive definite (pivot " + i + " = "
-                                + sum + "); check the correlations");
-                    }
-                    l[i][i] = Math.sqrt(sum);
-                } else {
-                    l[i][j] = sum / l[j][j];
-                }
+                double sum = residual(s, l, i, j);
+                l[i][j] = i == j ? pivot(sum, i) : sum / l[j][j];
             }
         }
         return l;
+    }
+
+    /** s[i][j] less the dot product of rows i and j of {@code l} over the columns before j. */
+    private static double residual(double[][] s, double[][] l, int i, int j) {
+        double sum = s[i][j];
+        for (int k = 0; k < j; k++) {
+            sum -= l[i][k] * l[j][k];
+        }
+        return sum;
+    }
+
+    private static double pivot(double sum, int i) {
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("covariance is not positive definite (pivot " + i + " = "
+                    + sum + "); check the correlations");
+        }
+        return Math.sqrt(sum);
     }
 
     /** ln det of a symmetric positive-definite matrix. */
@@ -91,24 +97,32 @@ final class Gaussian {
         double[] x = new double[n * dx];
         double[] y = new double[n * dy];
         double[] z = new double[d];
+        double[] row = new double[d];
         for (int r = 0; r < n; r++) {
             for (int i = 0; i < d; i++) {
                 z[i] = rng.nextGaussian();
             }
-            double c = scale == null ? 1 : scale.getAsDouble();
-            for (int i = 0; i < d; i++) {
-                double v = 0;
-                for (int k = 0; k <= i; k++) {
-                    v += l[i][k] * z[k];
-                }
-                if (i < dx) {
-                    x[r * dx + i] = c * v;
-                } else {
-                    y[r * dy + i - dx] = c * v;
-                }
-            }
+            scaledProduct(l, z, scale == null ? 1 : scale.getAsDouble(), row);
+            System.arraycopy(row, 0, x, r * dx, dx);
+            System.arraycopy(row, dx, y, r * dy, dy);
         }
         return new Joint(n, dx, x, dy, y);
+    }
+
+    /** row = c (l z) for a lower-triangular {@code l}. */
+    private static void scaledProduct(double[][] l, double[] z, double c, double[] row) {
+        for (int i = 0; i < row.length; i++) {
+            row[i] = c * lowerRowTimes(l[i], i, z);
+        }
+    }
+
+    /** Row {@code i} of a lower-triangular matrix times {@code z}: the sum over k <= i of row[k] z[k]. */
+    private static double lowerRowTimes(double[] row, int i, double[] z) {
+        double v = 0;
+        for (int k = 0; k <= i; k++) {
+            v += row[k] * z[k];
+        }
+        return v;
     }
 
     /** Equicorrelation matrix of size dx+dy: 1 on the diagonal, {@code c} everywhere else. */

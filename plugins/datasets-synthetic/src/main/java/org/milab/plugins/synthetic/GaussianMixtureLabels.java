@@ -63,14 +63,7 @@ public final class GaussianMixtureLabels implements DatasetProvider {
         double sep = ctx.param(SEPARATION);
         RandomGenerator rng = ctx.splittableRandom();
         double[] x = new double[n * dim];
-        double[] label = new double[n];
-        for (int r = 0; r < n; r++) {
-            int c = rng.nextInt(k);
-            label[r] = c;
-            for (int j = 0; j < dim; j++) {
-                x[r * dim + j] = rng.nextGaussian() + (j == 0 ? mean(c, k, sep) : 0);
-            }
-        }
+        double[] label = sample(x, dim, k, sep, rng);
         Quadrature.Result truth = mutualInformation(k, sep);
         return Dataset.builder("gaussian-mixture-labels")
                 .view("x", Samples.wrap(n, dim, x, Samples.names("x", dim)))
@@ -79,6 +72,19 @@ public final class GaussianMixtureLabels implements DatasetProvider {
                         "composite Simpson + Richardson on +-12 sd, estimated error %.1e nats, tails < 1e-30",
                         truth.error() + 1e-15))
                 .build();
+    }
+
+    /** Fills the rows of {@code x}, each around the mean of a class drawn first; returns the classes. */
+    private static double[] sample(double[] x, int dim, int k, double sep, RandomGenerator rng) {
+        double[] label = new double[x.length / dim];
+        for (int r = 0; r < label.length; r++) {
+            int c = rng.nextInt(k);
+            label[r] = c;
+            for (int j = 0; j < dim; j++) {
+                x[r * dim + j] = rng.nextGaussian() + (j == 0 ? mean(c, k, sep) : 0);
+            }
+        }
+        return label;
     }
 
     /** Mean of class c on the first axis. */
@@ -94,24 +100,34 @@ public final class GaussianMixtureLabels implements DatasetProvider {
         for (int c = 0; c < k; c++) {
             mu[c] = mean(c, k, sep);
         }
-        // integrand: sum_c (1/K) phi(x - mu_c) ln(phi(x - mu_c) / p(x)), computed with log-sum-exp for stability
-        return Quadrature.simpson(x -> {
-            double max = Double.NEGATIVE_INFINITY;
-            double[] logPhi = new double[k];
-            for (int c = 0; c < k; c++) {
-                logPhi[c] = -0.5 * (x - mu[c]) * (x - mu[c]);
-                max = Math.max(max, logPhi[c]);
-            }
-            double s = 0;
-            for (int c = 0; c < k; c++) {
-                s += Math.exp(logPhi[c] - max);
-            }
-            double logMix = max + Math.log(s / k);
-            double sum = 0;
-            for (int c = 0; c < k; c++) {
-                sum += Math.exp(logPhi[c]) * (logPhi[c] - logMix);
-            }
-            return sum / (k * Math.sqrt(2 * Math.PI));
-        }, lo, hi, 1e-11);
+        return Quadrature.simpson(x -> integrand(x, mu), lo, hi, 1e-11);
+    }
+
+    /** sum_c (1/K) phi(x - mu_c) ln(phi(x - mu_c) / p(x)), computed with log-sum-exp for stability. */
+    private static double integrand(double x, double[] mu) {
+        int k = mu.length;
+        double[] logPhi = new double[k];
+        for (int c = 0; c < k; c++) {
+            logPhi[c] = -0.5 * (x - mu[c]) * (x - mu[c]);
+        }
+        double logMix = logMeanExp(logPhi);
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            sum += Math.exp(logPhi[c]) * (logPhi[c] - logMix);
+        }
+        return sum / (k * Math.sqrt(2 * Math.PI));
+    }
+
+    /** ln of the mean of exp(v), shifted by the maximum so that nothing overflows. */
+    private static double logMeanExp(double[] v) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double e : v) {
+            max = Math.max(max, e);
+        }
+        double s = 0;
+        for (double e : v) {
+            s += Math.exp(e - max);
+        }
+        return max + Math.log(s / v.length);
     }
 }

@@ -49,6 +49,8 @@ public final class MultimodalGaussian implements DatasetProvider {
     static final Parameter<Double> SPECIFIC_WEIGHT = Parameter.real("specific-weight").defaultValue(0.0)
             .description("weight of each modality's first specific factor in y (0: only shared factors decide)").build();
 
+    private static final String CLOSED_FORM = "closed form: 1/2 ln(det S_a det S_b / det S_ab)";
+
     @Override
     public ExtensionInfo info() {
         return ExtensionInfo.of("multimodal-gaussian",
@@ -73,9 +75,21 @@ public final class MultimodalGaussian implements DatasetProvider {
                 ctx.param(NOISE), ctx.param(TARGET_NOISE), ctx.param(SPECIFIC_WEIGHT));
         int n = ctx.param(N);
         double[][] obs = model.sample(n, ctx.splittableRandom());
+        Dataset.Builder b = Dataset.builder("multimodal-gaussian");
+        addViews(b, model, obs, n);
+        double[][] cov = model.covariance();
+        for (int a = 0; a < model.modalities; a++) {
+            addViewPairTruths(b, model, cov, a);
+            addTargetTruths(b, model, cov, a);
+        }
+        b.groundTruth("y", "label", Math.log(2), "closed form: H(label) = ln 2, label = 1[y > 0]");
+        return b.build();
+    }
+
+    /** Views x1 ... xM, y and label = 1[y > 0] of the {@code n} observations. */
+    private static void addViews(Dataset.Builder b, Model model, double[][] obs, int n) {
         int m = model.modalities;
         int dv = model.viewDim();
-        Dataset.Builder b = Dataset.builder("multimodal-gaussian");
         for (int v = 0; v < m; v++) {
             b.view("x" + (v + 1), Samples.wrap(n, dv, obs[v], Samples.names("x" + (v + 1) + "-", dv)));
         }
@@ -85,21 +99,23 @@ public final class MultimodalGaussian implements DatasetProvider {
         }
         b.view("y", Samples.wrap(n, 1, obs[m], List.of("y")));
         b.view("label", Samples.wrap(n, 1, label, List.of("label")));
-        double[][] cov = model.covariance();
-        String closed = "closed form: 1/2 ln(det S_a det S_b / det S_ab)";
-        for (int a = 0; a < m; a++) {
-            for (int c = a + 1; c < m; c++) {
-                b.groundTruth("x" + (a + 1), "x" + (c + 1),
-                        Gaussian.mutualInformation(cov, model.view(a), model.view(c)), closed);
-            }
-            double miY = Gaussian.mutualInformation(cov, model.view(a), new int[] {model.target()});
-            b.groundTruth("x" + (a + 1), "y", miY, closed);
-            Quadrature.Result lab = labelInformation(miY);
-            b.groundTruth("x" + (a + 1), "label", lab.value(), String.format(Locale.ROOT,
-                    "Simpson quadrature of ln 2 - E[h(P(label|x))], estimated error %.1e nats", lab.error() + 1e-15));
+    }
+
+    /** The closed-form MI between view {@code a} and every later view. */
+    private static void addViewPairTruths(Dataset.Builder b, Model model, double[][] cov, int a) {
+        for (int c = a + 1; c < model.modalities; c++) {
+            b.groundTruth("x" + (a + 1), "x" + (c + 1),
+                    Gaussian.mutualInformation(cov, model.view(a), model.view(c)), CLOSED_FORM);
         }
-        b.groundTruth("y", "label", Math.log(2), "closed form: H(label) = ln 2, label = 1[y > 0]");
-        return b.build();
+    }
+
+    /** The MI between view {@code a} and y (closed form), and between view {@code a} and the label (quadrature). */
+    private static void addTargetTruths(Dataset.Builder b, Model model, double[][] cov, int a) {
+        double miY = Gaussian.mutualInformation(cov, model.view(a), new int[] {model.target()});
+        b.groundTruth("x" + (a + 1), "y", miY, CLOSED_FORM);
+        Quadrature.Result lab = labelInformation(miY);
+        b.groundTruth("x" + (a + 1), "label", lab.value(), String.format(Locale.ROOT,
+                "Simpson quadrature of ln 2 - E[h(P(label|x))], estimated error %.1e nats", lab.error() + 1e-15));
     }
 
     /**
@@ -140,21 +156,31 @@ public final class MultimodalGaussian implements DatasetProvider {
             int latents = ds + m * dp + m * dv + 1;
             double[][] a = new double[m * dv + 1][latents];
             for (int v = 0; v < m; v++) {
-                for (int j = 0; j < dv; j++) {
-                    int row = v * dv + j;
-                    a[row][j < ds ? j : ds + v * dp + (j - ds)] = 1;
-                    a[row][ds + m * dp + v * dv + j] = noise;
-                }
+                setViewRows(a, v, m, ds, dp, noise);
             }
-            double[] y = a[m * dv];
+            setTargetRow(a[m * dv], m, ds, dp, w, targetNoise);
+            return new Model(m, ds, dp, a);
+        }
+
+        /** View {@code v}'s rows: each coordinate is a shared or specific latent plus its own noise latent. */
+        private static void setViewRows(double[][] a, int v, int m, int ds, int dp, double noise) {
+            int dv = ds + dp;
+            for (int j = 0; j < dv; j++) {
+                int row = v * dv + j;
+                a[row][j < ds ? j : ds + v * dp + (j - ds)] = 1;
+                a[row][ds + m * dp + v * dv + j] = noise;
+            }
+        }
+
+        /** y's row: the mean of the shared latents, weight {@code w} on each view's first specific latent, noise. */
+        private static void setTargetRow(double[] y, int m, int ds, int dp, double w, double targetNoise) {
             for (int j = 0; j < ds; j++) {
                 y[j] = 1 / Math.sqrt(ds);
             }
             for (int v = 0; v < m && dp > 0; v++) {
                 y[ds + v * dp] = w;
             }
-            y[latents - 1] = targetNoise;
-            return new Model(m, ds, dp, a);
+            y[y.length - 1] = targetNoise;
         }
 
         int viewDim() {
@@ -197,19 +223,25 @@ public final class MultimodalGaussian implements DatasetProvider {
                 for (int k = 0; k < z.length; k++) {
                     z[k] = rng.nextGaussian();
                 }
-                for (int row = 0; row < a.length; row++) {
-                    double sum = 0;
-                    for (int k = 0; k < z.length; k++) {
-                        sum += a[row][k] * z[k];
-                    }
-                    if (row < modalities * dv) {
-                        out[row / dv][i * dv + row % dv] = sum;
-                    } else {
-                        out[modalities][i] = sum;
-                    }
-                }
+                observe(z, out, i);
             }
             return out;
+        }
+
+        /** Writes observation {@code i} = A z into the view arrays and y. */
+        private void observe(double[] z, double[][] out, int i) {
+            int dv = viewDim();
+            for (int row = 0; row < a.length; row++) {
+                double sum = 0;
+                for (int k = 0; k < z.length; k++) {
+                    sum += a[row][k] * z[k];
+                }
+                if (row < modalities * dv) {
+                    out[row / dv][i * dv + row % dv] = sum;
+                } else {
+                    out[modalities][i] = sum;
+                }
+            }
         }
     }
 }

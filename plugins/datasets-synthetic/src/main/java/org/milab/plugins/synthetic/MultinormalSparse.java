@@ -64,15 +64,17 @@ public final class MultinormalSparse implements DatasetProvider {
             throw new ConfigurationException("parameter 'pairs'", "is " + pairs
                     + " but there are only min(dim-x, dim-y) = " + Math.min(dx, dy) + " coordinate pairs");
         }
-        double[][] cov = Gaussian.sparse(dx, dy, pairs, ctx.param(SIGNAL), ctx.param(NOISE));
-        Generator g;
+        Generator g = generator(Gaussian.sparse(dx, dy, pairs, ctx.param(SIGNAL), ctx.param(NOISE)), dx);
+        return g.sample(ctx.param(N), ctx.splittableRandom()).toDataset("multinormal-sparse", g.mutualInformation(),
+                g.method());
+    }
+
+    private static Generator generator(double[][] cov, int dx) {
         try {
-            g = Generator.gaussian(cov, dx);
+            return Generator.gaussian(cov, dx);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("parameters 'signal', 'noise'", "give a covariance that is not positive "
                     + "definite; lower the signal or raise the noise (" + e.getMessage() + ")");
         }
-        return g.sample(ctx.param(N), ctx.splittableRandom()).toDataset("multinormal-sparse", g.mutualInformation(),
-                g.method());
     }
 }

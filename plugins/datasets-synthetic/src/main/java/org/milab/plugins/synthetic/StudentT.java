@@ -103,6 +103,11 @@ public final class StudentT implements DatasetProvider {
             double u = rng.nextDouble();
             return gamma(shape + 1, rng) * Math.pow(u, 1 / shape);
         }
+        return marsagliaTsang(shape, rng);
+    }
+
+    /** Marsaglia and Tsang's squeeze-free rejection sampler for Gamma(shape >= 1, 1). */
+    private static double marsagliaTsang(double shape, RandomGenerator rng) {
         double d = shape - 1.0 / 3;
         double c = 1 / Math.sqrt(9 * d);
         while (true) {

@@ -65,27 +65,29 @@ public final class Transformed implements DatasetProvider {
         RowMap fy = Diffeomorphism.chain(ctx.param(Y_MAPS), Diffeomorphism.Side.Y, speed, Y_MAPS.name());
         Configured<DatasetProvider> base = ctx.component(DatasetProvider.class, ctx.param(BASE));
         Dataset in = base.extension().load(base.context());
-        Samples x = in.view("x");
-        Samples y = in.view("y");
-        int dx = fx.outDim(x.cols());
-        int dy = fy.outDim(y.cols());
+        Samples x = mapped(in.view("x"), fx, "x");
+        Samples y = mapped(in.view("y"), fy, "y");
         Dataset.Builder out = Dataset.builder("transformed(" + in.name() + ")");
         for (String view : in.viewNames()) {
-            if (view.equals("x")) {
-                out.view("x", Samples.wrap(x.rows(), dx, fx.applyRows(x.toRowMajor(), x.rows(), x.cols()),
-                        Samples.names("x", dx)));
-            } else if (view.equals("y")) {
-                out.view("y", Samples.wrap(y.rows(), dy, fy.applyRows(y.toRowMajor(), y.rows(), y.cols()),
-                        Samples.names("y", dy)));
-            } else {
-                out.view(view, in.view(view));
-            }
+            out.view(view, view.equals("x") ? x : view.equals("y") ? y : in.view(view));
         }
-        String how = "; invariant under x-maps [" + ctx.param(X_MAPS) + "], y-maps [" + ctx.param(Y_MAPS) + "]";
+        copyGroundTruthAndMetadata(in, out,
+                "; invariant under x-maps [" + ctx.param(X_MAPS) + "], y-maps [" + ctx.param(Y_MAPS) + "]");
+        return out.build();
+    }
+
+    /** The base's ground truth (which injective maps keep), its method extended by {@code how}, and metadata. */
+    private static void copyGroundTruthAndMetadata(Dataset in, Dataset.Builder out, String how) {
         for (GroundTruth t : in.groundTruth()) {
             out.groundTruth(t.viewA(), t.viewB(), t.nats(), t.method() + how);
         }
         in.metadata().forEach(out::metadata);
-        return out.build();
+    }
+
+    /** {@code view} with {@code map} applied to each row, its columns named {@code prefix} 0, 1, ... */
+    private static Samples mapped(Samples view, RowMap map, String prefix) {
+        int d = map.outDim(view.cols());
+        return Samples.wrap(view.rows(), d, map.applyRows(view.toRowMajor(), view.rows(), view.cols()),
+                Samples.names(prefix, d));
     }
 }

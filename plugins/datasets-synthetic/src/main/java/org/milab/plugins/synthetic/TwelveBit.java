@@ -59,23 +59,40 @@ public final class TwelveBit implements DatasetProvider {
         double[] p1 = probabilities(gamma);
         RandomGenerator rng = ctx.splittableRandom();
         int n = PATTERNS * copies;
-        double[] x = new double[n * BITS];
-        double[] label = new double[n];
-        for (int c = 0, r = 0; c < copies; c++) {
-            for (int pattern = 0; pattern < PATTERNS; pattern++, r++) {
-                for (int b = 0; b < BITS; b++) {
-                    x[r * BITS + b] = (pattern >> (BITS - 1 - b)) & 1;
-                }
-                double p = p1[pattern];
-                label[r] = p == 1 || (p > 0 && rng.nextDouble() < p) ? 1 : 0;
-            }
-        }
+        double[] x = patternBits(n);
+        double[] label = labels(p1, n, rng);
         return Dataset.builder("shwartz-ziv-12bit")
                 .view("x", Samples.wrap(n, BITS, x, Samples.names("b", BITS)))
                 .view("label", Samples.wrap(n, 1, label, List.of("label")))
                 .groundTruth("x", "label", mutualInformation(p1),
                         "exact sum over the 4096 equiprobable patterns of the generating rule")
                 .build();
+    }
+
+    /** The bits of every pattern in turn, repeated to fill {@code n} rows. */
+    private static double[] patternBits(int n) {
+        double[] x = new double[n * BITS];
+        for (int r = 0; r < n; r++) {
+            for (int b = 0; b < BITS; b++) {
+                x[r * BITS + b] = bit(r % PATTERNS, b);
+            }
+        }
+        return x;
+    }
+
+    /** A label for each of the {@code n} rows, 1 with the probability {@code p1} gives its pattern. */
+    private static double[] labels(double[] p1, int n, RandomGenerator rng) {
+        double[] label = new double[n];
+        for (int r = 0; r < n; r++) {
+            double p = p1[r % PATTERNS];
+            label[r] = p == 1 || (p > 0 && rng.nextDouble() < p) ? 1 : 0;
+        }
+        return label;
+    }
+
+    /** Bit {@code b} of {@code pattern}, bit 0 being the most significant. */
+    private static int bit(int pattern, int b) {
+        return (pattern >> (BITS - 1 - b)) & 1;
     }
 
     /** p(label = 1 | pattern) for every pattern. */
@@ -95,19 +112,24 @@ public final class TwelveBit implements DatasetProvider {
         double[][] v = vertices();
         double[] f = new double[PATTERNS];
         for (int pattern = 0; pattern < PATTERNS; pattern++) {
-            double sx = 0;
-            double sy = 0;
-            double sz = 0;
-            for (int b = 0; b < BITS; b++) {
-                if (((pattern >> (BITS - 1 - b)) & 1) == 1) {
-                    sx += v[b][0];
-                    sy += v[b][1];
-                    sz += v[b][2];
-                }
-            }
-            f[pattern] = sx * sx + sy * sy + sz * sz;
+            f[pattern] = squaredNormOfSum(v, pattern);
         }
         return f;
+    }
+
+    /** |sum of the vertices whose bit is set in {@code pattern}|^2. */
+    private static double squaredNormOfSum(double[][] v, int pattern) {
+        double sx = 0;
+        double sy = 0;
+        double sz = 0;
+        for (int b = 0; b < BITS; b++) {
+            if (bit(pattern, b) == 1) {
+                sx += v[b][0];
+                sy += v[b][1];
+                sz += v[b][2];
+            }
+        }
+        return sx * sx + sy * sy + sz * sz;
     }
 
     /** The 12 unit vertices of a regular icosahedron: cyclic permutations of (0, +-1, +-phi), normalised. */
