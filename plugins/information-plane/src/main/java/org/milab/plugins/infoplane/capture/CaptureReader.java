@@ -29,13 +29,7 @@ public final class CaptureReader {
      */
     public static CaptureReader open(Path folder) {
         Path manifest = folder.resolve(CaptureWriter.MANIFEST);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidDataException("cannot read the activation capture index " + manifest + ": "
-                    + e.getMessage() + "; it is written by the capture-training strategy");
-        }
+        List<String> lines = readManifest(manifest);
         if (lines.isEmpty() || !lines.get(0).equals(CaptureWriter.HEADER)) {
             throw new InvalidDataException(manifest + ":1: expected the header '" + CaptureWriter.HEADER + "'");
         }
@@ -44,6 +38,15 @@ public final class CaptureReader {
             out.add(parse(folder, manifest, i + 1, lines.get(i)));
         }
         return new CaptureReader(out);
+    }
+
+    private static List<String> readManifest(Path manifest) {
+        try {
+            return Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidDataException("cannot read the activation capture index " + manifest + ": "
+                    + e.getMessage() + "; it is written by the capture-training strategy");
+        }
     }
 
     private static Snapshot parse(Path folder, Path manifest, int lineNo, String line) {
@@ -71,12 +74,7 @@ public final class CaptureReader {
      * @throws InvalidDataException when the file is missing or has the wrong size
      */
     public static Samples load(Snapshot s) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(s.file());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the activations " + s.file(), e);
-        }
+        byte[] bytes = readFile(s.file());
         long expected = (long) s.rows() * s.cols() * Float.BYTES;
         if (bytes.length != expected) {
             throw new InvalidDataException(s.file() + ": expected " + expected + " bytes (" + s.rows() + " x "
@@ -88,5 +86,13 @@ public final class CaptureReader {
             v[i] = fb.get(i);
         }
         return Samples.wrap(s.rows(), s.cols(), v, Samples.names(s.name() + "-", s.cols()));
+    }
+
+    private static byte[] readFile(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the activations " + file, e);
+        }
     }
 }

@@ -48,16 +48,8 @@ public final class CaptureWriter implements AutoCloseable {
         }
         String relative = String.format(Locale.ROOT, "s%d/e%06d/%02d-%s.f32", seed, epoch, layer, name);
         Path file = folder.resolve(relative);
-        ByteBuffer buf = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(values);
         try {
-            Files.createDirectories(file.getParent());
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-            }
+            writeLittleEndian(file, values);
             manifest.write(String.join(",", String.valueOf(seed), String.valueOf(epoch), String.valueOf(layer), name,
                     String.valueOf(rows), String.valueOf(cols), relative));
             manifest.newLine();
@@ -66,6 +58,19 @@ public final class CaptureWriter implements AutoCloseable {
             throw new UncheckedIOException("cannot write the activations " + file, e);
         }
         bytes += (long) values.length * Float.BYTES;
+    }
+
+    /** Writes {@code values} as little-endian float32, creating the file's folder when needed. */
+    private static void writeLittleEndian(Path file, float[] values) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(values);
+        Files.createDirectories(file.getParent());
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        }
     }
 
     /** Bytes of activations written so far. */

@@ -77,14 +77,9 @@ public final class CapturedTraining implements TrainingStrategy {
         double[] test = new double[s.seeds()];
         try (CaptureWriter out = new CaptureWriter(folder)) {
             for (int seed = 0; seed < s.seeds(); seed++) {
-                long seedValue = ctx.random().nextLong();
-                try (NDManager m = ctx.ndManager().newSubManager()) {
-                    SeedRun run = new SeedRun(model(ctx, data), data.cols(), m, seedValue);
-                    run.train(data, s, schedule, seed, out, ctx, seedValue);
-                    int[] rows = data.trainingRows(s.trainFraction(), seedValue);
-                    train[seed] = run.accuracy(data, rows);
-                    test[seed] = run.accuracy(data, heldOut(data.rows(), rows));
-                }
+                double[] accuracy = trainSeed(data, s, schedule, seed, out, ctx);
+                train[seed] = accuracy[0];
+                test[seed] = accuracy[1];
             }
             ctx.metric("capture/bytes", 0, out.bytes());
         }
@@ -92,13 +87,30 @@ public final class CapturedTraining implements TrainingStrategy {
         reps.put(CaptureHandle.KEY, CaptureHandle.of(folder, schedule.epochs().length * s.seeds()));
         reps.put(CaptureHandle.PROBE_X, data.probeX());
         reps.put(CaptureHandle.PROBE_Y, data.probeY());
+        return new TrainingResult(Map.of(), metrics(train, test, schedule.epochs().length), reps);
+    }
+
+    /** Trains seed number {@code seed} from a fresh model, capturing as it goes; its train and test accuracy. */
+    private static double[] trainSeed(ProbeSet data, CaptureSettings s, CaptureSchedule schedule, int seed,
+                                      CaptureWriter out, RunContext ctx) {
+        long seedValue = ctx.random().nextLong();
+        try (NDManager m = ctx.ndManager().newSubManager()) {
+            SeedRun run = new SeedRun(model(ctx, data), data.cols(), m, seedValue);
+            run.train(data, s, schedule, seed, out, ctx, seedValue);
+            int[] rows = data.trainingRows(s.trainFraction(), seedValue);
+            return new double[] {run.accuracy(data, rows), run.accuracy(data, heldOut(data.rows(), rows))};
+        }
+    }
+
+    /** Mean accuracies over seeds (test only when there is a test part) and the number of snapshots. */
+    private static Map<String, Double> metrics(double[] train, double[] test, int snapshots) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("train-accuracy", mean(train));
         if (Double.isFinite(mean(test))) {
             metrics.put("test-accuracy", mean(test));
         }
-        metrics.put("snapshots", (double) schedule.epochs().length);
-        return new TrainingResult(Map.of(), metrics, reps);
+        metrics.put("snapshots", (double) snapshots);
+        return metrics;
     }
 
     private static Block model(RunContext ctx, ProbeSet data) {

@@ -50,17 +50,23 @@ final class ProbeSet {
                     + "capture-training is one column of class values");
         }
         double[] col = t.column(0);
-        double[] levels = new TreeSet<>(Arrays.stream(col).boxed().toList()).stream().mapToDouble(Double::doubleValue)
-                .toArray();
-        if (levels.length < 2) {
-            throw new InvalidDataException("view '" + targetView + "' holds one class only; a classifier needs two");
-        }
+        double[] levels = classLevels(col, targetView);
         int[] ids = new int[col.length];
         for (int i = 0; i < col.length; i++) {
             ids[i] = Arrays.binarySearch(levels, col[i]);
         }
         int probe = probeRows <= 0 ? x.rows() : Math.min(probeRows, x.rows());
         return new ProbeSet(x, t, ids, levels.length, probe);
+    }
+
+    /** The distinct class values, ascending; at least two. */
+    private static double[] classLevels(double[] col, String targetView) {
+        double[] levels = new TreeSet<>(Arrays.stream(col).boxed().toList()).stream().mapToDouble(Double::doubleValue)
+                .toArray();
+        if (levels.length < 2) {
+            throw new InvalidDataException("view '" + targetView + "' holds one class only; a classifier needs two");
+        }
+        return levels;
     }
 
     int rows() {

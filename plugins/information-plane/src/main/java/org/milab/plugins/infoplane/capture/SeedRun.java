@@ -59,40 +59,54 @@ final class SeedRun {
             ctx.checkCancelled();
             shuffle(order, rng);
             loss = epoch(data, order, s.batch(), adam);
-            if (!Double.isFinite(loss)) {
-                throw new EstimationException(String.format(Locale.ROOT, "training of seed %d diverged at epoch %d "
-                        + "(loss %s); lower learning-rate (now %.3g)", seedIndex, epoch, loss, s.learningRate()));
-            }
+            requireFinite(loss, seedIndex, epoch, s.learningRate());
             if (schedule.captures(epoch)) {
                 capture(data, seedIndex, epoch, out);
-                ctx.metric("seed" + seedIndex + "/train-loss", epoch, loss);
-                ctx.metric("capture/heap-mib", out.bytes(), MemoryProbe.heapMiB());
-                MemoryProbe.residentPeakMiB().ifPresent(m -> ctx.metric("capture/resident-peak-mib", out.bytes(), m));
+                recordMetrics(ctx, seedIndex, epoch, loss, out.bytes());
             }
             ctx.progress((long) seedIndex * s.epochs() + epoch, (long) s.seeds() * s.epochs());
         }
         return loss;
     }
 
+    private static void requireFinite(double loss, int seedIndex, int epoch, double learningRate) {
+        if (!Double.isFinite(loss)) {
+            throw new EstimationException(String.format(Locale.ROOT, "training of seed %d diverged at epoch %d "
+                    + "(loss %s); lower learning-rate (now %.3g)", seedIndex, epoch, loss, learningRate));
+        }
+    }
+
+    /** The training loss at a captured epoch, and the memory in use against the bytes captured so far. */
+    private static void recordMetrics(RunContext ctx, int seedIndex, int epoch, double loss, long bytes) {
+        ctx.metric("seed" + seedIndex + "/train-loss", epoch, loss);
+        ctx.metric("capture/heap-mib", bytes, MemoryProbe.heapMiB());
+        MemoryProbe.residentPeakMiB().ifPresent(m -> ctx.metric("capture/resident-peak-mib", bytes, m));
+    }
+
     private double epoch(ProbeSet data, int[] order, int batch, AdamW adam) {
         double sum = 0;
         int batches = 0;
         for (int from = 0; from < order.length; from += batch) {
-            int[] rows = Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
-            try (NDManager step = manager.newSubManager()) {
-                NDArray loss;
-                try (GradientCollector g = step.getEngine().newGradientCollector()) {
-                    NDArray logits = block.forward(store, new NDList(data.inputs(rows, step)), true).get(0);
-                    NDArray onehot = data.labels(rows, step).oneHot(data.classCount());
-                    loss = logits.logSoftmax(1).mul(onehot).sum(new int[] {1}).mean().neg();
-                    g.backward(loss);
-                }
-                sum += loss.getFloat();
-                adam.update(step);
-            }
+            sum += trainStep(data, Arrays.copyOfRange(order, from, Math.min(order.length, from + batch)), adam);
             batches++;
         }
         return sum / batches;
+    }
+
+    /** One AdamW step on the cross-entropy of {@code rows}; returns the batch loss. */
+    private float trainStep(ProbeSet data, int[] rows, AdamW adam) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray loss;
+            try (GradientCollector g = step.getEngine().newGradientCollector()) {
+                NDArray logits = block.forward(store, new NDList(data.inputs(rows, step)), true).get(0);
+                NDArray onehot = data.labels(rows, step).oneHot(data.classCount());
+                loss = logits.logSoftmax(1).mul(onehot).sum(new int[] {1}).mean().neg();
+                g.backward(loss);
+            }
+            float value = loss.getFloat();
+            adam.update(step);
+            return value;
+        }
     }
 
     /** The fraction of {@code rows} classified correctly. */
@@ -109,32 +123,52 @@ final class SeedRun {
 
     private void capture(ProbeSet data, int seedIndex, int epoch, CaptureWriter out) {
         int n = data.probeRows();
-        List<float[]> layers = null;
-        List<String> names = new ArrayList<>();
-        List<Integer> widths = new ArrayList<>();
+        Activations acts = null;
         for (int from = 0; from < n; from += CHUNK) {
             int[] rows = Arrays.copyOfRange(ProbeSet.firstRows(n), from, Math.min(n, from + CHUNK));
             try (NDManager m = manager.newSubManager()) {
                 NDList o = block.forward(store, new NDList(data.inputs(rows, m)), false);
-                if (layers == null) {
-                    layers = new ArrayList<>();
-                    for (int i = 1; i <= o.size(); i++) {
-                        NDArray a = i < o.size() ? o.get(i) : o.get(0);
-                        String name = i < o.size() ? (a.getName() == null ? "layer" + i : a.getName()) : "output";
-                        names.add(name);
-                        widths.add((int) (a.size() / a.getShape().get(0)));
-                        layers.add(new float[n * widths.get(i - 1)]);
-                    }
+                if (acts == null) {
+                    acts = Activations.shapedLike(o, n);
                 }
-                for (int i = 0; i < layers.size(); i++) {
-                    NDArray a = i + 1 < o.size() ? o.get(i + 1) : o.get(0).softmax(1);
-                    float[] v = a.toType(DataType.FLOAT32, false).toFloatArray();
-                    System.arraycopy(v, 0, layers.get(i), from * widths.get(i), v.length);
-                }
+                acts.copy(o, from);
             }
         }
-        for (int i = 0; i < layers.size(); i++) {
-            out.write(seedIndex, epoch, i + 1, names.get(i), n, widths.get(i), layers.get(i));
+        for (int i = 0; i < acts.layers().size(); i++) {
+            out.write(seedIndex, epoch, i + 1, acts.names().get(i), n, acts.widths().get(i), acts.layers().get(i));
+        }
+    }
+
+    /**
+     * The activations of the probe rows, one row-major matrix per layer: the hidden layers the block outputs after
+     * its logits, then the output probabilities.
+     *
+     * @param names  layer names
+     * @param widths units per layer
+     * @param layers values per layer
+     */
+    private record Activations(List<String> names, List<Integer> widths, List<float[]> layers) {
+
+        /** Empty matrices of {@code n} rows for the layers of the forward output {@code o}. */
+        static Activations shapedLike(NDList o, int n) {
+            Activations acts = new Activations(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (int i = 1; i <= o.size(); i++) {
+                NDArray a = i < o.size() ? o.get(i) : o.get(0);
+                String name = i < o.size() ? (a.getName() == null ? "layer" + i : a.getName()) : "output";
+                acts.names.add(name);
+                acts.widths.add((int) (a.size() / a.getShape().get(0)));
+                acts.layers.add(new float[n * acts.widths.get(i - 1)]);
+            }
+            return acts;
+        }
+
+        /** Copies one chunk's forward output {@code o}, which starts at row {@code from}. */
+        void copy(NDList o, int from) {
+            for (int i = 0; i < layers.size(); i++) {
+                NDArray a = i + 1 < o.size() ? o.get(i + 1) : o.get(0).softmax(1);
+                float[] v = a.toType(DataType.FLOAT32, false).toFloatArray();
+                System.arraycopy(v, 0, layers.get(i), from * widths.get(i), v.length);
+            }
         }
     }
 

@@ -40,22 +40,16 @@ final class GridMi {
         double[] pooled = s.toRowMajor();
         Arrays.sort(pooled);
         double[] edges = grid.edges(pooled, bins);
-        Map<IntTuple, Integer> ids = new HashMap<>();
-        int[] out = new int[s.rows()];
-        for (int r = 0; r < s.rows(); r++) {
-            int[] tuple = new int[s.cols()];
-            for (int c = 0; c < s.cols(); c++) {
-                tuple[c] = bin(edges, s.get(r, c));
-            }
-            IntTuple key = new IntTuple(tuple);
-            Integer id = ids.get(key);
-            if (id == null) {
-                id = ids.size();
-                ids.put(key, id);
-            }
-            out[r] = id;
+        return DenseIds.of(s.rows(), r -> binsOfRow(s, r, edges));
+    }
+
+    /** The bins of row {@code r}'s values. */
+    private static IntTuple binsOfRow(Samples s, int r, double[] edges) {
+        int[] tuple = new int[s.cols()];
+        for (int c = 0; c < s.cols(); c++) {
+            tuple[c] = bin(edges, s.get(r, c));
         }
-        return out;
+        return new IntTuple(tuple);
     }
 
     /** The number of edges at or below {@code v}. */

@@ -2,9 +2,7 @@ package org.milab.plugins.infoplane.estimate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
 
@@ -54,18 +52,36 @@ final class MixtureBound {
         double[] total = new double[n];
         double[] within = new double[n];
         int[] group = groups(y);
-        double[] v = t.toRowMajor();
-        int d = t.cols();
+        addKernelSums(t.toRowMajor(), t.cols(), group, scale, total, within);
+        int[] sizes = new int[n];
+        for (int g : group) {
+            sizes[g]++;
+        }
+        double mi = logRatioSum(total, within, group, sizes);
+        return Estimate.of(mi / n, n).withDiagnostic("noise-variance", variance)
+                .withDiagnostic("groups", Arrays.stream(sizes).filter(s -> s > 0).count());
+    }
+
+    /** The sum over rows of ln(mean kernel to all rows) subtracted from ln(mean kernel within the row's group). */
+    private static double logRatioSum(double[] total, double[] within, int[] group, int[] sizes) {
+        int n = total.length;
+        double mi = 0;
         for (int i = 0; i < n; i++) {
+            mi += -Math.log(total[i] / n) + Math.log(within[i] / sizes[group[i]]);
+        }
+        return mi;
+    }
+
+    /**
+     * Adds to {@code total[i]} the kernel exp(-scale ‖t_i - t_j‖²) of every row j (itself included), and to
+     * {@code within[i]} that of every row j in i's group.
+     */
+    private static void addKernelSums(double[] v, int d, int[] group, double scale, double[] total, double[] within) {
+        for (int i = 0; i < group.length; i++) {
             total[i] += 1;
             within[i] += 1;
-            for (int j = i + 1; j < n; j++) {
-                double s = 0;
-                for (int c = 0, a = i * d, b = j * d; c < d; c++) {
-                    double diff = v[a + c] - v[b + c];
-                    s += diff * diff;
-                }
-                double k = Math.exp(-s * scale);
+            for (int j = i + 1; j < group.length; j++) {
+                double k = Math.exp(-squaredDistance(v, i * d, j * d, d) * scale);
                 total[i] += k;
                 total[j] += k;
                 if (group[i] == group[j]) {
@@ -74,34 +90,27 @@ final class MixtureBound {
                 }
             }
         }
-        int[] sizes = new int[n];
-        for (int g : group) {
-            sizes[g]++;
+    }
+
+    private static double squaredDistance(double[] v, int a, int b, int d) {
+        double s = 0;
+        for (int c = 0; c < d; c++) {
+            double diff = v[a + c] - v[b + c];
+            s += diff * diff;
         }
-        double mi = 0;
-        for (int i = 0; i < n; i++) {
-            mi += -Math.log(total[i] / n) + Math.log(within[i] / sizes[group[i]]);
-        }
-        return Estimate.of(mi / n, n).withDiagnostic("noise-variance", variance)
-                .withDiagnostic("groups", Arrays.stream(sizes).filter(s -> s > 0).count());
+        return s;
     }
 
     /** A dense group id per row: rows with identical values share one. */
     static int[] groups(Samples y) {
-        Map<List<Double>, Integer> ids = new LinkedHashMap<>();
-        int[] out = new int[y.rows()];
-        for (int r = 0; r < y.rows(); r++) {
-            List<Double> key = new ArrayList<>(y.cols());
-            for (int c = 0; c < y.cols(); c++) {
-                key.add(y.get(r, c));
-            }
-            Integer id = ids.get(key);
-            if (id == null) {
-                id = ids.size();
-                ids.put(key, id);
-            }
-            out[r] = id;
+        return DenseIds.of(y.rows(), r -> rowValues(y, r));
+    }
+
+    private static List<Double> rowValues(Samples y, int r) {
+        List<Double> key = new ArrayList<>(y.cols());
+        for (int c = 0; c < y.cols(); c++) {
+            key.add(y.get(r, c));
         }
-        return out;
+        return key;
     }
 }

@@ -1,5 +1,6 @@
 package org.milab.plugins.infoplane.plane;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -23,24 +24,26 @@ record CompressionVerdict(LayerCurve curve, double peak, int peakEpoch, MeanBand
         double peakSum = 0;
         for (int s = 0; s < seeds; s++) {
             double[] v = c.perSeed().get(s);
-            double max = Double.NEGATIVE_INFINITY;
-            for (double x : v) {
-                max = Math.max(max, x);
-            }
+            double max = Arrays.stream(v).reduce(Double.NEGATIVE_INFINITY, Math::max);
             drops[s] = max - v[v.length - 1];
             peakSum += max;
         }
         double peak = seeds == 0 ? Double.NaN : peakSum / seeds;
         MeanBand drop = seeds == 0 ? new MeanBand(Double.NaN, Double.NaN, Double.NaN, 0) : MeanBand.of(drops, confidence);
+        boolean significant = drop.values() < 2 || drop.low() > 0;
+        boolean compresses = seeds > 0 && drop.mean() > threshold * peak && significant;
+        return new CompressionVerdict(c, peak, c.epochs()[peakIndex(c)], drop, compresses);
+    }
+
+    /** The index of the epoch with the highest mean I(X;T), the first of ties. */
+    private static int peakIndex(LayerCurve c) {
         int best = 0;
         for (int i = 1; i < c.epochs().length; i++) {
             if (c.ixt().get(i).mean() > c.ixt().get(best).mean()) {
                 best = i;
             }
         }
-        boolean significant = drop.values() < 2 || drop.low() > 0;
-        boolean compresses = seeds > 0 && drop.mean() > threshold * peak && significant;
-        return new CompressionVerdict(c, peak, c.epochs()[best], drop, compresses);
+        return best;
     }
 
     /** The verdict as one plain sentence. */

@@ -15,16 +15,23 @@ final class ConstantUnits {
     private ConstantUnits() {
     }
 
+    /** Whether column {@code c} holds more than one value. */
+    private static boolean varies(Samples t, int c) {
+        double first = t.get(0, c);
+        for (int r = 1; r < t.rows(); r++) {
+            if (t.get(r, c) != first) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The varying columns of {@code t}; empty when every unit is constant (then I(X;T) = I(T;Y) = 0). */
     static Optional<Samples> dropped(Samples t) {
         List<String> keep = new ArrayList<>();
         for (int c = 0; c < t.cols(); c++) {
-            double first = t.get(0, c);
-            for (int r = 1; r < t.rows(); r++) {
-                if (t.get(r, c) != first) {
-                    keep.add(t.columnNames().get(c));
-                    break;
-                }
+            if (varies(t, c)) {
+                keep.add(t.columnNames().get(c));
             }
         }
         if (keep.isEmpty()) {

@@ -86,14 +86,20 @@ public final class InformationPlane implements Analysis {
         List<LayerCurve> curves = LayerCurve.of(points, confidence);
         List<String> verdicts = new ArrayList<>();
         Map<String, Double> scalars = new LinkedHashMap<>();
-        for (LayerCurve c : curves) {
-            CompressionVerdict v = CompressionVerdict.of(c, ctx.param(THRESHOLD), confidence);
-            verdicts.add(v.sentence(confidence));
-            scalars.put(c.estimator() + "/layer" + c.layer() + "/compression-bits", v.drop().mean());
-        }
+        addVerdicts(curves, ctx.param(THRESHOLD), confidence, verdicts, scalars);
         List<Path> figures = figures(ctx.artifactsDir(), ctx.param(ESTIMATORS), curves);
         return new AnalysisResult(List.of(PlaneTables.points(points), PlaneTables.summary(curves, confidence)),
                 scalars, verdicts, figures);
+    }
+
+    /** Per curve, the compression verdict as a sentence and its drop in bits as a scalar. */
+    private static void addVerdicts(List<LayerCurve> curves, double threshold, double confidence,
+                                    List<String> verdicts, Map<String, Double> scalars) {
+        for (LayerCurve c : curves) {
+            CompressionVerdict v = CompressionVerdict.of(c, threshold, confidence);
+            verdicts.add(v.sentence(confidence));
+            scalars.put(c.estimator() + "/layer" + c.layer() + "/compression-bits", v.drop().mean());
+        }
     }
 
     private static List<PlanePoint> measure(CaptureReader reader, Samples x, Samples y, List<ComponentSpec> specs,
@@ -105,14 +111,19 @@ public final class InformationPlane implements Analysis {
             ctx.checkCancelled();
             Optional<Samples> t = ConstantUnits.dropped(CaptureReader.load(s));
             for (int k = 0; k < estimators.size(); k++) {
-                String spec = specs.get(k).toString();
-                double ixt = t.isEmpty() ? 0 : bits(estimators.get(k), t.get(), x, spec, s, "I(X;T)");
-                double ity = t.isEmpty() ? 0 : bits(estimators.get(k), t.get(), y, spec, s, "I(T;Y)");
-                points.add(new PlanePoint(spec, s.seed(), s.epoch(), s.layer(), s.name(), ixt, ity));
+                points.add(point(estimators.get(k), specs.get(k).toString(), s, t, x, y));
             }
             ctx.progress(++done, snapshots.size());
         }
         return points;
+    }
+
+    /** I(X;T) and I(T;Y) of one snapshot under one estimator; both 0 when every unit is constant. */
+    private static PlanePoint point(Configured<Estimator> e, String spec, Snapshot s, Optional<Samples> t, Samples x,
+                                    Samples y) {
+        double ixt = t.isEmpty() ? 0 : bits(e, t.get(), x, spec, s, "I(X;T)");
+        double ity = t.isEmpty() ? 0 : bits(e, t.get(), y, spec, s, "I(T;Y)");
+        return new PlanePoint(spec, s.seed(), s.epoch(), s.layer(), s.name(), ixt, ity);
     }
 
     private static double bits(Configured<Estimator> e, Samples t, Samples other, String spec, Snapshot s,

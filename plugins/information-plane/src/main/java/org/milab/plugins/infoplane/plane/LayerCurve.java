@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One layer's path through the information plane under one estimator: per captured epoch, the mean and t-interval
@@ -44,13 +45,22 @@ record LayerCurve(String estimator, int layer, String name, int[] epochs, List<M
             at.put(((long) p.seed() << 32) | p.epoch(), p);
         }
         int[] epochs = epochSet.stream().mapToInt(Integer::intValue).toArray();
-        List<MeanBand> ixt = new ArrayList<>();
-        List<MeanBand> ity = new ArrayList<>();
+        return new LayerCurve(est, layer, ps.get(0).name(), epochs, bands(ps, epochs, PlanePoint::ixt, confidence),
+                bands(ps, epochs, PlanePoint::ity, confidence), completeSeries(seeds, epochs, at));
+    }
+
+    /** Per epoch, the mean and interval over seeds of {@code value}. */
+    private static List<MeanBand> bands(List<PlanePoint> ps, int[] epochs, ToDoubleFunction<PlanePoint> value,
+                                        double confidence) {
+        List<MeanBand> out = new ArrayList<>();
         for (int e : epochs) {
-            List<PlanePoint> here = ps.stream().filter(p -> p.epoch() == e).toList();
-            ixt.add(MeanBand.of(here.stream().mapToDouble(PlanePoint::ixt).toArray(), confidence));
-            ity.add(MeanBand.of(here.stream().mapToDouble(PlanePoint::ity).toArray(), confidence));
+            out.add(MeanBand.of(ps.stream().filter(p -> p.epoch() == e).mapToDouble(value).toArray(), confidence));
         }
+        return out;
+    }
+
+    /** The I(X;T) series of every seed that has a point at every epoch; {@code at} is keyed by seed and epoch. */
+    private static List<double[]> completeSeries(TreeSet<Integer> seeds, int[] epochs, Map<Long, PlanePoint> at) {
         List<double[]> perSeed = new ArrayList<>();
         for (int s : seeds) {
             double[] series = new double[epochs.length];
@@ -64,6 +74,6 @@ record LayerCurve(String estimator, int layer, String name, int[] epochs, List<M
                 perSeed.add(series);
             }
         }
-        return new LayerCurve(est, layer, ps.get(0).name(), epochs, ixt, ity, perSeed);
+        return perSeed;
     }
 }

@@ -23,12 +23,18 @@ record MeanBand(double mean, double low, double high, int values) {
         if (n < 2) {
             return new MeanBand(mean, mean, mean, n);
         }
+        double ss = sumOfSquares(v, mean);
+        double t = new TDistribution(null, n - 1).inverseCumulativeProbability((1 + confidence) / 2);
+        double half = t * Math.sqrt(ss / (n - 1) / n);
+        return new MeanBand(mean, mean - half, mean + half, n);
+    }
+
+    /** The sum of squared deviations of {@code v} from {@code mean}. */
+    private static double sumOfSquares(double[] v, double mean) {
         double ss = 0;
         for (double x : v) {
             ss += (x - mean) * (x - mean);
         }
-        double t = new TDistribution(null, n - 1).inverseCumulativeProbability((1 + confidence) / 2);
-        double half = t * Math.sqrt(ss / (n - 1) / n);
-        return new MeanBand(mean, mean - half, mean + half, n);
+        return ss;
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.knowm.xchart.BitmapEncoder;
@@ -35,36 +36,47 @@ final class PlanePlot {
         chart.getStyler().setLegendVisible(true);
         TreeSet<Integer> epochs = new TreeSet<>();
         for (LayerCurve c : curves) {
-            double[] x = c.ixt().stream().mapToDouble(MeanBand::mean).toArray();
-            double[] y = c.ity().stream().mapToDouble(MeanBand::mean).toArray();
-            XYSeries line = chart.addSeries("layer " + c.layer() + " (" + c.name() + ")", x, y);
-            line.setMarker(SeriesMarkers.NONE);
-            line.setLineColor(new Color(120, 120, 120));
-            line.setLineStyle(new BasicStroke(1.0f));
-            line.setShowInLegend(false);
+            addLayerPath(chart, c);
             for (int e : c.epochs()) {
                 epochs.add(e);
             }
         }
         int last = Math.max(1, epochs.last());
         for (int e : epochs) {
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            for (LayerCurve c : curves) {
-                for (int i = 0; i < c.epochs().length; i++) {
-                    if (c.epochs()[i] == e) {
-                        xs.add(c.ixt().get(i).mean());
-                        ys.add(c.ity().get(i).mean());
-                    }
-                }
-            }
-            XYSeries s = chart.addSeries("epoch " + e, xs, ys);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE);
+            XYSeries s = addEpochPoints(chart, curves, e);
             s.setMarkerColor(colour(Math.log1p(e) / Math.log1p(last)));
             s.setShowInLegend(e == epochs.first() || e == epochs.last());
         }
         return save(chart, dir, stem);
+    }
+
+    /** A thin grey line through one layer's (I(X;T), I(T;Y)) means, epoch after epoch. */
+    private static void addLayerPath(XYChart chart, LayerCurve c) {
+        double[] x = c.ixt().stream().mapToDouble(MeanBand::mean).toArray();
+        double[] y = c.ity().stream().mapToDouble(MeanBand::mean).toArray();
+        XYSeries line = chart.addSeries("layer " + c.layer() + " (" + c.name() + ")", x, y);
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(new Color(120, 120, 120));
+        line.setLineStyle(new BasicStroke(1.0f));
+        line.setShowInLegend(false);
+    }
+
+    /** A scatter series of every layer's point at epoch {@code e}. */
+    private static XYSeries addEpochPoints(XYChart chart, List<LayerCurve> curves, int e) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (LayerCurve c : curves) {
+            for (int i = 0; i < c.epochs().length; i++) {
+                if (c.epochs()[i] == e) {
+                    xs.add(c.ixt().get(i).mean());
+                    ys.add(c.ity().get(i).mean());
+                }
+            }
+        }
+        XYSeries s = chart.addSeries("epoch " + e, xs, ys);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        return s;
     }
 
     /** I(X;T) against epoch (log axis, epoch 0 drawn at 1) per layer, with the interval over seeds. */
@@ -74,27 +86,28 @@ final class PlanePlot {
         chart.getStyler().setXAxisLogarithmic(true);
         for (int k = 0; k < curves.size(); k++) {
             LayerCurve c = curves.get(k);
-            double[] x = new double[c.epochs().length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = c.epochs()[i] + 1;
-            }
+            double[] x = Arrays.stream(c.epochs()).mapToDouble(e -> e + 1).toArray();
             Color colour = colour(curves.size() == 1 ? 0 : (double) k / (curves.size() - 1));
             XYSeries mean = chart.addSeries("layer " + c.layer() + " (" + c.name() + ")", x,
                     c.ixt().stream().mapToDouble(MeanBand::mean).toArray());
             mean.setMarker(SeriesMarkers.NONE);
             mean.setLineColor(colour);
             mean.setLineStyle(new BasicStroke(2.0f));
-            for (boolean low : new boolean[] {true, false}) {
-                XYSeries band = chart.addSeries("layer " + c.layer() + (low ? " low" : " high"), x,
-                        c.ixt().stream().mapToDouble(b -> low ? b.low() : b.high()).toArray());
-                band.setMarker(SeriesMarkers.NONE);
-                band.setLineColor(colour);
-                band.setLineStyle(new BasicStroke(0.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                        new float[] {3f, 3f}, 0f));
-                band.setShowInLegend(false);
-            }
+            addBand(chart, c, x, colour, true);
+            addBand(chart, c, x, colour, false);
         }
         return save(chart, dir, stem);
+    }
+
+    /** A thin dashed line along the low (or high) end of one layer's I(X;T) interval over seeds. */
+    private static void addBand(XYChart chart, LayerCurve c, double[] x, Color colour, boolean low) {
+        XYSeries band = chart.addSeries("layer " + c.layer() + (low ? " low" : " high"), x,
+                c.ixt().stream().mapToDouble(b -> low ? b.low() : b.high()).toArray());
+        band.setMarker(SeriesMarkers.NONE);
+        band.setLineColor(colour);
+        band.setLineStyle(new BasicStroke(0.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {3f, 3f}, 0f));
+        band.setShowInLegend(false);
     }
 
     /** A colour of the viridis ramp, t in [0, 1]. */
