@@ -92,26 +92,30 @@ public final class AutoMi implements Estimator {
         DataChecks.requireRows(x, "x", 8, "8 rows to profile the columns");
         List<ColumnProfile> px = profile(x);
         List<ColumnProfile> py = profile(y);
-        Estimate e;
-        if (all(px, true) && all(py, true)) {
-            e = run(ctx, ctx.param(DISCRETE), x, y).withNote("every column is discrete ("
-                    + describe(px, py, true) + "): the plug-in estimator on the joint symbols");
-        } else if (all(px, true) && all(py, false) || all(px, false) && all(py, true)) {
-            e = labels(x, y, px, py, ctx);
-        } else if (any(px, true) || any(py, true)) {
-            e = run(ctx, ctx.param(MIXED), NormalScores.of(x, px), NormalScores.of(y, py))
-                    .withNote("discrete and continuous columns are mixed within a side (discrete: "
-                            + describe(px, py, true) + "): " + ctx.param(MIXED).name() + " on the normal scores "
-                            + "of the continuous columns");
-        } else {
-            e = continuous(x, y, NormalScores.of(x, px), NormalScores.of(y, py), ctx);
-        }
+        Estimate e = byColumnKinds(x, y, px, py, ctx);
         String heavy = heavyTails(px, py);
         e = e.withDiagnostic("discrete-columns", count(px, py, true))
                 .withDiagnostic("heavy-tailed-columns", px.stream().filter(ColumnProfile::heavyTailed).count()
                         + py.stream().filter(ColumnProfile::heavyTailed).count());
         return heavy.isEmpty() ? e : e.withNote("heavy tails in " + heavy + " (a Gaussian's tail ratio is 3.4): "
                 + "removed by the normal scores, which leave the MI unchanged");
+    }
+
+    /** The estimate the column kinds call for: all discrete, labels against features, mixed, or all continuous. */
+    private static Estimate byColumnKinds(Samples x, Samples y, List<ColumnProfile> px, List<ColumnProfile> py,
+                                          RunContext ctx) {
+        if (all(px, true) && all(py, true)) {
+            return run(ctx, ctx.param(DISCRETE), x, y).withNote("every column is discrete ("
+                    + describe(px, py, true) + "): the plug-in estimator on the joint symbols");
+        } else if (all(px, true) && all(py, false) || all(px, false) && all(py, true)) {
+            return labels(x, y, px, py, ctx);
+        } else if (any(px, true) || any(py, true)) {
+            return run(ctx, ctx.param(MIXED), NormalScores.of(x, px), NormalScores.of(y, py))
+                    .withNote("discrete and continuous columns are mixed within a side (discrete: "
+                            + describe(px, py, true) + "): " + ctx.param(MIXED).name() + " on the normal scores "
+                            + "of the continuous columns");
+        }
+        return continuous(x, y, NormalScores.of(x, px), NormalScores.of(y, py), ctx);
     }
 
     /** One side holds labels, the other continuous features. */
@@ -134,8 +138,7 @@ public final class AutoMi implements Estimator {
     private static Estimate continuous(Samples x, Samples y, Samples zx, Samples zy, RunContext ctx) {
         Estimate knn = run(ctx, ctx.param(CONTINUOUS), zx, zy);
         String knnName = ctx.param(CONTINUOUS).name();
-        int n = zx.rows();
-        double bias = GaussianCopulaBias.of(n, zx.cols(), zy.cols());
+        double bias = GaussianCopulaBias.of(zx.rows(), zx.cols(), zy.cols());
         Copula copula;
         try {
             copula = copula(x, y, zx, zy, ctx).minus(bias);
@@ -144,6 +147,12 @@ public final class AutoMi implements Estimator {
             return knn.withNote("every column is continuous: " + knnName + " on the normal scores (no copula "
                     + "estimate: " + singular.getMessage() + ")");
         }
+        return larger(knn, knnName, copula, bias, zx, zy);
+    }
+
+    /** The larger of the k-NN and the bias-corrected copula estimates on the normal scores, with why. */
+    private static Estimate larger(Estimate knn, String knnName, Copula copula, double bias, Samples zx, Samples zy) {
+        int n = zx.rows();
         boolean copulaWins = copula.nats() > knn.nats();
         Estimate chosen = copulaWins ? Estimate.of(copula.nats(), n) : knn;
         String why = String.format(Locale.ROOT, "every column is continuous (%d + %d dimensions, n = %d): %s on the "
@@ -168,6 +177,17 @@ public final class AutoMi implements Estimator {
 
     private static Copula copula(Samples x, Samples y, Samples zx, Samples zy, RunContext ctx) {
         double gaussian = run(ctx, ctx.param(GAUSSIAN), zx, zy).nats();
+        TCopula.Fit t = TCopula.fit(columnRanks(x, y), x.cols());
+        if (t.logLikelihood() - t.gaussianLogLikelihood() > T_COPULA_MARGIN) {
+            return new Copula(t.mi(), t.nu(), String.format(Locale.ROOT, "t copula (nu = %s, fitted to the ranks, "
+                    + "log-likelihood %.1f above the Gaussian copula's)", TCopula.format(t.nu()),
+                    t.logLikelihood() - t.gaussianLogLikelihood()));
+        }
+        return new Copula(gaussian, Double.POSITIVE_INFINITY, "bias-corrected Gaussian copula");
+    }
+
+    /** The ranks of every column of x, then of every column of y. */
+    private static double[][] columnRanks(Samples x, Samples y) {
         double[][] ranks = new double[x.cols() + y.cols()][];
         for (int c = 0; c < x.cols(); c++) {
             ranks[c] = NormalScores.ranks(x.column(c));
@@ -175,13 +195,7 @@ public final class AutoMi implements Estimator {
         for (int c = 0; c < y.cols(); c++) {
             ranks[x.cols() + c] = NormalScores.ranks(y.column(c));
         }
-        TCopula.Fit t = TCopula.fit(ranks, x.cols());
-        if (t.logLikelihood() - t.gaussianLogLikelihood() > T_COPULA_MARGIN) {
-            return new Copula(t.mi(), t.nu(), String.format(Locale.ROOT, "t copula (nu = %s, fitted to the ranks, "
-                    + "log-likelihood %.1f above the Gaussian copula's)", TCopula.format(t.nu()),
-                    t.logLikelihood() - t.gaussianLogLikelihood()));
-        }
-        return new Copula(gaussian, Double.POSITIVE_INFINITY, "bias-corrected Gaussian copula");
+        return ranks;
     }
 
     private static Estimate run(RunContext ctx, ComponentSpec spec, Samples x,

@@ -35,6 +35,12 @@ final class KendallTau {
         }
         int mid = (from + to) >>> 1;
         long count = inversions(v, scratch, from, mid) + inversions(v, scratch, mid, to);
+        return count + mergeCountingInversions(v, scratch, from, mid, to);
+    }
+
+    /** Merges the sorted runs {@code v[from, mid)} and {@code v[mid, to)}; returns the pairs it found out of order. */
+    private static long mergeCountingInversions(double[] v, double[] scratch, int from, int mid, int to) {
+        long count = 0;
         int i = from;
         int j = mid;
         int k = from;
@@ -46,12 +52,8 @@ final class KendallTau {
                 scratch[k++] = v[i++];
             }
         }
-        while (i < mid) {
-            scratch[k++] = v[i++];
-        }
-        while (j < to) {
-            scratch[k++] = v[j++];
-        }
+        System.arraycopy(v, i, scratch, k, mid - i);
+        System.arraycopy(v, j, scratch, k + mid - i, to - j);
         System.arraycopy(scratch, from, v, from, to - from);
         return count;
     }

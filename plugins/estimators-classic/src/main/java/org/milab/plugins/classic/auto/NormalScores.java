@@ -41,11 +41,7 @@ final class NormalScores {
     /** Ranks 1..n of {@code values}; tied values share their mean rank. */
     static double[] ranks(double[] values) {
         int n = values.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        Integer[] order = sortedOrder(values);
         double[] out = new double[n];
         int i = 0;
         while (i < n) {
@@ -60,5 +56,15 @@ final class NormalScores {
             i = j + 1;
         }
         return out;
+    }
+
+    /** The indices of {@code values} in ascending order of value (a stable sort). */
+    private static Integer[] sortedOrder(double[] values) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        return order;
     }
 }

@@ -46,12 +46,18 @@ final class TCopula {
     /** Fits the t copula to rows given as ranks ({@code ranks[c][i]}, 1..n, mid-ranks for ties), x the first dx. */
     static Fit fit(double[][] ranks, int dx) {
         int d = ranks.length;
-        int n = ranks[0].length;
         RealMatrix r = nearestCorrelation(kendallShape(ranks));
         double ldet = logDet(r);
         double ig = 0.5 * (logDet(r.getSubMatrix(0, dx - 1, 0, dx - 1))
                 + logDet(r.getSubMatrix(dx, d - 1, dx, d - 1)) - ldet);
         RealMatrix inv = new CholeskyDecomposition(r).getSolver().getInverse();
+        double[] best = bestOnGrid(ranks, inv, ldet);
+        double gauss = gaussianLogLikelihood(ranks, inv, ldet);
+        return new Fit(best[1], best[0], gauss, ig + g(best[1], dx, d - dx));
+    }
+
+    /** The highest log-likelihood over {@link #GRID} and its ν (the first of ties), as {log-likelihood, ν}. */
+    private static double[] bestOnGrid(double[][] ranks, RealMatrix inv, double ldet) {
         double best = Double.NEGATIVE_INFINITY;
         double bestNu = Double.POSITIVE_INFINITY;
         for (double nu : GRID) {
@@ -61,8 +67,7 @@ final class TCopula {
                 bestNu = nu;
             }
         }
-        double gauss = gaussianLogLikelihood(ranks, inv, ldet);
-        return new Fit(bestNu, best, gauss, ig + g(bestNu, dx, d - dx));
+        return new double[] {best, bestNu};
     }
 
     /** ν as text, e.g. {@code 2.5}. */
@@ -92,14 +97,21 @@ final class TCopula {
                 - 0.5 * ldet;
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            double margins = 0;
-            for (int c = 0; c < d; c++) {
-                t[c] = table[(int) Math.round(2 * ranks[c][i])];
-                margins += marginal - (nu + 1) / 2 * Math.log1p(t[c] * t[c] / nu);
-            }
+            double margins = marginalLogDensities(ranks, i, table, t, marginal, nu);
             sum += joint - (nu + d) / 2 * Math.log1p(quadratic(inv, t) / nu) - margins;
         }
         return sum;
+    }
+
+    /** Fills {@code t} with row i's t scores and returns the sum of their marginal t log-densities. */
+    private static double marginalLogDensities(double[][] ranks, int i, double[] table, double[] t, double marginal,
+                                               double nu) {
+        double margins = 0;
+        for (int c = 0; c < t.length; c++) {
+            t[c] = table[(int) Math.round(2 * ranks[c][i])];
+            margins += marginal - (nu + 1) / 2 * Math.log1p(t[c] * t[c] / nu);
+        }
+        return margins;
     }
 
     private static double gaussianLogLikelihood(double[][] ranks, RealMatrix inv, double ldet) {
@@ -166,14 +178,27 @@ final class TCopula {
         if (fine) {
             return new Array2DRowRealMatrix(m);
         }
+        return rescaledToUnitDiagonal(withEigenvaluesAtLeast(eig, values, min));
+    }
+
+    /** V diag(max(values, min)) V^T. */
+    private static RealMatrix withEigenvaluesAtLeast(EigenDecomposition eig, double[] values, double min) {
         RealMatrix v = eig.getV();
         RealMatrix dd = new Array2DRowRealMatrix(values.length, values.length);
         for (int i = 0; i < values.length; i++) {
             dd.setEntry(i, i, Math.max(values[i], min));
         }
-        RealMatrix fixed = v.multiply(dd).multiply(v.transpose());
-        for (int a = 0; a < values.length; a++) {
-            for (int b = 0; b < values.length; b++) {
+        return v.multiply(dd).multiply(v.transpose());
+    }
+
+    /**
+     * Divides each entry by the square root of the product of its row's and column's diagonal entries, in place and
+     * row by row, so that later entries see the diagonal entries already rescaled.
+     */
+    private static RealMatrix rescaledToUnitDiagonal(RealMatrix fixed) {
+        int d = fixed.getRowDimension();
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < d; b++) {
                 fixed.setEntry(a, b, fixed.getEntry(a, b)
                         / Math.sqrt(fixed.getEntry(a, a) * fixed.getEntry(b, b)));
             }

@@ -22,17 +22,23 @@ public final class DataChecks {
         requireRows(s, port, minRows, why);
         s.requireFinite("input '" + port + "'");
         for (int c = 0; c < s.cols(); c++) {
-            double first = s.get(0, c);
-            boolean varies = false;
-            for (int r = 1; r < s.rows() && !varies; r++) {
-                varies = s.get(r, c) != first;
-            }
-            if (!varies) {
+            if (!varies(s, c)) {
                 throw new InvalidDataException("input '" + port + "': column '" + s.columnNames().get(c)
-                        + "' is constant (every row is " + first + "); a constant carries no information and this "
-                        + "estimator needs variation in every column: drop the column");
+                        + "' is constant (every row is " + s.get(0, c) + "); a constant carries no information and "
+                        + "this estimator needs variation in every column: drop the column");
             }
         }
+    }
+
+    /** Whether column {@code c} holds more than one value. */
+    private static boolean varies(Samples s, int c) {
+        double first = s.get(0, c);
+        for (int r = 1; r < s.rows(); r++) {
+            if (s.get(r, c) != first) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks the row count only. */

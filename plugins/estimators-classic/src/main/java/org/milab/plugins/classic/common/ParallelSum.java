@@ -45,20 +45,18 @@ public final class ParallelSum {
     public static double sum(int n, int threads, ChunkBody body, BooleanSupplier cancelled) {
         int chunks = (n + CHUNK - 1) / CHUNK;
         double[] parts = new double[chunks];
-        if (threads <= 1 || chunks <= 1) {
-            for (int c = 0; c < chunks; c++) {
-                checkCancelled(cancelled);
-                parts[c] = body.sum(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
-            }
-            return total(parts);
-        }
         AtomicInteger next = new AtomicInteger();
-        runOnWorkers(Math.min(threads, chunks), () -> {
+        Runnable worker = () -> {
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
                 checkCancelled(cancelled);
                 parts[c] = body.sum(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
             }
-        });
+        };
+        if (threads <= 1 || chunks <= 1) {
+            worker.run();
+        } else {
+            runOnWorkers(Math.min(threads, chunks), worker);
+        }
         return total(parts);
     }
 
@@ -102,13 +100,16 @@ public final class ParallelSum {
             Thread.currentThread().interrupt();
             throw new MilabException("interrupted while estimating", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new MilabException("a worker failed: " + e.getCause(), e.getCause());
+            throw failure(e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A worker's own unchecked exception, else a {@link MilabException} around what it threw. */
+    private static RuntimeException failure(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException re ? re
+                : new MilabException("a worker failed: " + e.getCause(), e.getCause());
     }
 
     private static double total(double[] parts) {

@@ -25,23 +25,35 @@ public final class Preprocessing {
      * <p>Columns must not be constant (checked before).
      */
     public static void scaleToUnitStd(double[] v, int d) {
-        int n = v.length / d;
         for (int c = 0; c < d; c++) {
-            double mean = 0;
-            for (int i = c; i < v.length; i += d) {
-                mean += v[i];
-            }
-            mean /= n;
-            double ss = 0;
-            for (int i = c; i < v.length; i += d) {
-                double e = v[i] - mean;
-                ss += e * e;
-            }
-            double sd = Math.sqrt(ss / n);
+            double sd = columnStd(v, d, c);
             for (int i = c; i < v.length; i += d) {
                 v[i] /= sd;
             }
         }
+    }
+
+    /** A row-major copy of {@code s} with every column divided by its standard deviation, as {@link #scaleToUnitStd}. */
+    public static double[] scaledCopy(Samples s) {
+        double[] v = copy(s);
+        scaleToUnitStd(v, s.cols());
+        return v;
+    }
+
+    /** The population standard deviation (ddof = 0) of column {@code c} of the row-major {@code v}. */
+    private static double columnStd(double[] v, int d, int c) {
+        int n = v.length / d;
+        double mean = 0;
+        for (int i = c; i < v.length; i += d) {
+            mean += v[i];
+        }
+        mean /= n;
+        double ss = 0;
+        for (int i = c; i < v.length; i += d) {
+            double e = v[i] - mean;
+            ss += e * e;
+        }
+        return Math.sqrt(ss / n);
     }
 
     /**
@@ -53,6 +65,14 @@ public final class Preprocessing {
         if (amount == 0) {
             return;
         }
+        double[] scale = noiseScales(v, d, amount);
+        for (int i = 0; i < v.length; i++) {
+            v[i] += scale[i % d] * random.nextGaussian();
+        }
+    }
+
+    /** Per column, {@code amount * max(1, mean|column|)}. */
+    private static double[] noiseScales(double[] v, int d, double amount) {
         int n = v.length / d;
         double[] scale = new double[d];
         for (int i = 0; i < v.length; i++) {
@@ -61,8 +81,6 @@ public final class Preprocessing {
         for (int c = 0; c < d; c++) {
             scale[c] = amount * Math.max(1.0, scale[c] / n);
         }
-        for (int i = 0; i < v.length; i++) {
-            v[i] += scale[i % d] * random.nextGaussian();
-        }
+        return scale;
     }
 }

@@ -28,13 +28,7 @@ public record Symbols(int[] ids, int cardinality) {
         for (int i = 0; i < distinct.length; i++) {
             distinct[i] += 0.0;
         }
-        Arrays.sort(distinct);
-        int m = 0;
-        for (int i = 0; i < distinct.length; i++) {
-            if (i == 0 || distinct[i] != distinct[m - 1]) {
-                distinct[m++] = distinct[i];
-            }
-        }
+        int m = sortDistinct(distinct);
         int[] ids = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             ids[i] = Arrays.binarySearch(distinct, 0, m, values[i] + 0.0);
@@ -50,18 +44,36 @@ public record Symbols(int[] ids, int cardinality) {
             keys[i] = (long) ids[i] * other.cardinality + other.ids[i];
         }
         long[] distinct = keys.clone();
-        Arrays.sort(distinct);
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || distinct[i] != distinct[m - 1]) {
-                distinct[m++] = distinct[i];
-            }
-        }
+        int m = sortDistinct(distinct);
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             out[i] = Arrays.binarySearch(distinct, 0, m, keys[i]);
         }
         return new Symbols(out, m);
+    }
+
+    /** Sorts {@code a} and moves its distinct values, ascending, to the front; returns how many there are. */
+    private static int sortDistinct(double[] a) {
+        Arrays.sort(a);
+        int m = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (i == 0 || a[i] != a[m - 1]) {
+                a[m++] = a[i];
+            }
+        }
+        return m;
+    }
+
+    /** As {@link #sortDistinct(double[])}, for keys. */
+    private static int sortDistinct(long[] a) {
+        Arrays.sort(a);
+        int m = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (i == 0 || a[i] != a[m - 1]) {
+                a[m++] = a[i];
+            }
+        }
+        return m;
     }
 
     /** How many rows carry each symbol. */

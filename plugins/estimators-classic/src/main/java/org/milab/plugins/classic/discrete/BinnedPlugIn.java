@@ -86,18 +86,12 @@ public final class BinnedPlugIn implements Estimator {
 
     private static Symbols bin(Samples s, RunContext ctx, int[] binsUsed, int slot) {
         Binning binning = ctx.param(BINNING);
-        if (binning == Binning.EQUAL_FREQUENCY && ctx.param(BINS) == 0 && ctx.param(RULE) == BinRule.BIRGE_ROZENHOLC) {
-            throw new ConfigurationException("parameter 'rule'", "birge-rozenholc chooses the bins of an equal-width "
-                    + "histogram and gives 1 bin on the ranks that equal-frequency bins are equal on; with binning = "
-                    + "equal-frequency use rule = freedman-diaconis or sturges, or set bins");
-        }
+        requireRuleFitsBinning(binning, ctx);
         Symbols acc = null;
         for (int c = 0; c < s.cols(); c++) {
             double[] column = s.column(c);
             double[] sorted = Discretiser.sorted(column);
-            int bins = ctx.param(BINS) > 0 ? ctx.param(BINS)
-                    : Discretiser.bins(binning == Binning.EQUAL_FREQUENCY ? Discretiser.ranks(sorted) : sorted,
-                            ctx.param(RULE));
+            int bins = binsFor(sorted, binning, ctx);
             if (c == 0) {
                 binsUsed[slot] = bins;
             }
@@ -105,5 +99,20 @@ public final class BinnedPlugIn implements Estimator {
             acc = acc == null ? one : acc.pairedWith(one);
         }
         return acc;
+    }
+
+    private static void requireRuleFitsBinning(Binning binning, RunContext ctx) {
+        if (binning == Binning.EQUAL_FREQUENCY && ctx.param(BINS) == 0 && ctx.param(RULE) == BinRule.BIRGE_ROZENHOLC) {
+            throw new ConfigurationException("parameter 'rule'", "birge-rozenholc chooses the bins of an equal-width "
+                    + "histogram and gives 1 bin on the ranks that equal-frequency bins are equal on; with binning = "
+                    + "equal-frequency use rule = freedman-diaconis or sturges, or set bins");
+        }
+    }
+
+    /** The fixed number of bins, else what the rule gives the sorted column (its ranks for equal-frequency bins). */
+    private static int binsFor(double[] sorted, Binning binning, RunContext ctx) {
+        return ctx.param(BINS) > 0 ? ctx.param(BINS)
+                : Discretiser.bins(binning == Binning.EQUAL_FREQUENCY ? Discretiser.ranks(sorted) : sorted,
+                        ctx.param(RULE));
     }
 }

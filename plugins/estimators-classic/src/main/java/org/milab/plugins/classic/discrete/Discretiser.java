@@ -20,40 +20,50 @@ final class Discretiser {
         }
         return switch (rule) {
             case STURGES -> (int) Math.ceil(Math.log(n) / Math.log(2)) + 1;
-            case FREEDMAN_DIACONIS -> {
-                double iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25);
-                double width = 2 * (iqr > 0 ? iqr : range / 4) * Math.pow(n, -1.0 / 3);
-                yield (int) Math.max(1, Math.min(n, Math.ceil(range / width)));
-            }
+            case FREEDMAN_DIACONIS -> freedmanDiaconis(sorted, range);
             case BIRGE_ROZENHOLC -> birgeRozenholc(sorted);
         };
+    }
+
+    /** Bins of width 2 IQR n^(-1/3) (a quarter of the range when the IQR is 0), between 1 and n. */
+    private static int freedmanDiaconis(double[] sorted, double range) {
+        int n = sorted.length;
+        double iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25);
+        double width = 2 * (iqr > 0 ? iqr : range / 4) * Math.pow(n, -1.0 / 3);
+        return (int) Math.max(1, Math.min(n, Math.ceil(range / width)));
     }
 
     private static int birgeRozenholc(double[] sorted) {
         int n = sorted.length;
         int most = (int) Math.max(1, Math.min(MAX_RULE_BINS, n / Math.log(n)));
-        double lo = sorted[0];
-        double range = sorted[n - 1] - lo;
         int best = 1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int d = 1; d <= most; d++) {
-            double score = 0;
-            int start = 0;
-            for (int j = 1; j <= d; j++) {
-                int end = j == d ? n : upperBound(sorted, lo + range * j / d);
-                int c = end - start;
-                if (c > 0) {
-                    score += c * Math.log((double) d * c / n);
-                }
-                start = end;
-            }
-            score -= d - 1 + Math.pow(Math.log(d), 2.5);
+            double score = logLikelihood(sorted, d) - (d - 1 + Math.pow(Math.log(d), 2.5));
             if (score > bestScore) {
                 bestScore = score;
                 best = d;
             }
         }
         return best;
+    }
+
+    /** The log-likelihood sum_j c_j ln(d c_j / n) of a histogram of {@code d} equal-width bins. */
+    private static double logLikelihood(double[] sorted, int d) {
+        int n = sorted.length;
+        double lo = sorted[0];
+        double range = sorted[n - 1] - lo;
+        double score = 0;
+        int start = 0;
+        for (int j = 1; j <= d; j++) {
+            int end = j == d ? n : upperBound(sorted, lo + range * j / d);
+            int c = end - start;
+            if (c > 0) {
+                score += c * Math.log((double) d * c / n);
+            }
+            start = end;
+        }
+        return score;
     }
 
     /** The bin (0..bins-1) of every value of {@code column}. */
@@ -67,15 +77,22 @@ final class Discretiser {
                 out[i] = range == 0 ? 0 : Math.min(bins - 1, (int) ((column[i] - lo) / range * bins));
             }
         } else {
-            double[] edges = new double[bins - 1];
-            for (int b = 1; b < bins; b++) {
-                edges[b - 1] = sorted[(int) ((long) b * n / bins)];
-            }
+            double[] edges = equalMassEdges(sorted, bins);
             for (int i = 0; i < n; i++) {
                 out[i] = upperBound(edges, column[i]);
             }
         }
         return out;
+    }
+
+    /** The {@code bins - 1} inner edges that cut the sorted values into equally full bins. */
+    private static double[] equalMassEdges(double[] sorted, int bins) {
+        int n = sorted.length;
+        double[] edges = new double[bins - 1];
+        for (int b = 1; b < bins; b++) {
+            edges[b - 1] = sorted[(int) ((long) b * n / bins)];
+        }
+        return edges;
     }
 
     /** Linear-interpolation quantile of sorted values. */

@@ -62,20 +62,33 @@ public final class GaussianCca implements Estimator {
     @Override
     public Estimate estimate(Samples x, Samples y, RunContext ctx) {
         DataChecks.requirePaired(x, "x", y, "y");
-        int dx = x.cols();
-        int dy = y.cols();
-        int need = dx + dy + 2;
+        int need = x.cols() + y.cols() + 2;
         String why = "d_x + d_y + 2 = " + need + " for a non-singular covariance";
         DataChecks.requireContinuous(x, "x", need, why);
         DataChecks.requireContinuous(y, "y", need, why);
-        double[][] cov = correlation(covariance(x.withColumnsOf(y)));
-        RealMatrix c = new Array2DRowRealMatrix(cov, false);
+        double[] rho = canonicalCorrelations(x, y);
+        Estimate e = Estimate.of(gaussianMi(rho), x.rows());
+        for (int i = 0; i < Math.min(rho.length, MAX_REPORTED); i++) {
+            e = e.withDiagnostic("rho" + (i + 1), rho[i]);
+        }
+        return e;
+    }
+
+    /** The singular values of W = Lx^-1 Cxy Ly^-T, from the correlation matrix of (x, y). */
+    private static double[] canonicalCorrelations(Samples x, Samples y) {
+        int dx = x.cols();
+        int dy = y.cols();
+        RealMatrix c = new Array2DRowRealMatrix(correlation(covariance(x.withColumnsOf(y))), false);
         RealMatrix lx = cholesky(c.getSubMatrix(0, dx - 1, 0, dx - 1), x, "x");
         RealMatrix ly = cholesky(c.getSubMatrix(dx, dx + dy - 1, dx, dx + dy - 1), y, "y");
         RealMatrix cxy = c.getSubMatrix(0, dx - 1, dx, dx + dy - 1);
         // W = Lx^-1 Cxy Ly^-T by two triangular solves.
         RealMatrix w = solveLower(ly, solveLower(lx, cxy).transpose()).transpose();
-        double[] rho = new SingularValueDecomposition(w).getSingularValues();
+        return new SingularValueDecomposition(w).getSingularValues();
+    }
+
+    /** -1/2 sum ln(1 - rho_i^2); infinite, hence refused, when a canonical correlation reaches 1. */
+    private static double gaussianMi(double[] rho) {
         double mi = 0;
         for (double r : rho) {
             if (r >= 1.0) {
@@ -84,39 +97,21 @@ public final class GaussianCca implements Estimator {
             }
             mi -= 0.5 * Math.log1p(-r * r);
         }
-        Estimate e = Estimate.of(mi, x.rows());
-        for (int i = 0; i < Math.min(rho.length, MAX_REPORTED); i++) {
-            e = e.withDiagnostic("rho" + (i + 1), rho[i]);
-        }
-        return e;
+        return mi;
     }
 
     /** Population covariance of the columns of {@code s} (the scale cancels in the MI). */
     private static double[][] covariance(Samples s) {
         int n = s.rows();
         int d = s.cols();
-        double[] mean = new double[d];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += s.get(r, j);
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
+        double[] mean = columnMeans(s);
         double[][] cov = new double[d][d];
         double[] row = new double[d];
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < d; j++) {
                 row[j] = s.get(r, j) - mean[j];
             }
-            for (int a = 0; a < d; a++) {
-                double va = row[a];
-                double[] ca = cov[a];
-                for (int b = a; b < d; b++) {
-                    ca[b] += va * row[b];
-                }
-            }
+            addUpperOuterProduct(cov, row);
         }
         for (int a = 0; a < d; a++) {
             for (int b = a; b < d; b++) {
@@ -125,6 +120,31 @@ public final class GaussianCca implements Estimator {
             }
         }
         return cov;
+    }
+
+    private static double[] columnMeans(Samples s) {
+        int n = s.rows();
+        double[] mean = new double[s.cols()];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += s.get(r, j);
+            }
+        }
+        for (int j = 0; j < mean.length; j++) {
+            mean[j] /= n;
+        }
+        return mean;
+    }
+
+    /** Adds row row^T to the upper triangle (diagonal included) of {@code cov}. */
+    private static void addUpperOuterProduct(double[][] cov, double[] row) {
+        for (int a = 0; a < row.length; a++) {
+            double va = row[a];
+            double[] ca = cov[a];
+            for (int b = a; b < row.length; b++) {
+                ca[b] += va * row[b];
+            }
+        }
     }
 
     /** Rescales a covariance to a correlation matrix, so that factorisation thresholds are scale-free. */

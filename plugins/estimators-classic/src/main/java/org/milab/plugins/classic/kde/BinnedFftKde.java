@@ -1,5 +1,6 @@
 package org.milab.plugins.classic.kde;
 
+import java.util.Arrays;
 import org.milab.api.Citation;
 import org.milab.api.EstimationException;
 import org.milab.api.ExtensionInfo;
@@ -10,6 +11,7 @@ import org.milab.api.estimate.Estimate;
 import org.milab.api.estimate.Estimator;
 import org.milab.api.param.Parameter;
 import org.milab.plugins.classic.common.DataChecks;
+import org.milab.plugins.classic.common.Preprocessing;
 import org.pf4j.Extension;
 
 /**
@@ -56,50 +58,39 @@ public final class BinnedFftKde implements Estimator {
     @Override
     public Estimate estimate(Samples x, Samples y, RunContext ctx) {
         DataChecks.requirePaired(x, "x", y, "y");
-        if (x.cols() != 1 || y.cols() != 1) {
-            throw new InvalidDataException("kde-fft needs one column in x and one in y, got " + x.cols() + " and "
-                    + y.cols() + "; use 'kde' for more dimensions");
-        }
+        requireOneColumnEach(x, y);
         DataChecks.requireContinuous(x, "x", 2, "two samples at least");
         DataChecks.requireContinuous(y, "y", 2, "two samples at least");
         int n = x.rows();
         int g = ctx.param(GRID);
         double h = ctx.param(KdeParameters.RULE).bandwidth(2, n, ctx.param(KdeParameters.BANDWIDTH));
-        Axis ax = new Axis(standardised(x.column(0)), g, h);
-        Axis ay = new Axis(standardised(y.column(0)), g, h);
+        Axis ax = new Axis(Preprocessing.scaledCopy(x), g, h);
+        Axis ay = new Axis(Preprocessing.scaledCopy(y), g, h);
         double[] sx = ax.smooth(ax.bin1d());
         double[] sy = ay.smooth(ay.bin1d());
         double[] sxy = smooth2d(bin2d(ax, ay, g), ax, ay, g);
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            double fx = ax.interpolate(sx, i);
-            double fy = ay.interpolate(sy, i);
-            double fxy = interpolate2d(sxy, ax, ay, i, g);
-            if (!(fx > 0 && fy > 0 && fxy > 0)) {
-                throw new EstimationException("kde-fft: the smoothed density at row " + i + " is not positive ("
-                        + fxy + "); increase grid or bandwidth");
-            }
-            sum += Math.log(n * fxy / (fx * fy));
+            sum += logDensityRatio(ax.interpolate(sx, i), ay.interpolate(sy, i), interpolate2d(sxy, ax, ay, i, g), n,
+                    i);
         }
         return Estimate.of(sum / n, n).withDiagnostic("bandwidth", h).withDiagnostic("grid", g);
     }
 
-    private static double[] standardised(double[] v) {
-        double mean = 0;
-        for (double a : v) {
-            mean += a;
+    private static void requireOneColumnEach(Samples x, Samples y) {
+        if (x.cols() != 1 || y.cols() != 1) {
+            throw new InvalidDataException("kde-fft needs one column in x and one in y, got " + x.cols() + " and "
+                    + y.cols() + "; use 'kde' for more dimensions");
         }
-        mean /= v.length;
-        double ss = 0;
-        for (double a : v) {
-            ss += (a - mean) * (a - mean);
+    }
+
+    /** ln(n f(x, y) / (f(x) f(y))) at row {@code i} from the smoothed bin counts, which must all be positive. */
+    private static double logDensityRatio(double fx, double fy, double fxy, int n, int i) {
+        if (!(fx > 0 && fy > 0 && fxy > 0)) {
+            throw new EstimationException("kde-fft: the smoothed density at row " + i + " is not positive ("
+                    + fxy + "); increase grid or bandwidth");
         }
-        double sd = Math.sqrt(ss / v.length);
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] / sd;
-        }
-        return out;
+        return Math.log(n * fxy / (fx * fy));
     }
 
     /** One axis: its grid, each sample's cell and offset within it, and the kernel spectrum. */
@@ -111,12 +102,8 @@ public final class BinnedFftKde implements Estimator {
 
         Axis(double[] v, int g, double h) {
             this.g = g;
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double a : v) {
-                lo = Math.min(lo, a);
-                hi = Math.max(hi, a);
-            }
+            double lo = Arrays.stream(v).reduce(Double.POSITIVE_INFINITY, Math::min);
+            double hi = Arrays.stream(v).reduce(Double.NEGATIVE_INFINITY, Math::max);
             double delta = (hi - lo) / (g - 1);
             cell = new int[v.length];
             frac = new double[v.length];
@@ -126,12 +113,17 @@ public final class BinnedFftKde implements Estimator {
                 cell[i] = c;
                 frac[i] = at - c;
             }
+            spectrum = Fft.kernelSpectrum(halfKernel(g, delta, h));
+        }
+
+        /** The Gaussian kernel of bandwidth {@code h} at grid offsets 0, delta, ..., (g - 1) delta. */
+        private static double[] halfKernel(int g, double delta, double h) {
             double[] half = new double[g];
             for (int a = 0; a < g; a++) {
                 double t = a * delta / h;
                 half[a] = Math.exp(-0.5 * t * t);
             }
-            spectrum = Fft.kernelSpectrum(half);
+            return half;
         }
 
         double[] bin1d() {
@@ -176,20 +168,24 @@ public final class BinnedFftKde implements Estimator {
         double[] im = new double[p];
         double[] line = new double[g];
         for (int r = 0; r < g; r++) {
-            System.arraycopy(w, r * g, line, 0, g);
-            Fft.convolve(line, ay.spectrum, re, im);
-            System.arraycopy(line, 0, w, r * g, g);
+            convolveStrided(w, r * g, 1, line, ay.spectrum, re, im);
         }
         for (int c = 0; c < g; c++) {
-            for (int r = 0; r < g; r++) {
-                line[r] = w[r * g + c];
-            }
-            Fft.convolve(line, ax.spectrum, re, im);
-            for (int r = 0; r < g; r++) {
-                w[r * g + c] = line[r];
-            }
+            convolveStrided(w, c, g, line, ax.spectrum, re, im);
         }
         return w;
+    }
+
+    /** Convolves the line w[start], w[start + stride], ... (line.length values) in place, through {@code line}. */
+    private static void convolveStrided(double[] w, int start, int stride, double[] line, double[][] spectrum,
+                                        double[] re, double[] im) {
+        for (int k = 0; k < line.length; k++) {
+            line[k] = w[start + k * stride];
+        }
+        Fft.convolve(line, spectrum, re, im);
+        for (int k = 0; k < line.length; k++) {
+            w[start + k * stride] = line[k];
+        }
     }
 
     private static double interpolate2d(double[] s, Axis ax, Axis ay, int i, int g) {

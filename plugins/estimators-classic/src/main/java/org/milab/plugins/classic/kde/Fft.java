@@ -17,6 +17,19 @@ final class Fft {
 
     /** Forward (sign −1) or inverse (sign +1, unscaled) transform; the length must be a power of two. */
     static void transform(double[] re, double[] im, int sign) {
+        bitReversePermute(re, im);
+        for (int len = 2; len <= re.length; len <<= 1) {
+            double angle = sign * 2 * Math.PI / len;
+            double wr = Math.cos(angle);
+            double wi = Math.sin(angle);
+            for (int start = 0; start < re.length; start += len) {
+                butterflies(re, im, start, len, wr, wi);
+            }
+        }
+    }
+
+    /** Puts each element at the index whose bits are its own index's, reversed. */
+    private static void bitReversePermute(double[] re, double[] im) {
         int n = re.length;
         for (int i = 1, j = 0; i < n; i++) {
             int bit = n >> 1;
@@ -25,35 +38,34 @@ final class Fft {
             }
             j ^= bit;
             if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
+                swap(re, i, j);
+                swap(im, i, j);
             }
         }
-        for (int len = 2; len <= n; len <<= 1) {
-            double angle = sign * 2 * Math.PI / len;
-            double wr = Math.cos(angle);
-            double wi = Math.sin(angle);
-            for (int start = 0; start < n; start += len) {
-                double cr = 1;
-                double ci = 0;
-                for (int k = 0; k < len / 2; k++) {
-                    int a = start + k;
-                    int b = a + len / 2;
-                    double br = re[b] * cr - im[b] * ci;
-                    double bi = re[b] * ci + im[b] * cr;
-                    re[b] = re[a] - br;
-                    im[b] = im[a] - bi;
-                    re[a] += br;
-                    im[a] += bi;
-                    double nr = cr * wr - ci * wi;
-                    ci = cr * wi + ci * wr;
-                    cr = nr;
-                }
-            }
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    /** The butterflies of one block of {@code len} from {@code start}, the twiddle turning by (wr, wi) each step. */
+    private static void butterflies(double[] re, double[] im, int start, int len, double wr, double wi) {
+        double cr = 1;
+        double ci = 0;
+        for (int k = 0; k < len / 2; k++) {
+            int a = start + k;
+            int b = a + len / 2;
+            double br = re[b] * cr - im[b] * ci;
+            double bi = re[b] * ci + im[b] * cr;
+            re[b] = re[a] - br;
+            im[b] = im[a] - bi;
+            re[a] += br;
+            im[a] += bi;
+            double nr = cr * wr - ci * wi;
+            ci = cr * wi + ci * wr;
+            cr = nr;
         }
     }
 
@@ -82,16 +94,19 @@ final class Fft {
         java.util.Arrays.fill(im, 0);
         System.arraycopy(line, 0, re, 0, line.length);
         transform(re, im, -1);
-        double[] kr = spectrum[0];
-        double[] ki = spectrum[1];
-        for (int f = 0; f < p; f++) {
-            double r = re[f] * kr[f] - im[f] * ki[f];
-            im[f] = re[f] * ki[f] + im[f] * kr[f];
-            re[f] = r;
-        }
+        multiply(re, im, spectrum[0], spectrum[1]);
         transform(re, im, 1);
         for (int i = 0; i < line.length; i++) {
             line[i] = re[i] / p;
+        }
+    }
+
+    /** (re, im) times (kr, ki), element by element, in place. */
+    private static void multiply(double[] re, double[] im, double[] kr, double[] ki) {
+        for (int f = 0; f < re.length; f++) {
+            double r = re[f] * kr[f] - im[f] * ki[f];
+            im[f] = re[f] * ki[f] + im[f] * kr[f];
+            re[f] = r;
         }
     }
 }

@@ -61,31 +61,35 @@ public final class Kde implements Estimator {
         int n = x.rows();
         int dx = x.cols();
         int dy = y.cols();
-        double[] xs = Preprocessing.copy(x);
-        double[] ys = Preprocessing.copy(y);
-        Preprocessing.scaleToUnitStd(xs, dx);
-        Preprocessing.scaleToUnitStd(ys, dy);
+        double[] xs = Preprocessing.scaledCopy(x);
+        double[] ys = Preprocessing.scaledCopy(y);
         double h = ctx.param(KdeParameters.RULE).bandwidth(dx + dy, n, ctx.param(KdeParameters.BANDWIDTH));
         double c = -0.5 / (h * h);
         double sum = ParallelSum.sum(n, ctx.param(ParallelSum.THREADS), (from, to) -> {
             double acc = 0;
             for (int i = from; i < to; i++) {
-                double sx = 0;
-                double sy = 0;
-                double sxy = 0;
-                for (int j = 0; j < n; j++) {
-                    double a = Math.exp(c * squaredDistance(xs, dx, i, j));
-                    double b = Math.exp(c * squaredDistance(ys, dy, i, j));
-                    sx += a;
-                    sy += b;
-                    sxy += a * b;
-                }
-                acc += Math.log(n * sxy / (sx * sy));
+                acc += logDensityRatio(xs, dx, ys, dy, i, c);
             }
             return acc;
         }, ctx::cancelled);
         Estimate e = Estimate.of(sum / n, n).withDiagnostic("bandwidth", h);
         return KernelOverlap.warning(xs, dx, ys, dy, n, h).map(e::withWarning).orElse(e);
+    }
+
+    /** ln(p(x_i, y_i) / (p(x_i) p(y_i))) with Gaussian kernels exp(c ‖.‖²) over all n rows. */
+    private static double logDensityRatio(double[] xs, int dx, double[] ys, int dy, int i, double c) {
+        int n = xs.length / dx;
+        double sx = 0;
+        double sy = 0;
+        double sxy = 0;
+        for (int j = 0; j < n; j++) {
+            double a = Math.exp(c * squaredDistance(xs, dx, i, j));
+            double b = Math.exp(c * squaredDistance(ys, dy, i, j));
+            sx += a;
+            sy += b;
+            sxy += a * b;
+        }
+        return Math.log(n * sxy / (sx * sy));
     }
 
     private static double squaredDistance(double[] v, int d, int i, int j) {

@@ -29,11 +29,7 @@ final class KernelOverlap {
     static Optional<String> warning(double[] xs, int dx, double[] ys, int dy, int n, double h) {
         double share = selfShare(xs, dx, ys, dy, n, h);
         if (share > MAX_SELF_SHARE) {
-            return Optional.of(String.format(Locale.ROOT, "the kernels barely overlap in the joint space: on "
-                    + "average %.0f%% of a sample's joint kernel sum is its own kernel (bandwidth h = %.3g in %d "
-                    + "dimensions, n = %d), so the estimate counts isolated points and is pulled towards ln n = %.2f; "
-                    + "kernel density MI needs few dimensions (<= 3-4) or a larger bandwidth: use ksg or auto",
-                    100 * share, h, dx + dy, n, Math.log(n)));
+            return Optional.of(isolatedPoints(share, h, dx + dy, n));
         }
         if (h > 1) {
             return Optional.of(String.format(Locale.ROOT, "the bandwidth h = %.3g exceeds one standard deviation: "
@@ -41,6 +37,14 @@ final class KernelOverlap {
                     + "underestimated; use a smaller bandwidth or the scott rule", h, 1 / (1 + h * h)));
         }
         return Optional.empty();
+    }
+
+    private static String isolatedPoints(double share, double h, int dims, int n) {
+        return String.format(Locale.ROOT, "the kernels barely overlap in the joint space: on "
+                + "average %.0f%% of a sample's joint kernel sum is its own kernel (bandwidth h = %.3g in %d "
+                + "dimensions, n = %d), so the estimate counts isolated points and is pulled towards ln n = %.2f; "
+                + "kernel density MI needs few dimensions (<= 3-4) or a larger bandwidth: use ksg or auto",
+                100 * share, h, dims, n, Math.log(n));
     }
 
     /** Mean over probed rows of 1 / S<sub>xy</sub>(i). */

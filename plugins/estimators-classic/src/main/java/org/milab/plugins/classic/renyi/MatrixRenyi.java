@@ -81,16 +81,25 @@ public final class MatrixRenyi implements Estimator {
     @Override
     public Estimate estimate(Samples x, Samples y, RunContext ctx) {
         DataChecks.requirePaired(x, "x", y, "y");
-        DataChecks.requireContinuous(x, "x", 2, "two samples at least");
-        DataChecks.requireContinuous(y, "y", 2, "two samples at least");
+        requireContinuous(x, y);
         int limit = ctx.param(MAX_ROWS_USED);
         if (x.rows() > limit) {
             int[] rows = subsample(x.rows(), limit, ctx);
-            x = x.selectRows(rows);
-            y = y.selectRows(rows);
-            DataChecks.requireContinuous(x, "x", 2, "two samples at least");
-            DataChecks.requireContinuous(y, "y", 2, "two samples at least");
+            Samples xs = x.selectRows(rows);
+            Samples ys = y.selectRows(rows);
+            requireContinuous(xs, ys);
+            return renyiMi(xs, ys, ctx);
         }
+        return renyiMi(x, y, ctx);
+    }
+
+    private static void requireContinuous(Samples x, Samples y) {
+        DataChecks.requireContinuous(x, "x", 2, "two samples at least");
+        DataChecks.requireContinuous(y, "y", 2, "two samples at least");
+    }
+
+    /** S_α(Kx) + S_α(Ky) − S_α(Kx ∘ Ky) over every row of {@code x} and {@code y}. */
+    private static Estimate renyiMi(Samples x, Samples y, RunContext ctx) {
         int n = x.rows();
         double alpha = ctx.param(ALPHA);
         double[][] kx = gram(x, ctx);
@@ -105,10 +114,14 @@ public final class MatrixRenyi implements Estimator {
         Estimate e = Estimate.of(mi, n).withDiagnostic("alpha", alpha)
                 .withQuantity(String.format(java.util.Locale.ROOT, "matrix-based Rényi alpha-order MI (alpha = %s)",
                         ALPHA.format(alpha)));
-        return mi > 0.9 * Math.log(n) ? e.withWarning(String.format(java.util.Locale.ROOT, "the value %.3f is "
+        return mi > 0.9 * Math.log(n) ? withCeilingWarning(e, mi, n) : e;
+    }
+
+    private static Estimate withCeilingWarning(Estimate e, double mi, int n) {
+        return e.withWarning(String.format(java.util.Locale.ROOT, "the value %.3f is "
                 + "near its ceiling ln n = %.3f for the %d rows used: the Gram matrices are nearly diagonal "
                 + "(kernel too narrow for the dimension), so it says little; widen sigma or use fewer dimensions", mi,
-                Math.log(n), n)) : e;
+                Math.log(n), n));
     }
 
     /** {@code m} distinct rows of {@code n}, in increasing order, by a seeded partial Fisher–Yates shuffle. */
@@ -132,20 +145,7 @@ public final class MatrixRenyi implements Estimator {
     private static double[][] gram(Samples s, RunContext ctx) {
         int n = s.rows();
         int d = s.cols();
-        double[] v = Preprocessing.copy(s);
-        Preprocessing.scaleToUnitStd(v, d);
-        double[][] sq = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double q = 0;
-                for (int k = 0; k < d; k++) {
-                    double g = v[i * d + k] - v[j * d + k];
-                    q += g * g;
-                }
-                sq[i][j] = q;
-                sq[j][i] = q;
-            }
-        }
+        double[][] sq = squaredDistances(Preprocessing.scaledCopy(s), n, d);
         double sigma = switch (ctx.param(WIDTH_RULE)) {
             case SILVERMAN -> 1.06 * Math.pow(n, -1.0 / (4 + d));
             case SCOTT -> Math.pow(n, -1.0 / (4 + d));
@@ -161,7 +161,36 @@ public final class MatrixRenyi implements Estimator {
         return sq;
     }
 
+    /** The squared distances between the n rows of {@code v} (d columns), zero on the diagonal. */
+    private static double[][] squaredDistances(double[] v, int n, int d) {
+        double[][] sq = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double q = 0;
+                for (int k = 0; k < d; k++) {
+                    double g = v[i * d + k] - v[j * d + k];
+                    q += g * g;
+                }
+                sq[i][j] = q;
+                sq[j][i] = q;
+            }
+        }
+        return sq;
+    }
+
     private static double medianDistance(double[][] sq) {
+        double[] all = pairDistances(sq);
+        Arrays.sort(all);
+        double m = all[all.length / 2];
+        if (m == 0) {
+            throw new InvalidDataException("more than half of the rows are identical, so the median distance is 0; "
+                    + "use width-rule = fixed");
+        }
+        return m;
+    }
+
+    /** The distances above the diagonal of the squared-distance matrix {@code sq}, row by row. */
+    private static double[] pairDistances(double[][] sq) {
         int n = sq.length;
         double[] all = new double[n * (n - 1) / 2];
         int at = 0;
@@ -170,13 +199,7 @@ public final class MatrixRenyi implements Estimator {
                 all[at++] = Math.sqrt(sq[i][j]);
             }
         }
-        Arrays.sort(all);
-        double m = all[all.length / 2];
-        if (m == 0) {
-            throw new InvalidDataException("more than half of the rows are identical, so the median distance is 0; "
-                    + "use width-rule = fixed");
-        }
-        return m;
+        return all;
     }
 
     /**
@@ -193,6 +216,11 @@ public final class MatrixRenyi implements Estimator {
             }
             return out;
         }
+        return singularValues(k);
+    }
+
+    private static double[] singularValues(double[][] k) {
+        int n = k.length;
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, n, false, false, true);
         if (!svd.decompose(new DMatrixRMaj(k))) {
             throw new EstimationException("renyi: neither the eigendecomposition nor the SVD of a " + n + " x " + n
@@ -203,9 +231,8 @@ public final class MatrixRenyi implements Estimator {
 
     /** S_α of the unit-trace matrix K / tr(K). */
     private static double entropy(double[][] k, double alpha) {
-        int n = k.length;
         double trace = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < k.length; i++) {
             trace += k[i][i];
         }
         double sum = 0;
