@@ -43,17 +43,7 @@ public final class FlatParameters extends ParameterStore {
     public FlatParameters(Block block, NDManager model) {
         super(model, false);
         try (NDManager scratch = model.newSubManager()) {
-            NDList flat = new NDList();
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                Parameter parameter = p.getValue();
-                if (parameter.requiresGradient()) {
-                    index.put(parameter, shapes.size());
-                    shapes.add(parameter.getArray().getShape());
-                    NDArray row = parameter.getArray().reshape(-1);
-                    row.attach(scratch);
-                    flat.add(row);
-                }
-            }
+            NDList flat = flattenTrainable(block, scratch);
             if (flat.isEmpty()) {
                 throw new IllegalArgumentException("the block has no trainable parameters");
             }
@@ -61,13 +51,35 @@ public final class FlatParameters extends ParameterStore {
             buffer.attach(model);
         }
         buffer.setRequiresGradient(true);
-        splitPoints = new long[shapes.size() - 1];
-        long offset = 0;
-        for (int i = 0; i < splitPoints.length; i++) {
-            offset += shapes.get(i).size();
-            splitPoints[i] = offset;
-        }
+        splitPoints = splitOffsets(shapes);
         views = new NDArray[shapes.size()];
+    }
+
+    /** Each trainable parameter flattened into {@code scratch}, recording its index and shape. */
+    private NDList flattenTrainable(Block block, NDManager scratch) {
+        NDList flat = new NDList();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Parameter parameter = p.getValue();
+            if (parameter.requiresGradient()) {
+                index.put(parameter, shapes.size());
+                shapes.add(parameter.getArray().getShape());
+                NDArray row = parameter.getArray().reshape(-1);
+                row.attach(scratch);
+                flat.add(row);
+            }
+        }
+        return flat;
+    }
+
+    /** Where the buffer splits into the parameters: the running sums of their sizes, the last one left out. */
+    private static long[] splitOffsets(List<Shape> shapes) {
+        long[] points = new long[shapes.size() - 1];
+        long offset = 0;
+        for (int i = 0; i < points.length; i++) {
+            offset += shapes.get(i).size();
+            points[i] = offset;
+        }
+        return points;
     }
 
     /** The buffer holding every trainable parameter, flattened in the block's parameter order. */
@@ -104,6 +116,11 @@ public final class FlatParameters extends ParameterStore {
             }
             return parameter.getArray();
         }
+        return view(i);
+    }
+
+    /** The view of parameter {@code i} in this step's split, shaped once and then reused. */
+    private NDArray view(int i) {
         if (pieces == null) {
             throw new IllegalStateException("beginStep was not called before the forward pass");
         }

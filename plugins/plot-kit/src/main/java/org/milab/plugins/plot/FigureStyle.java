@@ -48,21 +48,31 @@ public final class FigureStyle {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         XYStyler s = chart.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderColor(new Color(0x999999));
-        s.setPlotGridLinesColor(new Color(0xE6E6E6));
-        s.setPlotGridLinesStroke(new BasicStroke(0.6f));
+        stylePaper(s);
         s.setChartTitleFont(new Font(FONT, Font.BOLD, 13));
-        s.setLegendFont(new Font(FONT, Font.PLAIN, 11));
-        s.setLegendVisible(true);
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
-        s.setLegendBorderColor(new Color(0xCCCCCC));
+        styleLegend(s);
         s.setSeriesColors(PALETTE);
         s.setMarkerSize(6);
         chart.getStyler().setAxisTitleFont(new Font(FONT, Font.PLAIN, 12));
         chart.getStyler().setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 10));
         return chart;
+    }
+
+    /** White background, grey border, light grid. */
+    private static void stylePaper(XYStyler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(new Color(0x999999));
+        s.setPlotGridLinesColor(new Color(0xE6E6E6));
+        s.setPlotGridLinesStroke(new BasicStroke(0.6f));
+    }
+
+    /** A framed legend inside the top right corner. */
+    private static void styleLegend(XYStyler s) {
+        s.setLegendFont(new Font(FONT, Font.PLAIN, 11));
+        s.setLegendVisible(true);
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendBorderColor(new Color(0xCCCCCC));
     }
 
     /** A line without markers. */
@@ -107,6 +117,15 @@ public final class FigureStyle {
     public static int clipY(XYChart chart, double low, double high, double[]... values) {
         chart.getStyler().setYAxisMin(low);
         chart.getStyler().setYAxisMax(high);
+        int outside = countOutside(low, high, values);
+        if (outside > 0) {
+            chart.setTitle(chart.getTitle() + " " + clipNote(low, high));
+        }
+        return outside;
+    }
+
+    /** How many of {@code values} are not within [low, high] (NaN counts as outside). */
+    private static int countOutside(double low, double high, double[]... values) {
         int outside = 0;
         for (double[] vs : values) {
             for (double v : vs) {
@@ -114,9 +133,6 @@ public final class FigureStyle {
                     outside++;
                 }
             }
-        }
-        if (outside > 0) {
-            chart.setTitle(chart.getTitle() + " " + clipNote(low, high));
         }
         return outside;
     }
