@@ -50,14 +50,18 @@ public final class CaptureWriter implements AutoCloseable {
         Path file = folder.resolve(relative);
         try {
             writeLittleEndian(file, values);
-            manifest.write(String.join(",", String.valueOf(seed), String.valueOf(epoch), String.valueOf(layer), name,
+            appendToManifest(String.join(",", String.valueOf(seed), String.valueOf(epoch), String.valueOf(layer), name,
                     String.valueOf(rows), String.valueOf(cols), relative));
-            manifest.newLine();
-            manifest.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the activations " + file, e);
         }
         bytes += (long) values.length * Float.BYTES;
+    }
+
+    private void appendToManifest(String line) throws IOException {
+        manifest.write(line);
+        manifest.newLine();
+        manifest.flush();
     }
 
     /** Writes {@code values} as little-endian float32, creating the file's folder when needed. */

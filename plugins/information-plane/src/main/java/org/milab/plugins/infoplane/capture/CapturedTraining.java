@@ -73,6 +73,14 @@ public final class CapturedTraining implements TrainingStrategy {
                 ctx.param(CaptureSettings.PROBE));
         CaptureSchedule schedule = CaptureSchedule.logSpaced(s.epochs(), s.snapshots());
         Path folder = ctx.artifactsDir().resolve("activations");
+        double[][] accuracy = trainSeeds(data, s, schedule, folder, ctx);
+        return new TrainingResult(Map.of(), metrics(accuracy[0], accuracy[1], schedule.epochs().length),
+                representations(folder, schedule.epochs().length * s.seeds(), data));
+    }
+
+    /** Trains every seed, capturing into {@code folder}; the train accuracies, then the test accuracies. */
+    private static double[][] trainSeeds(ProbeSet data, CaptureSettings s, CaptureSchedule schedule, Path folder,
+                                         RunContext ctx) {
         double[] train = new double[s.seeds()];
         double[] test = new double[s.seeds()];
         try (CaptureWriter out = new CaptureWriter(folder)) {
@@ -83,11 +91,16 @@ public final class CapturedTraining implements TrainingStrategy {
             }
             ctx.metric("capture/bytes", 0, out.bytes());
         }
+        return new double[][] {train, test};
+    }
+
+    /** The capture handle (folder and snapshot count) and the probe rows' inputs and targets. */
+    private static Map<String, Samples> representations(Path folder, int snapshots, ProbeSet data) {
         Map<String, Samples> reps = new LinkedHashMap<>();
-        reps.put(CaptureHandle.KEY, CaptureHandle.of(folder, schedule.epochs().length * s.seeds()));
+        reps.put(CaptureHandle.KEY, CaptureHandle.of(folder, snapshots));
         reps.put(CaptureHandle.PROBE_X, data.probeX());
         reps.put(CaptureHandle.PROBE_Y, data.probeY());
-        return new TrainingResult(Map.of(), metrics(train, test, schedule.epochs().length), reps);
+        return reps;
     }
 
     /** Trains seed number {@code seed} from a fresh model, capturing as it goes; its train and test accuracy. */

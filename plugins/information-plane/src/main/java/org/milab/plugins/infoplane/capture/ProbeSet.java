@@ -45,10 +45,7 @@ final class ProbeSet {
     static ProbeSet of(Dataset d, String input, String targetView, int probeRows) {
         Samples x = d.view(input).requireFinite("view '" + input + "'");
         Samples t = d.view(targetView).requireFinite("view '" + targetView + "'");
-        if (t.cols() != 1) {
-            throw new InvalidDataException("view '" + targetView + "' has " + t.cols() + " columns; the target of "
-                    + "capture-training is one column of class values");
-        }
+        requireOneColumn(t, targetView);
         double[] col = t.column(0);
         double[] levels = classLevels(col, targetView);
         int[] ids = new int[col.length];
@@ -57,6 +54,13 @@ final class ProbeSet {
         }
         int probe = probeRows <= 0 ? x.rows() : Math.min(probeRows, x.rows());
         return new ProbeSet(x, t, ids, levels.length, probe);
+    }
+
+    private static void requireOneColumn(Samples t, String targetView) {
+        if (t.cols() != 1) {
+            throw new InvalidDataException("view '" + targetView + "' has " + t.cols() + " columns; the target of "
+                    + "capture-training is one column of class values");
+        }
     }
 
     /** The distinct class values, ascending; at least two. */

@@ -134,9 +134,7 @@ final class SeedRun {
                 acts.copy(o, from);
             }
         }
-        for (int i = 0; i < acts.layers().size(); i++) {
-            out.write(seedIndex, epoch, i + 1, acts.names().get(i), n, acts.widths().get(i), acts.layers().get(i));
-        }
+        acts.write(out, seedIndex, epoch, n);
     }
 
     /**
@@ -168,6 +166,13 @@ final class SeedRun {
                 NDArray a = i + 1 < o.size() ? o.get(i + 1) : o.get(0).softmax(1);
                 float[] v = a.toType(DataType.FLOAT32, false).toFloatArray();
                 System.arraycopy(v, 0, layers.get(i), from * widths.get(i), v.length);
+            }
+        }
+
+        /** Writes every layer's {@code n} rows as snapshot (seed, epoch), layers numbered from 1. */
+        void write(CaptureWriter out, int seedIndex, int epoch, int n) {
+            for (int i = 0; i < layers.size(); i++) {
+                out.write(seedIndex, epoch, i + 1, names.get(i), n, widths.get(i), layers.get(i));
             }
         }
     }

@@ -53,13 +53,19 @@ final class MixtureBound {
         double[] within = new double[n];
         int[] group = groups(y);
         addKernelSums(t.toRowMajor(), t.cols(), group, scale, total, within);
-        int[] sizes = new int[n];
-        for (int g : group) {
-            sizes[g]++;
-        }
+        int[] sizes = groupSizes(group);
         double mi = logRatioSum(total, within, group, sizes);
         return Estimate.of(mi / n, n).withDiagnostic("noise-variance", variance)
                 .withDiagnostic("groups", Arrays.stream(sizes).filter(s -> s > 0).count());
+    }
+
+    /** How many rows each group id has (ids are below the number of rows). */
+    private static int[] groupSizes(int[] group) {
+        int[] sizes = new int[group.length];
+        for (int g : group) {
+            sizes[g]++;
+        }
+        return sizes;
     }
 
     /** The sum over rows of ln(mean kernel to all rows) subtracted from ln(mean kernel within the row's group). */

@@ -73,33 +73,34 @@ public final class InformationPlane implements Analysis {
 
     @Override
     public AnalysisResult analyse(Inputs inputs, RunContext ctx) {
-        TrainingResult training = inputs.get("capture", TrainingResult.class);
+        List<PlanePoint> points = measure(inputs.get("capture", TrainingResult.class), ctx);
+        double confidence = ctx.param(CONFIDENCE);
+        List<LayerCurve> curves = LayerCurve.of(points, confidence);
+        List<CompressionVerdict> verdicts = curves.stream()
+                .map(c -> CompressionVerdict.of(c, ctx.param(THRESHOLD), confidence)).toList();
+        List<Path> figures = figures(ctx.artifactsDir(), ctx.param(ESTIMATORS), curves);
+        return new AnalysisResult(List.of(PlaneTables.points(points), PlaneTables.summary(curves, confidence)),
+                compressionBits(verdicts), verdicts.stream().map(v -> v.sentence(confidence)).toList(), figures);
+    }
+
+    /** Each curve's compression drop in bits, keyed {@code <estimator>/layer<k>/compression-bits}. */
+    private static Map<String, Double> compressionBits(List<CompressionVerdict> verdicts) {
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        for (CompressionVerdict v : verdicts) {
+            LayerCurve c = v.curve();
+            scalars.put(c.estimator() + "/layer" + c.layer() + "/compression-bits", v.drop().mean());
+        }
+        return scalars;
+    }
+
+    /** The plane points of every captured snapshot under every configured estimator. */
+    private static List<PlanePoint> measure(TrainingResult training, RunContext ctx) {
         CaptureReader reader = CaptureReader.open(CaptureHandle.folder(training));
         Samples x = training.representations().get(CaptureHandle.PROBE_X);
         Samples y = training.representations().get(CaptureHandle.PROBE_Y);
-        List<Configured<Estimator>> estimators = new ArrayList<>();
-        for (ComponentSpec spec : ctx.param(ESTIMATORS)) {
-            estimators.add(ctx.component(Estimator.class, spec));
-        }
-        List<PlanePoint> points = measure(reader, x, y, ctx.param(ESTIMATORS), estimators, ctx);
-        double confidence = ctx.param(CONFIDENCE);
-        List<LayerCurve> curves = LayerCurve.of(points, confidence);
-        List<String> verdicts = new ArrayList<>();
-        Map<String, Double> scalars = new LinkedHashMap<>();
-        addVerdicts(curves, ctx.param(THRESHOLD), confidence, verdicts, scalars);
-        List<Path> figures = figures(ctx.artifactsDir(), ctx.param(ESTIMATORS), curves);
-        return new AnalysisResult(List.of(PlaneTables.points(points), PlaneTables.summary(curves, confidence)),
-                scalars, verdicts, figures);
-    }
-
-    /** Per curve, the compression verdict as a sentence and its drop in bits as a scalar. */
-    private static void addVerdicts(List<LayerCurve> curves, double threshold, double confidence,
-                                    List<String> verdicts, Map<String, Double> scalars) {
-        for (LayerCurve c : curves) {
-            CompressionVerdict v = CompressionVerdict.of(c, threshold, confidence);
-            verdicts.add(v.sentence(confidence));
-            scalars.put(c.estimator() + "/layer" + c.layer() + "/compression-bits", v.drop().mean());
-        }
+        List<Configured<Estimator>> estimators = ctx.param(ESTIMATORS).stream()
+                .map(spec -> ctx.component(Estimator.class, spec)).toList();
+        return measure(reader, x, y, ctx.param(ESTIMATORS), estimators, ctx);
     }
 
     private static List<PlanePoint> measure(CaptureReader reader, Samples x, Samples y, List<ComponentSpec> specs,

@@ -34,13 +34,9 @@ final class PlanePlot {
         XYChart chart = new XYChartBuilder().width(760).height(560).title("Information plane: " + estimator)
                 .xAxisTitle("I(X;T)  [bits]").yAxisTitle("I(T;Y)  [bits]").build();
         chart.getStyler().setLegendVisible(true);
+        curves.forEach(c -> addLayerPath(chart, c));
         TreeSet<Integer> epochs = new TreeSet<>();
-        for (LayerCurve c : curves) {
-            addLayerPath(chart, c);
-            for (int e : c.epochs()) {
-                epochs.add(e);
-            }
-        }
+        curves.forEach(c -> Arrays.stream(c.epochs()).forEach(epochs::add));
         int last = Math.max(1, epochs.last());
         for (int e : epochs) {
             XYSeries s = addEpochPoints(chart, curves, e);
@@ -88,15 +84,20 @@ final class PlanePlot {
             LayerCurve c = curves.get(k);
             double[] x = Arrays.stream(c.epochs()).mapToDouble(e -> e + 1).toArray();
             Color colour = colour(curves.size() == 1 ? 0 : (double) k / (curves.size() - 1));
-            XYSeries mean = chart.addSeries("layer " + c.layer() + " (" + c.name() + ")", x,
-                    c.ixt().stream().mapToDouble(MeanBand::mean).toArray());
-            mean.setMarker(SeriesMarkers.NONE);
-            mean.setLineColor(colour);
-            mean.setLineStyle(new BasicStroke(2.0f));
+            addMeanLine(chart, c, x, colour);
             addBand(chart, c, x, colour, true);
             addBand(chart, c, x, colour, false);
         }
         return save(chart, dir, stem);
+    }
+
+    /** A thick line through one layer's mean I(X;T) per epoch. */
+    private static void addMeanLine(XYChart chart, LayerCurve c, double[] x, Color colour) {
+        XYSeries mean = chart.addSeries("layer " + c.layer() + " (" + c.name() + ")", x,
+                c.ixt().stream().mapToDouble(MeanBand::mean).toArray());
+        mean.setMarker(SeriesMarkers.NONE);
+        mean.setLineColor(colour);
+        mean.setLineStyle(new BasicStroke(2.0f));
     }
 
     /** A thin dashed line along the low (or high) end of one layer's I(X;T) interval over seeds. */
