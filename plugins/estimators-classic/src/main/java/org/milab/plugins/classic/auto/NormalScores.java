@@ -45,10 +45,7 @@ final class NormalScores {
         double[] out = new double[n];
         int i = 0;
         while (i < n) {
-            int j = i;
-            while (j + 1 < n && values[order[j + 1]] == values[order[i]]) {
-                j++;
-            }
+            int j = lastTied(values, order, i);
             double rank = (i + j) / 2.0 + 1;
             for (int t = i; t <= j; t++) {
                 out[order[t]] = rank;
@@ -56,6 +53,15 @@ final class NormalScores {
             i = j + 1;
         }
         return out;
+    }
+
+    /** The last position from {@code i} on, in sorted {@code order}, whose value equals the value at {@code i}. */
+    private static int lastTied(double[] values, Integer[] order, int i) {
+        int j = i;
+        while (j + 1 < order.length && values[order[j + 1]] == values[order[i]]) {
+            j++;
+        }
+        return j;
     }
 
     /** The indices of {@code values} in ascending order of value (a stable sort). */

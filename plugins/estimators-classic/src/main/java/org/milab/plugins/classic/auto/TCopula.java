@@ -121,14 +121,20 @@ final class TCopula {
         double[] z = new double[d];
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            double squares = 0;
-            for (int c = 0; c < d; c++) {
-                z[c] = table[(int) Math.round(2 * ranks[c][i])];
-                squares += z[c] * z[c];
-            }
+            double squares = normalScores(ranks, i, table, z);
             sum += -0.5 * ldet - 0.5 * (quadratic(inv, z) - squares);
         }
         return sum;
+    }
+
+    /** Fills {@code z} with row i's normal scores and returns the sum of their squares. */
+    private static double normalScores(double[][] ranks, int i, double[] table, double[] z) {
+        double squares = 0;
+        for (int c = 0; c < z.length; c++) {
+            z[c] = table[(int) Math.round(2 * ranks[c][i])];
+            squares += z[c] * z[c];
+        }
+        return squares;
     }
 
     /** Quantiles at u = (r − ½)/n for every half-integer rank r, indexed by 2r. */

@@ -45,19 +45,24 @@ public final class ParallelSum {
     public static double sum(int n, int threads, ChunkBody body, BooleanSupplier cancelled) {
         int chunks = (n + CHUNK - 1) / CHUNK;
         double[] parts = new double[chunks];
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                checkCancelled(cancelled);
-                parts[c] = body.sum(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
-            }
-        };
+        Runnable worker = chunkWorker(n, parts, body, cancelled);
         if (threads <= 1 || chunks <= 1) {
             worker.run();
         } else {
             runOnWorkers(Math.min(threads, chunks), worker);
         }
         return total(parts);
+    }
+
+    /** A worker that takes the next unclaimed chunk until none is left, storing each chunk's sum in {@code parts}. */
+    private static Runnable chunkWorker(int n, double[] parts, ChunkBody body, BooleanSupplier cancelled) {
+        AtomicInteger next = new AtomicInteger();
+        return () -> {
+            for (int c = next.getAndIncrement(); c < parts.length; c = next.getAndIncrement()) {
+                checkCancelled(cancelled);
+                parts[c] = body.sum(c * CHUNK, Math.min(n, (c + 1) * CHUNK));
+            }
+        };
     }
 
     /**
@@ -88,10 +93,7 @@ public final class ParallelSum {
     private static void runOnWorkers(int workers, Runnable worker) {
         ForkJoinPool pool = new ForkJoinPool(workers - 1);
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 1; w < workers; w++) {
-                futures.add(pool.submit(worker));
-            }
+            List<Future<?>> futures = submitCopies(pool, worker, workers - 1);
             worker.run();
             for (Future<?> f : futures) {
                 f.get();
@@ -104,6 +106,14 @@ public final class ParallelSum {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static List<Future<?>> submitCopies(ForkJoinPool pool, Runnable worker, int copies) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < copies; w++) {
+            futures.add(pool.submit(worker));
+        }
+        return futures;
     }
 
     /** A worker's own unchecked exception, else a {@link MilabException} around what it threw. */

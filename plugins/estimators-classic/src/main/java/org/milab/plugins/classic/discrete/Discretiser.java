@@ -71,11 +71,7 @@ final class Discretiser {
         int n = column.length;
         double[] out = new double[n];
         if (binning == Binning.EQUAL_WIDTH) {
-            double lo = sorted[0];
-            double range = sorted[n - 1] - lo;
-            for (int i = 0; i < n; i++) {
-                out[i] = range == 0 ? 0 : Math.min(bins - 1, (int) ((column[i] - lo) / range * bins));
-            }
+            assignEqualWidth(column, sorted, bins, out);
         } else {
             double[] edges = equalMassEdges(sorted, bins);
             for (int i = 0; i < n; i++) {
@@ -83,6 +79,14 @@ final class Discretiser {
             }
         }
         return out;
+    }
+
+    private static void assignEqualWidth(double[] column, double[] sorted, int bins, double[] out) {
+        double lo = sorted[0];
+        double range = sorted[sorted.length - 1] - lo;
+        for (int i = 0; i < column.length; i++) {
+            out[i] = range == 0 ? 0 : Math.min(bins - 1, (int) ((column[i] - lo) / range * bins));
+        }
     }
 
     /** The {@code bins - 1} inner edges that cut the sorted values into equally full bins. */

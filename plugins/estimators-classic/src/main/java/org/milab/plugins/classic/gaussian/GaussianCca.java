@@ -113,13 +113,18 @@ public final class GaussianCca implements Estimator {
             }
             addUpperOuterProduct(cov, row);
         }
-        for (int a = 0; a < d; a++) {
-            for (int b = a; b < d; b++) {
+        divideAndMirrorUpper(cov, n);
+        return cov;
+    }
+
+    /** Divides the upper triangle by {@code n} and copies it below the diagonal. */
+    private static void divideAndMirrorUpper(double[][] cov, int n) {
+        for (int a = 0; a < cov.length; a++) {
+            for (int b = a; b < cov.length; b++) {
                 cov[a][b] /= n;
                 cov[b][a] = cov[a][b];
             }
         }
-        return cov;
     }
 
     private static double[] columnMeans(Samples s) {

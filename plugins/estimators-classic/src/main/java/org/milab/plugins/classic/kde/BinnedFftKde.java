@@ -66,14 +66,7 @@ public final class BinnedFftKde implements Estimator {
         double h = ctx.param(KdeParameters.RULE).bandwidth(2, n, ctx.param(KdeParameters.BANDWIDTH));
         Axis ax = new Axis(Preprocessing.scaledCopy(x), g, h);
         Axis ay = new Axis(Preprocessing.scaledCopy(y), g, h);
-        double[] sx = ax.smooth(ax.bin1d());
-        double[] sy = ay.smooth(ay.bin1d());
-        double[] sxy = smooth2d(bin2d(ax, ay, g), ax, ay, g);
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += logDensityRatio(ax.interpolate(sx, i), ay.interpolate(sy, i), interpolate2d(sxy, ax, ay, i, g), n,
-                    i);
-        }
+        double sum = logRatioSum(ax, ay, g);
         return Estimate.of(sum / n, n).withDiagnostic("bandwidth", h).withDiagnostic("grid", g);
     }
 
@@ -82,6 +75,20 @@ public final class BinnedFftKde implements Estimator {
             throw new InvalidDataException("kde-fft needs one column in x and one in y, got " + x.cols() + " and "
                     + y.cols() + "; use 'kde' for more dimensions");
         }
+    }
+
+    /** The sum over rows of ln(n f(x, y) / (f(x) f(y))), the densities smoothed on the grids and interpolated. */
+    private static double logRatioSum(Axis ax, Axis ay, int g) {
+        int n = ax.cell.length;
+        double[] sx = ax.smooth(ax.bin1d());
+        double[] sy = ay.smooth(ay.bin1d());
+        double[] sxy = smooth2d(bin2d(ax, ay, g), ax, ay, g);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += logDensityRatio(ax.interpolate(sx, i), ay.interpolate(sy, i), interpolate2d(sxy, ax, ay, i, g), n,
+                    i);
+        }
+        return sum;
     }
 
     /** ln(n f(x, y) / (f(x) f(y))) at row {@code i} from the smoothed bin counts, which must all be positive. */

@@ -64,16 +64,20 @@ public final class Kde implements Estimator {
         double[] xs = Preprocessing.scaledCopy(x);
         double[] ys = Preprocessing.scaledCopy(y);
         double h = ctx.param(KdeParameters.RULE).bandwidth(dx + dy, n, ctx.param(KdeParameters.BANDWIDTH));
-        double c = -0.5 / (h * h);
-        double sum = ParallelSum.sum(n, ctx.param(ParallelSum.THREADS), (from, to) -> {
+        double sum = logRatioSum(xs, dx, ys, dy, -0.5 / (h * h), ctx);
+        Estimate e = Estimate.of(sum / n, n).withDiagnostic("bandwidth", h);
+        return KernelOverlap.warning(xs, dx, ys, dy, n, h).map(e::withWarning).orElse(e);
+    }
+
+    /** The sum over rows of {@link #logDensityRatio}, chunks of rows on the configured number of threads. */
+    private static double logRatioSum(double[] xs, int dx, double[] ys, int dy, double c, RunContext ctx) {
+        return ParallelSum.sum(xs.length / dx, ctx.param(ParallelSum.THREADS), (from, to) -> {
             double acc = 0;
             for (int i = from; i < to; i++) {
                 acc += logDensityRatio(xs, dx, ys, dy, i, c);
             }
             return acc;
         }, ctx::cancelled);
-        Estimate e = Estimate.of(sum / n, n).withDiagnostic("bandwidth", h);
-        return KernelOverlap.warning(xs, dx, ys, dy, n, h).map(e::withWarning).orElse(e);
     }
 
     /** ln(p(x_i, y_i) / (p(x_i) p(y_i))) with Gaussian kernels exp(c ‖.‖²) over all n rows. */

@@ -104,17 +104,23 @@ public final class MatrixRenyi implements Estimator {
         double alpha = ctx.param(ALPHA);
         double[][] kx = gram(x, ctx);
         double[][] ky = gram(y, ctx);
-        double[][] kxy = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                kxy[i][j] = kx[i][j] * ky[i][j];
-            }
-        }
-        double mi = entropy(kx, alpha) + entropy(ky, alpha) - entropy(kxy, alpha);
+        double mi = entropy(kx, alpha) + entropy(ky, alpha) - entropy(hadamard(kx, ky), alpha);
         Estimate e = Estimate.of(mi, n).withDiagnostic("alpha", alpha)
                 .withQuantity(String.format(java.util.Locale.ROOT, "matrix-based Rényi alpha-order MI (alpha = %s)",
                         ALPHA.format(alpha)));
         return mi > 0.9 * Math.log(n) ? withCeilingWarning(e, mi, n) : e;
+    }
+
+    /** The element-wise product of two n x n matrices. */
+    private static double[][] hadamard(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                out[i][j] = a[i][j] * b[i][j];
+            }
+        }
+        return out;
     }
 
     private static Estimate withCeilingWarning(Estimate e, double mi, int n) {
@@ -146,12 +152,7 @@ public final class MatrixRenyi implements Estimator {
         int n = s.rows();
         int d = s.cols();
         double[][] sq = squaredDistances(Preprocessing.scaledCopy(s), n, d);
-        double sigma = switch (ctx.param(WIDTH_RULE)) {
-            case SILVERMAN -> 1.06 * Math.pow(n, -1.0 / (4 + d));
-            case SCOTT -> Math.pow(n, -1.0 / (4 + d));
-            case MEDIAN -> medianDistance(sq);
-            case FIXED -> ctx.param(SIGMA);
-        };
+        double sigma = width(sq, d, ctx);
         double c = -0.5 / (sigma * sigma);
         for (double[] row : sq) {
             for (int j = 0; j < n; j++) {
@@ -159,6 +160,17 @@ public final class MatrixRenyi implements Estimator {
             }
         }
         return sq;
+    }
+
+    /** The kernel width the width rule gives n rows of d standardised columns with squared distances {@code sq}. */
+    private static double width(double[][] sq, int d, RunContext ctx) {
+        int n = sq.length;
+        return switch (ctx.param(WIDTH_RULE)) {
+            case SILVERMAN -> 1.06 * Math.pow(n, -1.0 / (4 + d));
+            case SCOTT -> Math.pow(n, -1.0 / (4 + d));
+            case MEDIAN -> medianDistance(sq);
+            case FIXED -> ctx.param(SIGMA);
+        };
     }
 
     /** The squared distances between the n rows of {@code v} (d columns), zero on the diagonal. */
