@@ -58,25 +58,25 @@ public final class CorrelatedGaussian implements DatasetProvider {
         double mi = ctx.param(MI);
         double rho = correlationFor(mi / dim);
         double noise = Math.exp(-mi / dim); // sqrt(1 - rho^2), computed without cancellation
-        RandomGenerator rng = ctx.splittableRandom();
-        double[] x = new double[n * dim];
-        double[] y = new double[n * dim];
-        sample(x, y, rho, noise, rng);
+        double[][] xy = sample(n * dim, rho, noise, ctx.splittableRandom());
         return Dataset.builder("correlated-gaussian")
-                .view("x", Samples.wrap(n, dim, x, Samples.names("x", dim)))
-                .view("y", Samples.wrap(n, dim, y, Samples.names("y", dim)))
+                .view("x", Samples.wrap(n, dim, xy[0], Samples.names("x", dim)))
+                .view("y", Samples.wrap(n, dim, xy[1], Samples.names("y", dim)))
                 .groundTruth("x", "y", mi, "closed form: dim * (-1/2 ln(1 - rho^2))")
                 .metadata("rho", Double.toString(rho))
                 .build();
     }
 
-    /** Fills x with standard normals and y with rho x + noise N(0, 1), coordinate by coordinate. */
-    private static void sample(double[] x, double[] y, double rho, double noise, RandomGenerator rng) {
-        for (int i = 0; i < x.length; i++) {
+    /** {x, y}: {@code count} standard normals x and as many rho x + noise N(0, 1), drawn pair by pair. */
+    private static double[][] sample(int count, double rho, double noise, RandomGenerator rng) {
+        double[] x = new double[count];
+        double[] y = new double[count];
+        for (int i = 0; i < count; i++) {
             double z = rng.nextGaussian();
             x[i] = z;
             y[i] = rho * z + noise * rng.nextGaussian();
         }
+        return new double[][] {x, y};
     }
 
     /** The correlation of a standard bivariate normal pair carrying {@code nats} of mutual information. */

@@ -92,21 +92,24 @@ final class Gaussian {
      */
     static Joint sample(double[][] cov, int dx, int n, RandomGenerator rng, java.util.function.DoubleSupplier scale) {
         double[][] l = cholesky(cov);
-        int d = cov.length;
-        int dy = d - dx;
+        int dy = cov.length - dx;
         double[] x = new double[n * dx];
         double[] y = new double[n * dy];
-        double[] z = new double[d];
-        double[] row = new double[d];
+        double[] z = new double[cov.length];
+        double[] row = new double[cov.length];
         for (int r = 0; r < n; r++) {
-            for (int i = 0; i < d; i++) {
-                z[i] = rng.nextGaussian();
-            }
+            fillStandardNormal(z, rng);
             scaledProduct(l, z, scale == null ? 1 : scale.getAsDouble(), row);
             System.arraycopy(row, 0, x, r * dx, dx);
             System.arraycopy(row, dx, y, r * dy, dy);
         }
         return new Joint(n, dx, x, dy, y);
+    }
+
+    private static void fillStandardNormal(double[] z, RandomGenerator rng) {
+        for (int i = 0; i < z.length; i++) {
+            z[i] = rng.nextGaussian();
+        }
     }
 
     /** row = c (l z) for a lower-triangular {@code l}. */

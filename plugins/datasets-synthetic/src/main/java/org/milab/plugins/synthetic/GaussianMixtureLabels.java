@@ -68,10 +68,14 @@ public final class GaussianMixtureLabels implements DatasetProvider {
         return Dataset.builder("gaussian-mixture-labels")
                 .view("x", Samples.wrap(n, dim, x, Samples.names("x", dim)))
                 .view("label", Samples.wrap(n, 1, label, java.util.List.of("label")))
-                .groundTruth("x", "label", truth.value(), String.format(java.util.Locale.ROOT,
-                        "composite Simpson + Richardson on +-12 sd, estimated error %.1e nats, tails < 1e-30",
-                        truth.error() + 1e-15))
+                .groundTruth("x", "label", truth.value(), quadratureNote(truth))
                 .build();
+    }
+
+    private static String quadratureNote(Quadrature.Result truth) {
+        return String.format(java.util.Locale.ROOT,
+                "composite Simpson + Richardson on +-12 sd, estimated error %.1e nats, tails < 1e-30",
+                truth.error() + 1e-15);
     }
 
     /** Fills the rows of {@code x}, each around the mean of a class drawn first; returns the classes. */
