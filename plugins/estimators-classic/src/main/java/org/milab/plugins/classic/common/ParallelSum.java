@@ -95,9 +95,7 @@ public final class ParallelSum {
         try {
             List<Future<?>> futures = submitCopies(pool, worker, workers - 1);
             worker.run();
-            for (Future<?> f : futures) {
-                f.get();
-            }
+            joinAll(futures);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MilabException("interrupted while estimating", e);
@@ -114,6 +112,12 @@ public final class ParallelSum {
             futures.add(pool.submit(worker));
         }
         return futures;
+    }
+
+    private static void joinAll(List<Future<?>> futures) throws InterruptedException, ExecutionException {
+        for (Future<?> f : futures) {
+            f.get();
+        }
     }
 
     /** A worker's own unchecked exception, else a {@link MilabException} around what it threw. */
