@@ -198,15 +198,18 @@ final class TCopula {
     }
 
     /**
-     * Divides each entry by the square root of the product of its row's and column's diagonal entries, in place and
-     * row by row, so that later entries see the diagonal entries already rescaled.
+     * D<sup>-1/2</sup> M D<sup>-1/2</sup> with D = diag(M), in place: the correlation matrix of the covariance
+     * {@code fixed}. The diagonal is read before any entry changes.
      */
-    private static RealMatrix rescaledToUnitDiagonal(RealMatrix fixed) {
+    static RealMatrix rescaledToUnitDiagonal(RealMatrix fixed) {
         int d = fixed.getRowDimension();
+        double[] scale = new double[d];
+        for (int a = 0; a < d; a++) {
+            scale[a] = Math.sqrt(fixed.getEntry(a, a));
+        }
         for (int a = 0; a < d; a++) {
             for (int b = 0; b < d; b++) {
-                fixed.setEntry(a, b, fixed.getEntry(a, b)
-                        / Math.sqrt(fixed.getEntry(a, a) * fixed.getEntry(b, b)));
+                fixed.setEntry(a, b, fixed.getEntry(a, b) / (scale[a] * scale[b]));
             }
         }
         return fixed;

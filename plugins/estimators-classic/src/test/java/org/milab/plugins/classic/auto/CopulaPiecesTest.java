@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 import org.milab.plugins.classic.Synthetic;
 
@@ -94,6 +96,19 @@ class CopulaPiecesTest {
     private record Samples2(double[] x, double[] y) {
         Samples2(org.milab.api.data.Samples[] xy) {
             this(xy[0].column(0), xy[1].column(0));
+        }
+    }
+
+    @Test
+    void repairedShapeIsRescaledByTheOriginalDiagonal() {
+        // covariance [[4, 2, 0.6], [2, 9, -3], [0.6, -3, 1]]: correlations 2/6, 0.6/2, -3/3
+        RealMatrix m = new Array2DRowRealMatrix(new double[][] {{4, 2, 0.6}, {2, 9, -3}, {0.6, -3, 1}});
+        RealMatrix r = TCopula.rescaledToUnitDiagonal(m);
+        double[][] expected = {{1, 1.0 / 3, 0.3}, {1.0 / 3, 1, -1}, {0.3, -1, 1}};
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                assertEquals(expected[a][b], r.getEntry(a, b), 1e-15, "entry " + a + "," + b);
+            }
         }
     }
 }
