@@ -158,12 +158,12 @@ final class CchReport {
         return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
     }
 
-    /** The mean of {@code value} over the levels, summed as value / n. */
-    private static double mean(List<Cch.Level> levels, ToDoubleFunction<Cch.Level> value) {
-        int n = levels.size();
+    /** The mean of {@code value} over {@code items}, summed as value / n (as the level means are). */
+    static <T> double mean(List<T> items, ToDoubleFunction<? super T> value) {
+        int n = items.size();
         double m = 0;
-        for (Cch.Level l : levels) {
-            m += value.applyAsDouble(l) / n;
+        for (T item : items) {
+            m += value.applyAsDouble(item) / n;
         }
         return m;
     }

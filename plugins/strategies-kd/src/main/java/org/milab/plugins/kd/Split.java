@@ -18,10 +18,7 @@ import org.milab.api.InvalidDataException;
 record Split(int[] train, int[] validation, int[] test) {
 
     static Split of(Target target, int n, double validationFraction, double testFraction, long seed) {
-        if (validationFraction + testFraction >= 1) {
-            throw new InvalidDataException("validation-fraction + test-fraction = " + (validationFraction + testFraction)
-                    + "; they must leave rows for training (sum < 1)");
-        }
+        requireTrainingRows(validationFraction, testFraction);
         SplittableRandom rng = new SplittableRandom(seed);
         Parts parts = new Parts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (List<Integer> g : strata(target, n)) {
@@ -31,11 +28,22 @@ record Split(int[] train, int[] validation, int[] test) {
                     (int) Math.round(rows.length * validationFraction));
         }
         Split s = new Split(shuffled(parts.train(), rng), shuffled(parts.valid(), rng), shuffled(parts.test(), rng));
-        if (s.train.length < 2 || (testFraction > 0 && s.test.length < 2)) {
-            throw new InvalidDataException("the split of " + n + " rows leaves " + s.train.length + " training and "
-                    + s.test.length + " test rows; at least 2 of each are needed (more rows, or other fractions)");
-        }
+        s.requireEnough(n, testFraction);
         return s;
+    }
+
+    private static void requireTrainingRows(double validationFraction, double testFraction) {
+        if (validationFraction + testFraction >= 1) {
+            throw new InvalidDataException("validation-fraction + test-fraction = " + (validationFraction + testFraction)
+                    + "; they must leave rows for training (sum < 1)");
+        }
+    }
+
+    private void requireEnough(int n, double testFraction) {
+        if (train.length < 2 || (testFraction > 0 && test.length < 2)) {
+            throw new InvalidDataException("the split of " + n + " rows leaves " + train.length + " training and "
+                    + test.length + " test rows; at least 2 of each are needed (more rows, or other fractions)");
+        }
     }
 
     /** The rows 0..n-1 grouped by class (one group for regression), each group in increasing order. */
