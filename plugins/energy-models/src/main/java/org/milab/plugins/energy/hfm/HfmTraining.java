@@ -61,14 +61,20 @@ public final class HfmTraining implements TrainingStrategy {
             ctx.metric("g", s, m.prior().g());
             ctx.progress(s, steps);
         }
+        Map<String, Double> metrics = finalMetrics(m, data);
+        Map<String, Samples> reps = new LinkedHashMap<>();
+        LayerRecord.putHfm(reps, 1, states(m.mapStates(data.values(), data.rows()), m.features()), m.prior().g());
+        return new TrainingResult(Map.of(), metrics, reps);
+    }
+
+    /** The trained machine's log-likelihood of the data, g, and its prior's relevance and resolution. */
+    private static Map<String, Double> finalMetrics(HfmMachine m, TrainingData data) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("log-likelihood", m.logLikelihood(data.values(), data.rows()));
         metrics.put("g", m.prior().g());
         metrics.put("model-relevance", m.prior().relevance());
         metrics.put("model-resolution", m.prior().resolution());
-        Map<String, Samples> reps = new LinkedHashMap<>();
-        LayerRecord.putHfm(reps, 1, states(m.mapStates(data.values(), data.rows()), m.features()), m.prior().g());
-        return new TrainingResult(Map.of(), metrics, reps);
+        return metrics;
     }
 
     private static Samples states(int[] codes, int features) {
