@@ -92,13 +92,9 @@ public final class CrossModalKd implements TrainingStrategy {
                 : trainTeacher(data, tx, session);
         Map<String, Double> metrics = new LinkedHashMap<>(Evaluation.of(teacher, tx, data.target(),
                 data.split().test(), keep).metrics("teacher-test-"));
-        Fit.Distillation kd = distillation(ctx, teacher, tx, keep);
-        Block sb = Components.model(ctx, ctx.param(Supervised.MODEL), session.settings().batch(), sx.cols(),
-                data.target().outputs());
-        Fit.Trained student = trainStudent(sb, data, sx, kd, session);
-        metrics.putAll(student.metrics());
-        metrics.put("epochs", (double) student.log().epochs());
-        return new TrainingResult(Map.of("teacher", teacher.block(), "student", sb), metrics,
+        Fit.Trained student = trainStudent(data, sx, distillation(ctx, teacher, tx, keep), session);
+        metrics.putAll(student.metricsAndEpochs());
+        return new TrainingResult(Map.of("teacher", teacher.block(), "student", student.network().block()), metrics,
                 representations(student.network(), sx, teacher, tx, data, ctx));
     }
 
@@ -111,9 +107,13 @@ public final class CrossModalKd implements TrainingStrategy {
                 ~ctx.seed()).network();
     }
 
-    /** Stage 2: the student trained on its view, the labelled rows and the distillation term. */
-    private static Fit.Trained trainStudent(Block sb, Prepared data, Rows sx, Fit.Distillation kd, Session session) {
+    /**
+     * Stage 2: the student ({@code model}) trained on its view, the labelled rows and the distillation term.
+     */
+    private static Fit.Trained trainStudent(Prepared data, Rows sx, Fit.Distillation kd, Session session) {
         RunContext ctx = session.ctx();
+        Block sb = Components.model(ctx, ctx.param(Supervised.MODEL), session.settings().batch(), sx.cols(),
+                data.target().outputs());
         return Fit.train("student", sb, new Fit.Data(sx, data.target(), data.split(), ctx.param(Settings.LABELLED)),
                 ctx.param(CE_WEIGHT), kd, session, ctx.seed());
     }

@@ -80,12 +80,18 @@ final class Fit {
          * {@code epochs}; the test rows' representations and {@code target}.
          */
         TrainingResult result(Block block, Data rows, Prepared data, RunContext ctx) {
-            Map<String, Double> all = new LinkedHashMap<>(metrics);
-            all.put("epochs", (double) log.epochs());
+            Map<String, Double> all = metricsAndEpochs();
             Map<String, Samples> reps = new LinkedHashMap<>(network.representations(rows.x(), rows.split().test(), "",
                     ctx.runManager()));
             reps.put("target", data.testTarget(ctx.param(Supervised.TARGET)));
             return new TrainingResult(Map.of("model", block), all, reps);
+        }
+
+        /** The test metrics and {@code epochs}, the epochs the fit ran. */
+        Map<String, Double> metricsAndEpochs() {
+            Map<String, Double> all = new LinkedHashMap<>(metrics);
+            all.put("epochs", (double) log.epochs());
+            return all;
         }
     }
 

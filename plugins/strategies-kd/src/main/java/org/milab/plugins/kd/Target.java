@@ -23,15 +23,20 @@ record Target(int classes, int[] index, float[] value) {
         }
         label.requireFinite("target view '" + view + "'");
         double[] v = label.column(0);
-        float[] value = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            value[i] = (float) v[i];
-        }
+        float[] value = floats(v);
         if (!classification) {
             return new Target(0, new int[0], value);
         }
         double[] classes = classValues(v, view);
         return new Target(classes.length, classIndices(v, classes), value);
+    }
+
+    private static float[] floats(double[] v) {
+        float[] value = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            value[i] = (float) v[i];
+        }
+        return value;
     }
 
     /** The distinct values of {@code v}, increasing: one per class. */

@@ -83,16 +83,7 @@ final class Trainer {
         SplittableRandom rng = new SplittableRandom(seed);
         int[] order = train.clone();
         EarlyStopping stopping = new EarlyStopping(weights, session.model(), s.patience());
-        double trainLoss = Double.NaN;
-        int epoch = 0;
-        while (epoch < s.epochs()) {
-            epoch++;
-            trainLoss = loop.epoch(epoch, order, rng);
-            if (stopping.stop(epoch, validator.validate(epoch))) {
-                break;
-            }
-        }
-        return new Log(epoch, stopping.restoreBest(epoch), trainLoss);
+        return loop.epochs(order, rng, validator, stopping);
     }
 
     /**
@@ -104,6 +95,20 @@ final class Trainer {
      * @param session   settings, context, progress and the model manager
      */
     private record Loop(String who, Objective objective, AdamW adam, Session session) {
+
+        /** Up to the settings' epochs, each followed by validation, until early stopping; the best weights kept. */
+        Log epochs(int[] order, SplittableRandom rng, Validator validator, EarlyStopping stopping) {
+            double trainLoss = Double.NaN;
+            int epoch = 0;
+            while (epoch < session.settings().epochs()) {
+                epoch++;
+                trainLoss = epoch(epoch, order, rng);
+                if (stopping.stop(epoch, validator.validate(epoch))) {
+                    break;
+                }
+            }
+            return new Log(epoch, stopping.restoreBest(epoch), trainLoss);
+        }
 
         /** Epoch {@code epoch}: reshuffles {@code order}, passes over it, records the mean training loss. */
         double epoch(int epoch, int[] order, SplittableRandom rng) {
