@@ -45,14 +45,19 @@ public final class HfmMachine {
         }
         double[] b = new double[v];
         for (int i = 0; i < v; i++) {
-            double m = 0;
-            for (int r = 0; r < rows; r++) {
-                m += data[r * v + i];
-            }
-            m = Math.min(1 - 1e-3, Math.max(1e-3, m / rows));
+            double m = Math.min(1 - 1e-3, Math.max(1e-3, columnSum(data, rows, v, i) / rows));
             b[i] = Math.log(m / (1 - m));
         }
         return new HfmMachine(features, v, w, b, Math.log(2));
+    }
+
+    /** The sum of column {@code i} of the {@code rows} x {@code v} row-major {@code data}. */
+    private static double columnSum(double[] data, int rows, int v, int i) {
+        double m = 0;
+        for (int r = 0; r < rows; r++) {
+            m += data[r * v + i];
+        }
+        return m;
     }
 
     public HfmPrior prior() {
@@ -129,15 +134,20 @@ public final class HfmMachine {
         int[] out = new int[rows];
         for (int r = 0; r < rows; r++) {
             jointLog(data, r * visible, u, o, lj);
-            int best = 0;
-            for (int s = 1; s < lj.length; s++) {
-                if (lj[s] > lj[best]) {
-                    best = s;
-                }
-            }
-            out[r] = best;
+            out[r] = argmax(lj);
         }
         return out;
+    }
+
+    /** The first index of the largest value. */
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int s = 1; s < v.length; s++) {
+            if (v[s] > v[best]) {
+                best = s;
+            }
+        }
+        return best;
     }
 
     /** One full-batch gradient-ascent step of size {@code rate} on the mean log-likelihood; returns it before the step. */

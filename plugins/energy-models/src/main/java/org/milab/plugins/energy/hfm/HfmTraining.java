@@ -53,6 +53,15 @@ public final class HfmTraining implements TrainingStrategy {
         TrainingData data = TrainingData.of(inputs.get("dataset", Dataset.class), ctx);
         HfmMachine m = HfmMachine.initial(ctx.param(FEATURES), data.values(), data.rows(),
                 new SplittableRandom(ctx.seed()));
+        ascend(m, data, ctx);
+        Map<String, Double> metrics = finalMetrics(m, data);
+        Map<String, Samples> reps = new LinkedHashMap<>();
+        LayerRecord.putHfm(reps, 1, states(m.mapStates(data.values(), data.rows()), m.features()), m.prior().g());
+        return new TrainingResult(Map.of(), metrics, reps);
+    }
+
+    /** The gradient-ascent steps, recording the log-likelihood before each step and g after it. */
+    private static void ascend(HfmMachine m, TrainingData data, RunContext ctx) {
         int steps = ctx.param(STEPS);
         for (int s = 1; s <= steps; s++) {
             ctx.checkCancelled();
@@ -61,10 +70,6 @@ public final class HfmTraining implements TrainingStrategy {
             ctx.metric("g", s, m.prior().g());
             ctx.progress(s, steps);
         }
-        Map<String, Double> metrics = finalMetrics(m, data);
-        Map<String, Samples> reps = new LinkedHashMap<>();
-        LayerRecord.putHfm(reps, 1, states(m.mapStates(data.values(), data.rows()), m.features()), m.prior().g());
-        return new TrainingResult(Map.of(), metrics, reps);
     }
 
     /** The trained machine's log-likelihood of the data, g, and its prior's relevance and resolution. */

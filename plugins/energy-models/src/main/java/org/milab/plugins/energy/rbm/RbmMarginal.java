@@ -39,13 +39,17 @@ public final class RbmMarginal {
             int flip = Integer.numberOfTrailingZeros(t);
             gray ^= 1 << flip;
             bits[flip] ^= 1;
-            double sign = bits[flip] == 1 ? 1 : -1;
-            for (int i = 0; i < rbm.visible; i++) {
-                u[i] += sign * rbm.w[i * h + flip];
-            }
+            addColumn(rbm, u, flip, bits[flip] == 1 ? 1 : -1);
             logp[gray] = rbm.logMarginal(bits, u);
         }
         return logp;
+    }
+
+    /** Adds {@code sign} times column {@code a} of W (hidden unit a switched on or off) to the fields {@code u}. */
+    private static void addColumn(Rbm rbm, double[] u, int a, double sign) {
+        for (int i = 0; i < rbm.visible; i++) {
+            u[i] += sign * rbm.w[i * rbm.hidden + a];
+        }
     }
 
     private static double logSumExp(double[] logp) {
