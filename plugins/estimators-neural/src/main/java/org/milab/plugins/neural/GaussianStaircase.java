@@ -112,10 +112,9 @@ public final class GaussianStaircase implements Analysis {
     private StaircaseRun train(ComponentSpec spec, float[] truth, RunContext ctx, long done, long all) {
         Configured<MiBound> configured = ctx.component(MiBound.class, spec);
         MiBound bound = configured.extension().bind(configured.context());
-        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, ctx.param(CRITIC));
+        Block critic = critic(ctx);
         int batch = ctx.param(BATCH);
         int dim = ctx.param(DIM);
-        Block critic = factory.extension().build(CriticShapes.of(batch, dim, dim), factory.context());
         BatchSource source = new GaussianBatches(batch, dim, step -> truth[(int) step - 1]);
         Recording recording = new Recording(spec.toString(), ctx, truth.length);
         try (NDManager run = ctx.ndManager().newSubManager();
@@ -127,6 +126,14 @@ public final class GaussianStaircase implements Analysis {
         } catch (EstimationException e) {
             return recording.diverged(e);
         }
+    }
+
+    /** A fresh {@code critic} for batches of d-dimensional x and y. */
+    private static Block critic(RunContext ctx) {
+        Configured<ModelFactory> factory = ctx.component(ModelFactory.class, ctx.param(CRITIC));
+        int batch = ctx.param(BATCH);
+        int dim = ctx.param(DIM);
+        return factory.extension().build(CriticShapes.of(batch, dim, dim), factory.context());
     }
 
     /** The training steps, each in its own step manager, then the last read-back. */
