@@ -121,7 +121,7 @@ public final class HfmMachine {
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             jointLog(data, r * visible, u, o, lj);
-            sum += logSumExp(lj);
+            sum += Logistic.logSumExp(lj);
         }
         return sum / rows;
     }
@@ -159,7 +159,7 @@ public final class HfmMachine {
         double ll = 0;
         for (int r = 0; r < rows; r++) {
             jointLog(data, r * visible, u, o, lj);
-            double lz = logSumExp(lj);
+            double lz = Logistic.logSumExp(lj);
             ll += lz;
             sums.addPosterior(lj, lz);
             sums.addVisible(data, r * visible);
@@ -240,14 +240,5 @@ public final class HfmMachine {
                 }
             }
         }
-    }
-
-    static double logSumExp(double[] v) {
-        double max = Arrays.stream(v).max().orElse(Double.NEGATIVE_INFINITY);
-        double s = 0;
-        for (double x : v) {
-            s += Math.exp(x - max);
-        }
-        return max + Math.log(s);
     }
 }

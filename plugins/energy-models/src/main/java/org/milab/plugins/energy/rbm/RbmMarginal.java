@@ -20,7 +20,7 @@ public final class RbmMarginal {
                     + "most 24");
         }
         double[] logp = unnormalisedLogMarginals(rbm);
-        double logZ = logSumExp(logp);
+        double logZ = Logistic.logSumExp(logp);
         for (int i = 0; i < logp.length; i++) {
             logp[i] = logZ - logp[i];
         }
@@ -50,17 +50,5 @@ public final class RbmMarginal {
         for (int i = 0; i < rbm.visible; i++) {
             u[i] += sign * rbm.w[i * rbm.hidden + a];
         }
-    }
-
-    private static double logSumExp(double[] logp) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logp) {
-            max = Math.max(max, v);
-        }
-        double s = 0;
-        for (double v : logp) {
-            s += Math.exp(v - max);
-        }
-        return max + Math.log(s);
     }
 }
