@@ -40,6 +40,10 @@ public final class Dataset {
                         + " rows, expected " + n);
             }
         });
+        requireGroundTruthViews(b);
+    }
+
+    private static void requireGroundTruthViews(Builder b) {
         for (GroundTruth t : b.groundTruth) {
             if (!b.views.containsKey(t.viewA()) || !b.views.containsKey(t.viewB())) {
                 throw new IllegalArgumentException("ground truth names views " + t.viewA() + ", " + t.viewB()
