@@ -21,6 +21,15 @@ public final class Dataset {
     private final Map<String, String> metadata;
 
     private Dataset(Builder b) {
+        requireConsistent(b);
+        this.name = b.name;
+        this.views = Collections.unmodifiableMap(new LinkedHashMap<>(b.views));
+        this.groundTruth = List.copyOf(b.groundTruth);
+        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
+    }
+
+    /** Checks there is a view, all views have the same rows and the ground truth names existing views. */
+    private static void requireConsistent(Builder b) {
         if (b.views.isEmpty()) {
             throw new IllegalArgumentException("dataset '" + b.name + "' has no views");
         }
@@ -31,16 +40,16 @@ public final class Dataset {
                         + " rows, expected " + n);
             }
         });
+        requireGroundTruthViews(b);
+    }
+
+    private static void requireGroundTruthViews(Builder b) {
         for (GroundTruth t : b.groundTruth) {
             if (!b.views.containsKey(t.viewA()) || !b.views.containsKey(t.viewB())) {
                 throw new IllegalArgumentException("ground truth names views " + t.viewA() + ", " + t.viewB()
                         + " but the dataset has " + b.views.keySet());
             }
         }
-        this.name = b.name;
-        this.views = Collections.unmodifiableMap(new LinkedHashMap<>(b.views));
-        this.groundTruth = List.copyOf(b.groundTruth);
-        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
     }
 
     /** Starts a dataset with a name. */

@@ -119,6 +119,18 @@ public final class Samples {
 
     /** The columns with the given names, in that order. */
     public Samples selectColumns(List<String> columnNames) {
+        int[] picked = columnIndices(columnNames);
+        double[] v = new double[rows * picked.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < picked.length; c++) {
+                v[r * picked.length + c] = values[r * cols + picked[c]];
+            }
+        }
+        return new Samples(rows, picked.length, v, columnNames);
+    }
+
+    /** The index of each named column. */
+    private int[] columnIndices(List<String> columnNames) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < cols; i++) {
             index.put(names.get(i), i);
@@ -131,13 +143,7 @@ public final class Samples {
             }
             picked[i] = at;
         }
-        double[] v = new double[rows * picked.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < picked.length; c++) {
-                v[r * picked.length + c] = values[r * cols + picked[c]];
-            }
-        }
-        return new Samples(rows, picked.length, v, columnNames);
+        return picked;
     }
 
     /** The rows at the given indices, in that order (indices may repeat, as in a bootstrap resample). */
@@ -184,20 +190,25 @@ public final class Samples {
     public String fingerprint() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buf = ByteBuffer.allocate(8 * 1024);
-            buf.putInt(rows).putInt(cols);
-            for (double v : values) {
-                if (buf.remaining() < 8) {
-                    md.update(buf.flip());
-                    buf.clear();
-                }
-                buf.putDouble(v);
-            }
-            md.update(buf.flip());
+            digestShapeAndValues(md);
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
+    }
+
+    /** Feeds rows, cols and every value (big-endian) to {@code md}, through an 8 KiB buffer. */
+    private void digestShapeAndValues(MessageDigest md) {
+        ByteBuffer buf = ByteBuffer.allocate(8 * 1024);
+        buf.putInt(rows).putInt(cols);
+        for (double v : values) {
+            if (buf.remaining() < 8) {
+                md.update(buf.flip());
+                buf.clear();
+            }
+            buf.putDouble(v);
+        }
+        md.update(buf.flip());
     }
 
     @Override

@@ -42,20 +42,25 @@ public record ComponentSpec(String name, Map<String, Object> parameters) {
         if (open >= 0 && !t.endsWith(")")) {
             throw new IllegalArgumentException("expected " + FORM + ", got '" + text + "' (no closing parenthesis)");
         }
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (open >= 0) {
-            for (String item : splitTopLevel(t.substring(open + 1, t.length() - 1))) {
-                int eq = item.indexOf('=');
-                if (eq <= 0 || params.put(item.substring(0, eq).strip(), item.substring(eq + 1).strip()) != null) {
-                    throw new IllegalArgumentException("expected " + FORM + ", got '" + text + "'");
-                }
-            }
-        }
+        Map<String, Object> params = open >= 0 ? parameters(t.substring(open + 1, t.length() - 1), text)
+                : new LinkedHashMap<>();
         try {
             return new ComponentSpec(name, params);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("expected " + FORM + ", got '" + text + "'", e);
         }
+    }
+
+    /** The {@code key=value} items of {@code body}, in order; each key once. */
+    private static Map<String, Object> parameters(String body, String text) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (String item : splitTopLevel(body)) {
+            int eq = item.indexOf('=');
+            if (eq <= 0 || params.put(item.substring(0, eq).strip(), item.substring(eq + 1).strip()) != null) {
+                throw new IllegalArgumentException("expected " + FORM + ", got '" + text + "'");
+            }
+        }
+        return params;
     }
 
     /** Reads a comma-separated list of specs, e.g. {@code dv, smile(tau=1), smile(tau=inf)}. */
@@ -98,18 +103,21 @@ public record ComponentSpec(String name, Map<String, Object> parameters) {
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ',';
-            if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
+            if (c == ',' && depth == 0) {
                 String item = text.substring(start, i).strip();
                 if (!item.isEmpty()) {
                     items.add(item);
                 }
                 start = i + 1;
+            } else {
+                depth += nesting(c);
             }
         }
         return items;
+    }
+
+    /** +1 for an opening parenthesis or bracket, -1 for a closing one, else 0. */
+    private static int nesting(char c) {
+        return c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
     }
 }

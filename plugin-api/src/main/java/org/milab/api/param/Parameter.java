@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -331,27 +332,28 @@ public final class Parameter<T> {
             return n.doubleValue();
         }
         if (raw instanceof String s) {
-            String t = s.trim().toLowerCase(Locale.ROOT);
-            switch (t) {
-                case "inf", "+inf", ".inf", "infinity" -> {
-                    return Double.POSITIVE_INFINITY;
-                }
-                case "-inf", "-.inf", "-infinity" -> {
-                    return Double.NEGATIVE_INFINITY;
-                }
-                default -> {
-                    try {
-                        double d = Double.parseDouble(t);
-                        if (!Double.isNaN(d)) {
-                            return d;
-                        }
-                    } catch (NumberFormatException e) {
-                        // reported below
-                    }
-                }
+            OptionalDouble d = realText(s.trim().toLowerCase(Locale.ROOT));
+            if (d.isPresent()) {
+                return d.getAsDouble();
             }
         }
         throw mismatch(raw);
+    }
+
+    /** The real number lower-case {@code t} spells, infinities in YAML's and Java's spellings; empty for none or NaN. */
+    private static OptionalDouble realText(String t) {
+        return switch (t) {
+            case "inf", "+inf", ".inf", "infinity" -> OptionalDouble.of(Double.POSITIVE_INFINITY);
+            case "-inf", "-.inf", "-infinity" -> OptionalDouble.of(Double.NEGATIVE_INFINITY);
+            default -> {
+                try {
+                    double d = Double.parseDouble(t);
+                    yield Double.isNaN(d) ? OptionalDouble.empty() : OptionalDouble.of(d);
+                } catch (NumberFormatException e) {
+                    yield OptionalDouble.empty();
+                }
+            }
+        };
     }
 
     private <N extends Number> N checkRange(N n) {
@@ -395,20 +397,7 @@ public final class Parameter<T> {
     }
 
     private <N extends Number> List<N> toList(Object raw, java.util.function.Function<Object, N> element) {
-        List<?> items;
-        if (raw instanceof List<?> l) {
-            items = l;
-        } else if (raw instanceof String s) {
-            String body = s.trim();
-            if (body.startsWith("[") && body.endsWith("]")) {
-                body = body.substring(1, body.length() - 1);
-            }
-            items = body.isBlank() ? List.of() : Arrays.asList(body.split(","));
-        } else if (raw instanceof Number) {
-            items = List.of(raw);
-        } else {
-            throw mismatch(raw);
-        }
+        List<?> items = listItems(raw);
         List<N> out = new ArrayList<>(items.size());
         for (Object item : items) {
             try {
@@ -418,6 +407,24 @@ public final class Parameter<T> {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** The items of a list value: a list, a comma-separated string (brackets optional) or a single number. */
+    private List<?> listItems(Object raw) {
+        if (raw instanceof List<?> l) {
+            return l;
+        }
+        if (raw instanceof String s) {
+            String body = s.trim();
+            if (body.startsWith("[") && body.endsWith("]")) {
+                body = body.substring(1, body.length() - 1);
+            }
+            return body.isBlank() ? List.of() : Arrays.asList(body.split(","));
+        }
+        if (raw instanceof Number) {
+            return List.of(raw);
+        }
+        throw mismatch(raw);
     }
 
     private ComponentSpec toComponent(Object raw) {
@@ -533,6 +540,20 @@ public final class Parameter<T> {
 
         /** Validates the declaration, including that the default satisfies the constraints. */
         public Parameter<T> build() {
+            requireWellFormed();
+            Parameter<T> p = new Parameter<>(this);
+            if (defaultValue != null) {
+                try {
+                    p.parse(defaultValue);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("default of parameter '" + name + "': " + e.getMessage(), e);
+                }
+            }
+            return p;
+        }
+
+        /** Checks the name's spelling, that there is a description and that min <= max. */
+        private void requireWellFormed() {
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("parameter name '" + name
                         + "' must be lower case letters and digits separated by single dashes");
@@ -543,15 +564,6 @@ public final class Parameter<T> {
             if (min > max) {
                 throw new IllegalArgumentException("parameter '" + name + "' has min > max");
             }
-            Parameter<T> p = new Parameter<>(this);
-            if (defaultValue != null) {
-                try {
-                    p.parse(defaultValue);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("default of parameter '" + name + "': " + e.getMessage(), e);
-                }
-            }
-            return p;
         }
     }
 }

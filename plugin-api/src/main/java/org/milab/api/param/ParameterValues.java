@@ -31,6 +31,19 @@ public final class ParameterValues {
     public static ParameterValues bind(List<Parameter<?>> declarations, Map<String, ?> raw) {
         Map<String, Parameter<?>> byName = new LinkedHashMap<>();
         declarations.forEach(p -> byName.put(p.name(), p));
+        List<ParameterProblem> problems = unknownNames(byName, raw);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Parameter<?> p : declarations) {
+            bindOne(p, raw.get(p.name()), values, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ParameterException(problems);
+        }
+        return new ParameterValues(Collections.unmodifiableMap(byName), Collections.unmodifiableMap(values));
+    }
+
+    /** A problem for each raw key no declaration has. */
+    private static List<ParameterProblem> unknownNames(Map<String, Parameter<?>> byName, Map<String, ?> raw) {
         List<ParameterProblem> problems = new ArrayList<>();
         for (String key : raw.keySet()) {
             if (!byName.containsKey(key)) {
@@ -38,28 +51,26 @@ public final class ParameterValues {
                         + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet()))));
             }
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Parameter<?> p : declarations) {
-            Object given = raw.get(p.name());
-            if (given == null) {
-                if (p.required()) {
-                    problems.add(new ParameterProblem(p.name(),
-                            "required, " + p.typeDescription() + " (" + p.description() + ")"));
-                } else {
-                    values.put(p.name(), p.defaultValue().orElseThrow());
-                }
-                continue;
+        return problems;
+    }
+
+    /** Puts the value of {@code p} (parsed from {@code given}, or its default) or adds why there is none. */
+    private static void bindOne(Parameter<?> p, Object given, Map<String, Object> values,
+                                List<ParameterProblem> problems) {
+        if (given == null) {
+            if (p.required()) {
+                problems.add(new ParameterProblem(p.name(),
+                        "required, " + p.typeDescription() + " (" + p.description() + ")"));
+            } else {
+                values.put(p.name(), p.defaultValue().orElseThrow());
             }
-            try {
-                values.put(p.name(), p.parse(given));
-            } catch (IllegalArgumentException e) {
-                problems.add(new ParameterProblem(p.name(), e.getMessage()));
-            }
+            return;
         }
-        if (!problems.isEmpty()) {
-            throw new ParameterException(problems);
+        try {
+            values.put(p.name(), p.parse(given));
+        } catch (IllegalArgumentException e) {
+            problems.add(new ParameterProblem(p.name(), e.getMessage()));
         }
-        return new ParameterValues(Collections.unmodifiableMap(byName), Collections.unmodifiableMap(values));
     }
 
     /** Defaults only; throws when a parameter is required. */

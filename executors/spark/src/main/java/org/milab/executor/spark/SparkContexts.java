@@ -44,23 +44,30 @@ final class SparkContexts {
             checkReachable(master);
         }
         checkClusterManager(master);
-        Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
-        Configurator.setLevel("org.apache.spark", verbose ? Level.INFO : Level.ERROR);
-        Configurator.setLevel("org.apache.hadoop", Level.ERROR);
-        // Its "Error initializing SparkContext" stack trace repeats what startFailure reports in one line.
-        Configurator.setLevel("org.apache.spark.SparkContext", verbose ? Level.INFO : Level.OFF);
-        SparkConf conf = conf(master, env);
-        JavaSparkContext spark;
-        try {
-            spark = SparkEngine.inSpark(() -> new JavaSparkContext(conf));
-        } catch (Exception | LinkageError e) { // Hadoop's ConnectException reaches here undeclared, through Scala
-            throw startFailure(master, conf, e);
-        }
+        setLogLevels(verbose);
+        JavaSparkContext spark = newContext(master, conf(master, env));
         pluginFiles.forEach(p -> spark.addFile(p.toString()));
         if (!MasterUrl.isLocal(master)) {
             awaitExecutors(spark, master);
         }
         return spark;
+    }
+
+    private static JavaSparkContext newContext(String master, SparkConf conf) {
+        try {
+            return SparkEngine.inSpark(() -> new JavaSparkContext(conf));
+        } catch (Exception | LinkageError e) { // Hadoop's ConnectException reaches here undeclared, through Scala
+            throw startFailure(master, conf, e);
+        }
+    }
+
+    /** Spark and Hadoop log warnings (everything with {@code verbose}), not their start-up chatter. */
+    private static void setLogLevels(boolean verbose) {
+        Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
+        Configurator.setLevel("org.apache.spark", verbose ? Level.INFO : Level.ERROR);
+        Configurator.setLevel("org.apache.hadoop", Level.ERROR);
+        // Its "Error initializing SparkContext" stack trace repeats what startFailure reports in one line.
+        Configurator.setLevel("org.apache.spark.SparkContext", verbose ? Level.INFO : Level.OFF);
     }
 
     private static SparkConf conf(String master, Map<String, String> env) {
@@ -110,13 +117,18 @@ final class SparkContexts {
                 throw new MilabException("no Spark executor registered with " + master + " within " + waitS
                         + " s; are workers running with free cores and memory?");
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                spark.stop();
-                throw new MilabException("interrupted while waiting for Spark executors", e);
-            }
+            pause(spark);
+        }
+    }
+
+    /** Sleeps 200 ms; stops {@code spark} and throws when interrupted. */
+    private static void pause(JavaSparkContext spark) {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            spark.stop();
+            throw new MilabException("interrupted while waiting for Spark executors", e);
         }
     }
 

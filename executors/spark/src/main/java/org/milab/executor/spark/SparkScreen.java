@@ -39,26 +39,39 @@ final class SparkScreen implements ScreenEngine {
 
     @Override
     public List<FeatureScore> screen(ScreenJob job, FeatureColumns data, IntConsumer progress) {
-        List<Column> columns = new ArrayList<>(data.size());
-        for (int i = 0; i < data.size(); i++) {
-            columns.add(new Column(data.names().get(i), data.features().get(i)));
-        }
+        List<Column> columns = columns(data);
         int partitions = Math.max(1, Math.min(data.size(), spark.defaultParallelism() * PARTITIONS_PER_CORE));
         Samples t = data.target();
         Broadcast<Target> target = spark.broadcast(new Target(t.columnNames(), t.rows(), t.cols(), t.toRowMajor()));
         FeaturesDone listener = new FeaturesDone(data.size(), partitions, progress);
         spark.sc().addSparkListener(listener);
         try {
-            List<FeatureScore> scores = spark.parallelize(columns, partitions)
-                    .mapPartitions(new ScorePartition(job, plugins, target)).collect();
-            progress.accept(data.size()); // the listener bus may deliver the last task's end after collect returns
-            return scores;
-        } catch (RuntimeException e) {
-            throw new MilabException("the Spark job failed: " + SparkErrors.message(e), e);
+            return score(job, columns, partitions, target, progress);
         } finally {
             spark.sc().removeSparkListener(listener);
             target.destroy();
         }
+    }
+
+    /** Runs the job: each partition scores its columns against the broadcast target. */
+    private List<FeatureScore> score(ScreenJob job, List<Column> columns, int partitions, Broadcast<Target> target,
+                                     IntConsumer progress) {
+        try {
+            List<FeatureScore> scores = spark.parallelize(columns, partitions)
+                    .mapPartitions(new ScorePartition(job, plugins, target)).collect();
+            progress.accept(columns.size()); // the listener bus may deliver the last task's end after collect returns
+            return scores;
+        } catch (RuntimeException e) {
+            throw new MilabException("the Spark job failed: " + SparkErrors.message(e), e);
+        }
+    }
+
+    private static List<Column> columns(FeatureColumns data) {
+        List<Column> columns = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            columns.add(new Column(data.names().get(i), data.features().get(i)));
+        }
+        return columns;
     }
 
     /** One feature column, as shipped in a partition. */

@@ -40,15 +40,7 @@ final class YarnClientMode {
      * @throws ConfigurationException when neither variable is set, or no folder they name holds a yarn-site.xml
      */
     static void configure(SparkConf conf, Map<String, String> env, Path sparkLib, Path moduleJar) {
-        List<Path> folders = confFolders(env);
-        for (Path folder : folders) {
-            for (String site : SITE_FILES) {
-                Path file = folder.resolve(site);
-                if (Files.isRegularFile(file)) {
-                    copySettings(file, conf);
-                }
-            }
-        }
+        copySiteFiles(confFolders(env), conf);
         long waitMs = waitSeconds() * 1000;
         long retryMs = Math.min(waitMs, 1000);
         conf.set("spark.hadoop.yarn.resourcemanager.connect.max-wait.ms", Long.toString(waitMs))
@@ -57,6 +49,18 @@ final class YarnClientMode {
                 .set("spark.hadoop.ipc.client.connect.max.retries.on.timeouts", "0")
                 .set("spark.hadoop.ipc.client.connect.timeout", Long.toString(Math.min(waitMs, 5000)))
                 .set("spark.yarn.jars", sparkJars(sparkLib, moduleJar));
+    }
+
+    /** Copies the settings of each site file found in {@code folders} that {@code conf} does not set yet. */
+    private static void copySiteFiles(List<Path> folders, SparkConf conf) {
+        for (Path folder : folders) {
+            for (String site : SITE_FILES) {
+                Path file = folder.resolve(site);
+                if (Files.isRegularFile(file)) {
+                    copySettings(file, conf);
+                }
+            }
+        }
     }
 
     /** The folders {@code HADOOP_CONF_DIR} and {@code YARN_CONF_DIR} name, at least one with a yarn-site.xml. */
@@ -68,6 +72,11 @@ final class YarnClientMode {
                 folders.add(Path.of(value));
             }
         }
+        requireYarnSite(folders);
+        return folders;
+    }
+
+    private static void requireYarnSite(List<Path> folders) {
         if (folders.isEmpty()) {
             throw new ConfigurationException("--master yarn", "set HADOOP_CONF_DIR or YARN_CONF_DIR to the folder "
                     + "of the cluster's yarn-site.xml and core-site.xml, as for spark-submit");
@@ -77,7 +86,6 @@ final class YarnClientMode {
                     .map(Path::toString).collect(Collectors.joining(" or "))
                     + " (HADOOP_CONF_DIR/YARN_CONF_DIR); expected the cluster's Hadoop configuration folder");
         }
-        return folders;
     }
 
     /** The one-line error for a ResourceManager that did not answer, naming where it was looked for. */

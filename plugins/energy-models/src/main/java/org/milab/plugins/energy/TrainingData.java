@@ -36,15 +36,25 @@ public record TrainingData(double[] values, int rows, int cols) {
         double[] v = new double[rows * s.cols()];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < s.cols(); c++) {
-                double x = s.get(r, c);
-                if (x < 0 || x > 1) {
-                    throw new InvalidDataException("view '" + view + "', row " + r + ", column '"
-                            + s.columnNames().get(c) + "': " + x + " is outside [0, 1]; energy models read bits or "
-                            + "probabilities (image-dataset scales pixels to [0, 1])");
-                }
-                v[r * s.cols() + c] = t < 0 ? x : (x > t ? 1 : 0);
+                v[r * s.cols() + c] = binarised(unitValue(s, r, c, view), t);
             }
         }
         return new TrainingData(v, rows, s.cols());
+    }
+
+    /** The value at row r, column c, which must lie in [0, 1]. */
+    private static double unitValue(Samples s, int r, int c, String view) {
+        double x = s.get(r, c);
+        if (x < 0 || x > 1) {
+            throw new InvalidDataException("view '" + view + "', row " + r + ", column '"
+                    + s.columnNames().get(c) + "': " + x + " is outside [0, 1]; energy models read bits or "
+                    + "probabilities (image-dataset scales pixels to [0, 1])");
+        }
+        return x;
+    }
+
+    /** 1 above the threshold {@code t}, else 0; {@code x} itself when {@code t} is negative. */
+    private static double binarised(double x, double t) {
+        return t < 0 ? x : (x > t ? 1 : 0);
     }
 }

@@ -51,12 +51,7 @@ final class FreshData {
      * @throws InvalidDataException   when the generated data lack views x and y, rows, or match the inputs' columns
      */
     Rows generate(RunContext ctx, int steps, int batch, Samples x, Samples y) {
-        long rows = (long) steps * batch;
-        if (rows > MAX_ROWS) {
-            throw new ConfigurationException(where, String.format(Locale.ROOT, "steps x batch-size = %d x %d = %d "
-                    + "rows to generate, more than the cap of %d; lower steps or batch-size", steps, batch, rows,
-                    MAX_ROWS));
-        }
+        long rows = cappedRows(steps, batch);
         Configured<DatasetProvider> generator = resolve(ctx, (int) rows);
         Dataset data = generator.extension().load(generator.context());
         if (!data.viewNames().containsAll(List.of("x", "y"))) {
@@ -65,13 +60,28 @@ final class FreshData {
         }
         Samples gx = data.view("x");
         Samples gy = data.view("y");
-        if (gx.rows() < rows) {
-            throw new InvalidDataException(where + ": '" + spec + "' generated " + gx.rows() + " rows for n = " + rows
-                    + " (steps x batch-size); a generator for fresh data must honour n");
-        }
+        requireRows(gx, rows);
         requireColumns("x", gx, x);
         requireColumns("y", gy, y);
         return new Rows(gx.requireFinite(where + ", view x"), gy.requireFinite(where + ", view y"));
+    }
+
+    /** steps x batch, the rows to generate, when within {@link #MAX_ROWS}. */
+    private long cappedRows(int steps, int batch) {
+        long rows = (long) steps * batch;
+        if (rows > MAX_ROWS) {
+            throw new ConfigurationException(where, String.format(Locale.ROOT, "steps x batch-size = %d x %d = %d "
+                    + "rows to generate, more than the cap of %d; lower steps or batch-size", steps, batch, rows,
+                    MAX_ROWS));
+        }
+        return rows;
+    }
+
+    private void requireRows(Samples generated, long rows) {
+        if (generated.rows() < rows) {
+            throw new InvalidDataException(where + ": '" + spec + "' generated " + generated.rows() + " rows for n = "
+                    + rows + " (steps x batch-size); a generator for fresh data must honour n");
+        }
     }
 
     private void requireColumns(String view, Samples generated, Samples input) {

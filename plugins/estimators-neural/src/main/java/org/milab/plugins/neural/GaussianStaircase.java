@@ -88,14 +88,10 @@ public final class GaussianStaircase implements Analysis {
         List<ComponentSpec> bounds = ctx.param(BOUNDS);
         List<Double> stages = ctx.param(STAGES);
         int perStage = ctx.param(STEPS);
-        int total = perStage * stages.size();
-        float[] truth = new float[total];
-        for (int i = 0; i < total; i++) {
-            truth[i] = stages.get(i / perStage).floatValue();
-        }
+        float[] truth = truth(stages, perStage);
         List<StaircaseRun> runs = new ArrayList<>();
         for (int b = 0; b < bounds.size(); b++) {
-            runs.add(train(bounds.get(b), truth, ctx, (long) b * total, (long) bounds.size() * total));
+            runs.add(train(bounds.get(b), truth, ctx, (long) b * truth.length, (long) bounds.size() * truth.length));
         }
         String critic = ctx.param(CRITIC).name();
         Path figure = ctx.artifactsDir().resolve("staircase-" + critic + ".png");
@@ -104,37 +100,83 @@ public final class GaussianStaircase implements Analysis {
         return summarise(runs, stages, perStage, ctx.param(BATCH), figure);
     }
 
+    /** The true MI at each step: {@code perStage} steps of each stage. */
+    private static float[] truth(List<Double> stages, int perStage) {
+        float[] truth = new float[perStage * stages.size()];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = stages.get(i / perStage).floatValue();
+        }
+        return truth;
+    }
+
     private StaircaseRun train(ComponentSpec spec, float[] truth, RunContext ctx, long done, long all) {
         Configured<MiBound> configured = ctx.component(MiBound.class, spec);
         MiBound bound = configured.extension().bind(configured.context());
+        Block critic = critic(ctx);
+        int batch = ctx.param(BATCH);
+        int dim = ctx.param(DIM);
+        BatchSource source = new GaussianBatches(batch, dim, step -> truth[(int) step - 1]);
+        Recording recording = new Recording(spec.toString(), ctx, truth.length);
+        try (NDManager run = ctx.ndManager().newSubManager();
+             CriticTrainer trainer = new CriticTrainer(spec.toString(), bound, critic, new Shape(batch, dim),
+                     new Shape(batch, dim), ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run,
+                     ctx.splittableRandom().nextLong(), recording)) {
+            steps(trainer, source, run, ctx, truth.length, done, all);
+            return recording.finished();
+        } catch (EstimationException e) {
+            return recording.diverged(e);
+        }
+    }
+
+    /** A fresh {@code critic} for batches of d-dimensional x and y. */
+    private static Block critic(RunContext ctx) {
         Configured<ModelFactory> factory = ctx.component(ModelFactory.class, ctx.param(CRITIC));
         int batch = ctx.param(BATCH);
         int dim = ctx.param(DIM);
-        Block critic = factory.extension().build(CriticShapes.of(batch, dim, dim), factory.context());
-        BatchSource source = new GaussianBatches(batch, dim, step -> truth[(int) step - 1]);
-        float[] values = new float[truth.length];
-        int[] completed = {0};
-        try (NDManager run = ctx.ndManager().newSubManager();
-             CriticTrainer trainer = new CriticTrainer(spec.toString(), bound, critic, new Shape(batch, dim),
-                     new Shape(batch, dim), ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, ctx.splittableRandom().nextLong(),
-                     (step, value, objective) -> {
-                         values[(int) step - 1] = value;
-                         completed[0] = (int) step;
-                         ctx.metric(spec.toString(), step, value);
-                     })) {
-            for (int step = 1; step <= truth.length; step++) {
-                ctx.checkCancelled();
-                try (NDManager stepManager = run.newSubManager()) {
-                    trainer.step(source.next(stepManager, step), step);
-                }
-                if (step % 100 == 0) {
-                    ctx.progress(done + step, all);
-                }
+        return factory.extension().build(CriticShapes.of(batch, dim, dim), factory.context());
+    }
+
+    /** The training steps, each in its own step manager, then the last read-back. */
+    private static void steps(CriticTrainer trainer, BatchSource source, NDManager run, RunContext ctx, int steps,
+                              long done, long all) {
+        for (int step = 1; step <= steps; step++) {
+            ctx.checkCancelled();
+            try (NDManager stepManager = run.newSubManager()) {
+                trainer.step(source.next(stepManager, step), step);
             }
-            trainer.flush();
-            return new StaircaseRun(spec.toString(), values, truth.length, 0, "");
-        } catch (EstimationException e) {
-            return new StaircaseRun(spec.toString(), values, completed[0], completed[0] + 1, e.getMessage());
+            if (step % 100 == 0) {
+                ctx.progress(done + step, all);
+            }
+        }
+        trainer.flush();
+    }
+
+    /** One bound's per-step training values, as the trainer passes them on, and the steps completed. */
+    private static final class Recording implements CriticTrainer.StepSink {
+        private final String label;
+        private final RunContext ctx;
+        private final float[] values;
+        private int completed;
+
+        Recording(String label, RunContext ctx, int steps) {
+            this.label = label;
+            this.ctx = ctx;
+            this.values = new float[steps];
+        }
+
+        @Override
+        public void accept(long step, float value, float objective) {
+            values[(int) step - 1] = value;
+            completed = (int) step;
+            ctx.metric(label, step, value);
+        }
+
+        StaircaseRun finished() {
+            return new StaircaseRun(label, values, values.length, 0, "");
+        }
+
+        StaircaseRun diverged(EstimationException e) {
+            return new StaircaseRun(label, values, completed, completed + 1, e.getMessage());
         }
     }
 
@@ -144,29 +186,40 @@ public final class GaussianStaircase implements Analysis {
         Map<String, Double> scalars = new LinkedHashMap<>();
         List<String> verdicts = new ArrayList<>();
         for (StaircaseRun run : runs) {
-            for (int s = 0; s < stages.size(); s++) {
-                double[] mv = run.meanAndVariance(s * perStage + perStage / 2 + 1, (s + 1) * perStage);
-                double bias = mv[0] - stages.get(s);
-                rows.add(List.of(run.label(), stages.get(s), mv[0], bias, mv[1], bias * bias + mv[1]));
-                scalars.put(run.label() + "/" + stages.get(s) + "/bias", bias);
-                scalars.put(run.label() + "/" + stages.get(s) + "/variance", mv[1]);
-            }
+            addStages(run, stages, perStage, rows, scalars);
             if (run.divergedAt() > 0) {
                 verdicts.add(run.label() + " diverged at step " + run.divergedAt() + ": " + run.message());
             }
         }
-        int last = stages.size() - 1;
         for (StaircaseRun run : runs) {
-            double[] top = run.meanAndVariance(last * perStage + perStage / 2 + 1, (last + 1) * perStage);
-            double[] low = run.meanAndVariance(perStage / 2 + 1, perStage);
-            verdicts.add(String.format(Locale.ROOT, "%s: at %.3g nats mean %.2f (bias %+.2f), variance %.3g; at %.3g nats "
-                    + "variance %.3g%s", run.label(), stages.get(last), top[0], top[0] - stages.get(last), top[1],
-                    stages.get(0), low[1], run.label().equals("infonce") ? String.format(Locale.ROOT,
-                            " (log batch = %.2f caps InfoNCE)", Math.log(batch)) : ""));
+            verdicts.add(verdict(run, stages, perStage, batch));
         }
         Table table = new Table("Per-stage bias and variance of the per-step estimates (second half of each stage)",
                 List.of("bound", "true MI (nats)", "mean", "bias", "variance", "mse"), rows);
         return new AnalysisResult(List.of(table), scalars, verdicts, List.of(figure));
+    }
+
+    /** One table row and the bias and variance scalars per stage of {@code run} (second half of each stage). */
+    private static void addStages(StaircaseRun run, List<Double> stages, int perStage, List<List<Object>> rows,
+                                  Map<String, Double> scalars) {
+        for (int s = 0; s < stages.size(); s++) {
+            double[] mv = run.meanAndVariance(s * perStage + perStage / 2 + 1, (s + 1) * perStage);
+            double bias = mv[0] - stages.get(s);
+            rows.add(List.of(run.label(), stages.get(s), mv[0], bias, mv[1], bias * bias + mv[1]));
+            scalars.put(run.label() + "/" + stages.get(s) + "/bias", bias);
+            scalars.put(run.label() + "/" + stages.get(s) + "/variance", mv[1]);
+        }
+    }
+
+    /** The bias and variance of {@code run} at the top stage and its variance at the first. */
+    private static String verdict(StaircaseRun run, List<Double> stages, int perStage, int batch) {
+        int last = stages.size() - 1;
+        double[] top = run.meanAndVariance(last * perStage + perStage / 2 + 1, (last + 1) * perStage);
+        double[] low = run.meanAndVariance(perStage / 2 + 1, perStage);
+        return String.format(Locale.ROOT, "%s: at %.3g nats mean %.2f (bias %+.2f), variance %.3g; at %.3g nats "
+                + "variance %.3g%s", run.label(), stages.get(last), top[0], top[0] - stages.get(last), top[1],
+                stages.get(0), low[1], run.label().equals("infonce") ? String.format(Locale.ROOT,
+                        " (log batch = %.2f caps InfoNCE)", Math.log(batch)) : "");
     }
 
     private static void writeCsv(Path file, List<StaircaseRun> runs, float[] truth) {
@@ -177,14 +230,19 @@ public final class GaussianStaircase implements Analysis {
             }
             w.write("\n");
             for (int i = 0; i < truth.length; i++) {
-                StringBuilder line = new StringBuilder().append(i + 1).append(',').append(truth[i]);
-                for (StaircaseRun run : runs) {
-                    line.append(',').append(i < run.steps() ? Float.toString(run.values()[i]) : "");
-                }
-                w.write(line.append('\n').toString());
+                w.write(csvLine(i, truth, runs));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the staircase traces " + file, e);
         }
+    }
+
+    /** Step {@code i + 1}: its true MI and each run's value (empty after the run stopped). */
+    private static String csvLine(int i, float[] truth, List<StaircaseRun> runs) {
+        StringBuilder line = new StringBuilder().append(i + 1).append(',').append(truth[i]);
+        for (StaircaseRun run : runs) {
+            line.append(',').append(i < run.steps() ? Float.toString(run.values()[i]) : "");
+        }
+        return line.append('\n').toString();
     }
 }

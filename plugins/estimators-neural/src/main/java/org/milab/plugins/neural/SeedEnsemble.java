@@ -41,15 +41,25 @@ final class SeedEnsemble {
         for (int i = 0; i < s; i++) {
             e = e.withDiagnostic("seed-" + (i + 1) + "-nats", runs.get(i).nats());
         }
-        e = e.withNote(String.format(Locale.ROOT, "mean of %d training runs with different seeds (%s); stderr = "
+        return withWarnings(e.withNote(note(runs, sd)), runs);
+    }
+
+    private static String note(List<Estimate> runs, double sd) {
+        int s = runs.size();
+        return String.format(Locale.ROOT, "mean of %d training runs with different seeds (%s); stderr = "
                 + "their sd %.4f / sqrt(%d), the spread of training, not of the data", s,
                 runs.stream().map(r -> String.format(Locale.ROOT, "%.4f", r.nats())).collect(Collectors.joining(", ")),
-                sd, s));
+                sd, s);
+    }
+
+    /** {@code e} with every run's warnings, in order. */
+    private static Estimate withWarnings(Estimate e, List<Estimate> runs) {
+        Estimate out = e;
         for (Estimate run : runs) {
             for (String w : run.warnings()) {
-                e = e.withWarning(w);
+                out = out.withWarning(w);
             }
         }
-        return e;
+        return out;
     }
 }

@@ -52,6 +52,13 @@ final class StaircasePlot {
         chart.getStyler().setLegendFont(chart.getStyler().getLegendFont().deriveFont(9f));
         chart.getStyler().setLegendPadding(4);
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(11f));
+        estimates(chart, run, smoothing, yMax);
+        truth(chart, truth, logBatch);
+        return chart;
+    }
+
+    /** Every {@value #RAW_STRIDE}th per-step estimate and their moving average, both clamped to {@code yMax}. */
+    private static void estimates(XYChart chart, StaircaseRun run, int smoothing, double yMax) {
         int steps = run.steps();
         double[] rawX = new double[(steps + RAW_STRIDE - 1) / RAW_STRIDE];
         double[] rawY = new double[rawX.length];
@@ -65,6 +72,10 @@ final class StaircasePlot {
         FigureStyle.line(chart, "estimate (every " + RAW_STRIDE + "th step)", rawX, clamped(rawY, yMax), RAW, 0.8f);
         FigureStyle.line(chart, "moving average (" + smoothing + " steps)", x, clamped(smooth, yMax),
                 FigureStyle.colour(0), 2f);
+    }
+
+    /** The true MI per step and the log-batch reference line. */
+    private static void truth(XYChart chart, float[] truth, double logBatch) {
         double[] tx = new double[truth.length];
         double[] ty = new double[truth.length];
         for (int i = 0; i < truth.length; i++) {
@@ -73,7 +84,6 @@ final class StaircasePlot {
         }
         FigureStyle.truth(chart, "true MI", tx, ty);
         FigureStyle.reference(chart, "log batch", new double[] {1, truth.length}, new double[] {logBatch, logBatch});
-        return chart;
     }
 
     /** The trailing mean over {@code window} steps; fills {@code x} with the step numbers 1..n. */

@@ -32,16 +32,8 @@ final class Standardiser {
         double[] scale = new double[cols];
         for (int c = 0; c < cols; c++) {
             double[] v = s.column(c);
-            double m = 0;
-            for (double d : v) {
-                m += d;
-            }
-            m /= v.length;
-            double ss = 0;
-            for (double d : v) {
-                ss += (d - m) * (d - m);
-            }
-            double sd = Math.sqrt(ss / Math.max(1, v.length - 1));
+            double m = mean(v);
+            double sd = Math.sqrt(sumOfSquares(v, m) / Math.max(1, v.length - 1));
             if (!(sd > 0)) {
                 throw new InvalidDataException(what + ": column '" + s.columnNames().get(c) + "' is constant over the "
                         + v.length + " training rows; drop it (it carries no information) or set standardise=false");
@@ -50,6 +42,23 @@ final class Standardiser {
             scale[c] = 1 / sd;
         }
         return new Standardiser(mean, scale);
+    }
+
+    private static double mean(double[] v) {
+        double m = 0;
+        for (double d : v) {
+            m += d;
+        }
+        return m / v.length;
+    }
+
+    /** The sum of squared deviations of {@code v} from {@code m}. */
+    private static double sumOfSquares(double[] v, double m) {
+        double ss = 0;
+        for (double d : v) {
+            ss += (d - m) * (d - m);
+        }
+        return ss;
     }
 
     /** The rescaled copy of {@code s}. */

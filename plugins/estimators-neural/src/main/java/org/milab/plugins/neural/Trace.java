@@ -45,28 +45,34 @@ final class Trace {
 
     /** The estimate by {@code rule}, with diagnostics. */
     Estimate toEstimate(EstimateRule rule, int window, long sampleCount, int batch) {
-        Estimate e;
-        if (rule == EstimateRule.BEST_VALIDATION) {
-            if (bestStep < 0) {
-                throw new EstimationException("no evaluation on validation rows was made; use estimate=last-window");
-            }
-            e = Estimate.of(bestValue, sampleCount).withDiagnostic("validation-batch-stderr", bestError)
-                    .withDiagnostic("best-step", bestStep);
-        } else {
-            int w = Math.min(window, steps);
-            double sum = 0;
-            double sumSq = 0;
-            for (int i = steps - w; i < steps; i++) {
-                sum += train[i];
-                sumSq += (double) train[i] * train[i];
-            }
-            double mean = sum / w;
-            double sd = w > 1 ? Math.sqrt(Math.max(0, (sumSq - w * mean * mean) / (w - 1))) : 0;
-            e = Estimate.of(mean, sampleCount).withDiagnostic("window-stderr", sd / Math.sqrt(w))
-                    .withDiagnostic("window", w);
-        }
+        Estimate e = rule == EstimateRule.BEST_VALIDATION ? bestValidation(sampleCount)
+                : lastWindow(window, sampleCount);
         return e.withDiagnostic("steps", steps).withDiagnostic("evaluations", evaluations)
                 .withDiagnostic("final-train-value", steps > 0 ? train[steps - 1] : Double.NaN)
                 .withDiagnostic("log-batch-size", Math.log(batch));
+    }
+
+    /** The validation value at the best evaluation, with its batch standard error. */
+    private Estimate bestValidation(long sampleCount) {
+        if (bestStep < 0) {
+            throw new EstimationException("no evaluation on validation rows was made; use estimate=last-window");
+        }
+        return Estimate.of(bestValue, sampleCount).withDiagnostic("validation-batch-stderr", bestError)
+                .withDiagnostic("best-step", bestStep);
+    }
+
+    /** The mean training value over the last {@code window} steps, with its standard error. */
+    private Estimate lastWindow(int window, long sampleCount) {
+        int w = Math.min(window, steps);
+        double sum = 0;
+        double sumSq = 0;
+        for (int i = steps - w; i < steps; i++) {
+            sum += train[i];
+            sumSq += (double) train[i] * train[i];
+        }
+        double mean = sum / w;
+        double sd = w > 1 ? Math.sqrt(Math.max(0, (sumSq - w * mean * mean) / (w - 1))) : 0;
+        return Estimate.of(mean, sampleCount).withDiagnostic("window-stderr", sd / Math.sqrt(w))
+                .withDiagnostic("window", w);
     }
 }

@@ -214,42 +214,53 @@ public final class Variational implements Estimator {
         }
 
         Trace run(NDManager run, Block critic) {
+            Tensors t = Tensors.of(split, run);
+            BatchSource source = sampling.over(t.trainX(), t.trainY(), batch);
+            Trace trace = new Trace(ctx.param(STEPS));
+            try (CriticTrainer trainer = new CriticTrainer(bound.info().name(), bound, critic,
+                    new Shape(batch, t.trainX().getShape().get(1)), new Shape(batch, t.trainY().getShape().get(1)),
+                    ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, seed, sink(trace))) {
+                loop(trainer, source, t, trace, run);
+            }
+            return trace;
+        }
+
+        /** Records each step's training value in the trace and as metrics. */
+        private CriticTrainer.StepSink sink(Trace trace) {
+            return (step, value, objective) -> {
+                trace.train((int) step, value);
+                ctx.metric("train-value" + suffix, step, value);
+                ctx.metric("train-objective" + suffix, step, objective);
+            };
+        }
+
+        /** The steps, each in its own step manager, with validation every eval-every steps and early stopping. */
+        private void loop(CriticTrainer trainer, BatchSource source, Tensors t, Trace trace, NDManager run) {
             int steps = ctx.param(STEPS);
             int evalEvery = ctx.param(EVAL_EVERY);
             int patience = ctx.param(PATIENCE);
-            NDArray trainX = SampleArrays.toNDArray(split.trainX(), run);
-            NDArray trainY = SampleArrays.toNDArray(split.trainY(), run);
-            NDArray validX = split.validX().rows() > 0 ? SampleArrays.toNDArray(split.validX(), run) : null;
-            NDArray validY = split.validY().rows() > 0 ? SampleArrays.toNDArray(split.validY(), run) : null;
-            BatchSource source = sampling.over(trainX, trainY, batch);
-            Trace trace = new Trace(steps);
-            try (CriticTrainer trainer = new CriticTrainer(bound.info().name(), bound, critic,
-                    new Shape(batch, trainX.getShape().get(1)), new Shape(batch, trainY.getShape().get(1)),
-                    ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, seed, (step, value, objective) -> {
-                        trace.train((int) step, value);
-                        ctx.metric("train-value" + suffix, step, value);
-                        ctx.metric("train-objective" + suffix, step, objective);
-                    })) {
-                for (int step = 1; step <= steps; step++) {
-                    ctx.checkCancelled();
-                    try (NDManager stepManager = run.newSubManager()) {
-                        trainer.step(source.next(stepManager, step), step);
-                    }
-                    boolean evaluate = validX != null && (step % evalEvery == 0 || step == steps);
-                    if (evaluate || step == steps) {
-                        trainer.flush();
-                    }
-                    if (evaluate) {
-                        double[] v = validate(trainer, run, validX, validY, step);
-                        ctx.metric("validation-value" + suffix, step, v[0]);
-                        if (trace.validation(step, v[0], v[1]) >= patience && patience > 0) {
-                            break;
-                        }
-                    }
-                    ctx.progress(step, steps);
+            for (int step = 1; step <= steps; step++) {
+                ctx.checkCancelled();
+                try (NDManager stepManager = run.newSubManager()) {
+                    trainer.step(source.next(stepManager, step), step);
                 }
+                boolean evaluate = t.validX() != null && (step % evalEvery == 0 || step == steps);
+                if (evaluate || step == steps) {
+                    trainer.flush();
+                }
+                if (evaluate && stopsAfterValidation(trainer, run, t, trace, step, patience)) {
+                    break;
+                }
+                ctx.progress(step, steps);
             }
-            return trace;
+        }
+
+        /** Validates after {@code step}; whether early stopping ends the training. */
+        private boolean stopsAfterValidation(CriticTrainer trainer, NDManager run, Tensors t, Trace trace, int step,
+                                             int patience) {
+            double[] v = validate(trainer, run, t.validX(), t.validY(), step);
+            ctx.metric("validation-value" + suffix, step, v[0]);
+            return trace.validation(step, v[0], v[1]) >= patience && patience > 0;
         }
 
         /** Mean and standard error of the bound over consecutive validation batches. */
@@ -260,21 +271,43 @@ public final class Variational implements Estimator {
             double sum = 0;
             double sumSq = 0;
             for (int b = 0; b < batches; b++) {
-                try (NDManager m = run.newSubManager()) {
-                    NDIndex slice = new NDIndex("{}:{}", b * size, (b + 1) * size);
-                    NDArray bx = vx.get(slice);
-                    NDArray by = vy.get(slice);
-                    bx.attach(m);
-                    by.attach(m);
-                    double v = trainer.evaluate(new NDList(bx, by), step);
-                    sum += v;
-                    sumSq += v * v;
-                }
+                double v = evaluate(trainer, run, vx, vy, new NDIndex("{}:{}", b * size, (b + 1) * size), step);
+                sum += v;
+                sumSq += v * v;
             }
             double mean = sum / batches;
             double se = batches > 1 ? Math.sqrt(Math.max(0, (sumSq - batches * mean * mean) / (batches - 1)) / batches)
                     : 0.0;
             return new double[] {mean, se};
+        }
+
+        /** The bound on the validation rows {@code slice}, in a sub-manager closed after it. */
+        private static double evaluate(CriticTrainer trainer, NDManager run, NDArray vx, NDArray vy, NDIndex slice,
+                                       long step) {
+            try (NDManager m = run.newSubManager()) {
+                NDArray bx = vx.get(slice);
+                NDArray by = vy.get(slice);
+                bx.attach(m);
+                by.attach(m);
+                return trainer.evaluate(new NDList(bx, by), step);
+            }
+        }
+    }
+
+    /**
+     * The training and validation rows on the engine side, in the run's manager.
+     *
+     * @param validX the validation rows of x, null when there are none
+     * @param validY the validation rows of y, null when there are none
+     */
+    private record Tensors(NDArray trainX, NDArray trainY, NDArray validX, NDArray validY) {
+
+        static Tensors of(Split split, NDManager run) {
+            NDArray trainX = SampleArrays.toNDArray(split.trainX(), run);
+            NDArray trainY = SampleArrays.toNDArray(split.trainY(), run);
+            NDArray validX = split.validX().rows() > 0 ? SampleArrays.toNDArray(split.validX(), run) : null;
+            NDArray validY = split.validY().rows() > 0 ? SampleArrays.toNDArray(split.validY(), run) : null;
+            return new Tensors(trainX, trainY, validX, validY);
         }
     }
 

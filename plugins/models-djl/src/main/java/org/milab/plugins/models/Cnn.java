@@ -57,15 +57,19 @@ public final class Cnn implements ModelFactory {
         TappedSequence net = new TappedSequence();
         net.hidden("image", new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, 1, side, side))));
         for (int i = 0; i < channels.size(); i++) {
-            SequentialBlock conv = new SequentialBlock().add(Conv2d.builder().setKernelShape(new Shape(3, 3))
-                    .optPadding(new Shape(1, 1)).setFilters(channels.get(i)).build());
-            Layers.finish(conv, ctx);
-            conv.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
-            net.tapped("conv" + (i + 1), conv);
+            net.tapped("conv" + (i + 1), convolution(channels.get(i), ctx));
         }
         net.hidden("flatten", Blocks.batchFlattenBlock());
         net.tapped("hidden", Layers.dense(ctx.param(HIDDEN), ctx));
         return net.hidden("output", Layers.output(ctx));
+    }
+
+    /** A 3x3 same-padding convolution with {@code filters} filters, finished as the layers say, then 2x2 max-pooling. */
+    private static Block convolution(int filters, RunContext ctx) {
+        SequentialBlock conv = new SequentialBlock().add(Conv2d.builder().setKernelShape(new Shape(3, 3))
+                .optPadding(new Shape(1, 1)).setFilters(filters).build());
+        Layers.finish(conv, ctx);
+        return conv.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
     }
 
     private static int side(Shape input) {

@@ -57,30 +57,48 @@ abstract class FusionBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        NDList embeddings = new NDList();
-        List<NDArray> logits = new ArrayList<>();
-        NDList features = new NDList();
-        int from = 0;
-        for (int m = 0; m < dims.length; m++) {
-            NDArray part = x.get(new NDIndex(":, {}:{}", from, from + dims[m]));
-            from += dims[m];
-            NDArray e = encoders.get(m).forward(store, new NDList(part), training, params).get(0);
-            e = e.reshape(e.getShape().get(0), -1);
-            NDArray l = heads.get(m).forward(store, new NDList(e), training, params).singletonOrThrow();
-            e.setName("embedding" + (m + 1));
-            l.setName("logits" + (m + 1));
-            embeddings.add(e);
-            logits.add(l);
-            features.add(e);
-            features.add(l);
-        }
-        NDArray joined = NDArrays.concat(embeddings, 1);
+        Branches b = branches(store, inputs.singletonOrThrow(), training, params);
+        NDArray joined = NDArrays.concat(b.embeddings(), 1);
         joined.setName("embedding");
-        NDList out = new NDList(fuse(store, joined, logits, training, params));
-        out.addAll(features);
+        NDList out = new NDList(fuse(store, joined, b.logits(), training, params));
+        out.addAll(b.features());
         out.add(joined);
         return out;
+    }
+
+    /**
+     * The modality branches' outputs.
+     *
+     * @param embeddings e_1, ..., e_M
+     * @param logits     l_1, ..., l_M
+     * @param features   e_1, l_1, ..., e_M, l_M
+     */
+    private record Branches(NDList embeddings, List<NDArray> logits, NDList features) {
+    }
+
+    /** Each modality's embedding and logits from its columns of the row {@code x}. */
+    private Branches branches(ParameterStore store, NDArray x, boolean training, PairList<String, Object> params) {
+        Branches b = new Branches(new NDList(), new ArrayList<>(), new NDList());
+        int from = 0;
+        for (int m = 0; m < dims.length; m++) {
+            NDList el = branch(store, m, x.get(new NDIndex(":, {}:{}", from, from + dims[m])), training, params);
+            from += dims[m];
+            b.embeddings().add(el.get(0));
+            b.logits().add(el.get(1));
+            b.features().addAll(el);
+        }
+        return b;
+    }
+
+    /** Modality m's flattened embedding and unimodal logits, named, from its columns {@code part}. */
+    private NDList branch(ParameterStore store, int m, NDArray part, boolean training,
+                          PairList<String, Object> params) {
+        NDArray e = encoders.get(m).forward(store, new NDList(part), training, params).get(0);
+        e = e.reshape(e.getShape().get(0), -1);
+        NDArray l = heads.get(m).forward(store, new NDList(e), training, params).singletonOrThrow();
+        e.setName("embedding" + (m + 1));
+        l.setName("logits" + (m + 1));
+        return new NDList(e, l);
     }
 
     @Override
@@ -90,7 +108,7 @@ abstract class FusionBlock extends AbstractBlock {
         long width = 0;
         Shape logits = null;
         for (int m = 0; m < dims.length; m++) {
-            Shape e = flat(encoders.get(m).getOutputShapes(new Shape[] {new Shape(batch, dims[m])})[0]);
+            Shape e = embeddingShape(m, batch);
             logits = heads.get(m).getOutputShapes(new Shape[] {e})[0];
             width += e.get(1);
             features.add(e);
@@ -109,13 +127,17 @@ abstract class FusionBlock extends AbstractBlock {
         long batch = inputShapes[0].get(0);
         long width = 0;
         for (int m = 0; m < dims.length; m++) {
-            Shape in = new Shape(batch, dims[m]);
-            encoders.get(m).initialize(manager, dataType, in);
-            Shape e = flat(encoders.get(m).getOutputShapes(new Shape[] {in})[0]);
+            encoders.get(m).initialize(manager, dataType, new Shape(batch, dims[m]));
+            Shape e = embeddingShape(m, batch);
             heads.get(m).initialize(manager, dataType, e);
             width += e.get(1);
         }
         initializeFusion(manager, dataType, new Shape(batch, width));
+    }
+
+    /** The flattened embedding shape of modality {@code m} for {@code batch} rows. */
+    private Shape embeddingShape(int m, long batch) {
+        return flat(encoders.get(m).getOutputShapes(new Shape[] {new Shape(batch, dims[m])})[0]);
     }
 
     private static Shape flat(Shape s) {

@@ -62,21 +62,23 @@ final class BalancedFit {
     /** Recalibrates, then trains; the weights and MI of the last recalibration stay readable. */
     Trainer.Log train(Split split, boolean[] labelled, Session session, long seed) {
         recalibrate(0);
-        int m = weights.length;
-        Trainer.Objective objective = (rows, step) -> {
-            Outputs out = net.forward(x.batch(rows, step), true);
-            NDArray loss = Fit.supervised(out.output(), rows, y, labelled, step);
-            for (int i = 0; i < m; i++) {
-                NDArray head = Network.select(out, "logits" + (i + 1), "model");
-                loss = loss.add(Fit.supervised(head, rows, y, labelled, step).mul((float) weights[i]));
-            }
-            return loss;
-        };
+        Trainer.Objective objective = (rows, step) -> loss(rows, labelled, step);
         Trainer.Validator validator = epoch -> {
             double fused = recalibrate(epoch);
             return split.validation().length > 0 ? fused : Double.NaN;
         };
         return Trainer.fit("model", net.weights(), split.train(), objective, validator, session, seed);
+    }
+
+    /** The batch loss: the fused head's supervised loss plus each unimodal head's, weighted. */
+    private NDArray loss(int[] rows, boolean[] labelled, NDManager step) {
+        Outputs out = net.forward(x.batch(rows, step), true);
+        NDArray loss = Fit.supervised(out.output(), rows, y, labelled, step);
+        for (int i = 0; i < weights.length; i++) {
+            NDArray head = Network.select(out, "logits" + (i + 1), "model");
+            loss = loss.add(Fit.supervised(head, rows, y, labelled, step).mul((float) weights[i]));
+        }
+        return loss;
     }
 
     /** The unimodal weights now. */
@@ -96,24 +98,35 @@ final class BalancedFit {
 
     /** Evaluates the heads, estimates the MI, updates the weights; returns the fused validation loss. */
     private double recalibrate(long epoch) {
+        double[] losses = unimodalLosses(epoch);
+        mi = interModalMi();
+        last = BalancedWeights.of(losses, mi, rule.lambda());
+        System.arraycopy(last.unimodal(), 0, weights, 0, weights.length);
+        ctx.metric("model/mi", epoch, mi);
+        for (int i = 0; i < weights.length; i++) {
+            ctx.metric("model/weight-" + views.names().get(i), epoch, weights[i]);
+        }
+        Evaluation fused = Evaluation.of(net, x, y, validation, model);
+        ctx.metric("model/validation-loss", epoch, fused.loss());
+        ctx.metric("model/validation-accuracy", epoch, fused.accuracy());
+        return fused.loss();
+    }
+
+    /** Each unimodal head's validation loss, recorded as {@code model/validation-loss-<view>}. */
+    private double[] unimodalLosses(long epoch) {
         List<String> names = views.names();
         double[] losses = new double[names.size()];
         for (int i = 0; i < losses.length; i++) {
             losses[i] = Evaluation.of(net, x, y, validation, "logits" + (i + 1), model).loss();
             ctx.metric("model/validation-loss-" + names.get(i), epoch, losses[i]);
         }
+        return losses;
+    }
+
+    /** The estimated I(embedding1; embedding2) on the MI rows, nats. */
+    private double interModalMi() {
         Samples a = net.infer(x, rule.miRows(), "embedding1", "model", model).samples("a");
         Samples b = net.infer(x, rule.miRows(), "embedding2", "model", model).samples("b");
-        mi = rule.estimator().extension().estimate(a, b, rule.estimator().context()).nats();
-        last = BalancedWeights.of(losses, mi, rule.lambda());
-        System.arraycopy(last.unimodal(), 0, weights, 0, weights.length);
-        ctx.metric("model/mi", epoch, mi);
-        for (int i = 0; i < weights.length; i++) {
-            ctx.metric("model/weight-" + names.get(i), epoch, weights[i]);
-        }
-        Evaluation fused = Evaluation.of(net, x, y, validation, model);
-        ctx.metric("model/validation-loss", epoch, fused.loss());
-        ctx.metric("model/validation-accuracy", epoch, fused.accuracy());
-        return fused.loss();
+        return rule.estimator().extension().estimate(a, b, rule.estimator().context()).nats();
     }
 }

@@ -93,40 +93,78 @@ public final class BalancedMultimodal implements TrainingStrategy {
     @Override
     public TrainingResult train(Inputs inputs, RunContext ctx) {
         Prepared data = Prepared.of(inputs, Task.CLASSIFICATION, ctx);
+        Views views = twoViews(data, ctx);
+        Session session = session(ctx, data.split());
+        Session pretraining = session.with(session.settings().withEpochs(ctx.param(PRETRAIN_EPOCHS)));
+        SplittableRandom seeds = new SplittableRandom(ctx.seed());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        Unimodal stage1 = trainUnimodal(views, data, pretraining, seeds, metrics);
+        Fit.Data joined = new Fit.Data(views.joined(), data.target(), data.split(), ctx.param(Settings.LABELLED));
+        Network net = fusionNetwork(views, joined, session, seeds.nextLong());
+        distilWeakBranch(net, joined, stage1, views, pretraining, seeds);
+        Trainer.Log log = trainBalanced(net, views, joined, session, seeds.nextLong(), metrics);
+        metrics.put("weaker-view", (double) (stage1.weak() + 1));
+        metrics.put("epochs", (double) log.epochs());
+        return new TrainingResult(Map.of("model", net.block(), "teacher", stage1.teacher().block()), metrics,
+                representations(net, joined, data, ctx));
+    }
+
+    private static Views twoViews(Prepared data, RunContext ctx) {
         Views views = Views.of(data, ctx);
         if (views.names().size() != 2) {
             throw new ConfigurationException("parameter 'views'", "balanced-multimodal takes exactly two views, got "
                     + views.names());
         }
+        return views;
+    }
+
+    /** The session of the whole call: three pretraining fits (two unimodal, the distillation) and stage 2. */
+    private static Session session(RunContext ctx, Split split) {
         Settings s = Settings.of(ctx);
         Settings pre = s.withEpochs(ctx.param(PRETRAIN_EPOCHS));
-        Split split = data.split();
-        Session session = Session.of(ctx, s, Trainer.steps(split.train().length, s) * (3L * pre.epochs() + s.epochs()));
-        SplittableRandom seeds = new SplittableRandom(ctx.seed());
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        Unimodal stage1 = trainUnimodal(views, data, session.with(pre), seeds, metrics);
+        return Session.of(ctx, s, Trainer.steps(split.train().length, s) * (3L * pre.epochs() + s.epochs()));
+    }
 
-        Rows x = views.joined();
-        Fit.Data joined = new Fit.Data(x, data.target(), split, ctx.param(Settings.LABELLED));
-        Block block = Components.model(ctx, ctx.param(MODEL), s.batch(), x.cols(),
-                views.modelDefaults(data.target().outputs()));
-        Network net = Network.initialise(block, new Shape(s.batch(), x.cols()), session.model(), seeds.nextLong());
+    /** The fusion model ({@code model}), initialised with {@code seed}. */
+    private static Network fusionNetwork(Views views, Fit.Data joined, Session session, long seed) {
+        RunContext ctx = session.ctx();
+        int batch = session.settings().batch();
+        int cols = joined.x().cols();
+        Block block = Components.model(ctx, ctx.param(MODEL), batch, cols, views.modelDefaults(joined.y().outputs()));
+        return Network.initialise(block, new Shape(batch, cols), session.model(), seed);
+    }
+
+    /** Stage 1b: distils the stronger unimodal model into the fusion model's weak branch. */
+    private static void distilWeakBranch(Network net, Fit.Data joined, Unimodal stage1, Views views, Session session,
+                                         SplittableRandom seeds) {
+        RunContext ctx = session.ctx();
         Fit.Distillation kd = CrossModalKd.distillation(ctx, stage1.teacher(), views.each().get(stage1.strong()),
                 session.model(), "embedding" + (stage1.weak() + 1));
-        BranchDistillation.train(net, joined, stage1.weak(), ctx.param(CrossModalKd.CE_WEIGHT), kd, session.with(pre),
+        BranchDistillation.train(net, joined, stage1.weak(), ctx.param(CrossModalKd.CE_WEIGHT), kd, session,
                 seeds.nextLong());
+    }
 
+    /** Stage 2: the fused and unimodal heads with recalibrated weights; puts the test metrics into {@code metrics}. */
+    private static Trainer.Log trainBalanced(Network net, Views views, Fit.Data joined, Session session, long seed,
+                                             Map<String, Double> metrics) {
+        RunContext ctx = session.ctx();
+        Split split = joined.split();
         BalancedFit.Rule rule = new BalancedFit.Rule(Components.estimator(ctx, ctx.param(ESTIMATOR)),
                 ctx.param(UNIMODAL_WEIGHT), Arrays.copyOf(split.train(), Math.min(split.train().length,
                 ctx.param(MI_ROWS))));
-        BalancedFit fit = new BalancedFit(net, views, data.target(), split, rule, ctx, session.model());
-        Trainer.Log log = fit.train(split, joined.mask(), session, seeds.nextLong());
+        BalancedFit fit = new BalancedFit(net, views, joined.y(), split, rule, ctx, session.model());
+        Trainer.Log log = fit.train(split, joined.mask(), session, seed);
         metrics.putAll(testMetrics(net, fit, joined, views, session.model()));
-        metrics.put("weaker-view", (double) (stage1.weak() + 1));
-        metrics.put("epochs", (double) log.epochs());
-        Map<String, Samples> reps = new LinkedHashMap<>(net.representations(x, split.test(), "", session.model()));
+        return log;
+    }
+
+    /** The test rows' representations of the fusion model and the target. */
+    private static Map<String, Samples> representations(Network net, Fit.Data joined, Prepared data,
+                                                        RunContext ctx) {
+        Map<String, Samples> reps = new LinkedHashMap<>(net.representations(joined.x(), joined.split().test(), "",
+                ctx.runManager()));
         reps.put("target", data.testTarget(ctx.param(Supervised.TARGET)));
-        return new TrainingResult(Map.of("model", block, "teacher", stage1.teacher().block()), metrics, reps);
+        return reps;
     }
 
     /**
@@ -149,23 +187,28 @@ public final class BalancedMultimodal implements TrainingStrategy {
     /** Trains one model per view and judges them on the validation rows (the training rows when there are none). */
     private static Unimodal trainUnimodal(Views views, Prepared data, Session session, SplittableRandom seeds,
                                           Map<String, Double> metrics) {
-        RunContext ctx = session.ctx();
-        Target y = data.target();
         Split split = data.split();
         Network[] unimodal = new Network[2];
         double[] strength = new double[2];
         int[] judge = split.validation().length > 0 ? split.validation() : split.train();
         for (int m = 0; m < 2; m++) {
             Rows v = views.each().get(m);
-            Block b = Components.model(ctx, ctx.param(UNIMODAL_MODEL), session.settings().batch(), v.cols(),
-                    y.outputs());
-            Fit.Trained t = Fit.train("unimodal-" + views.names().get(m), b,
-                    new Fit.Data(v, y, split, ctx.param(Settings.LABELLED)), 1.0, null, session, seeds.nextLong());
+            Fit.Trained t = fitUnimodal(views.names().get(m), v, data, session, seeds);
             unimodal[m] = t.network();
-            strength[m] = Evaluation.of(t.network(), v, y, judge, session.model()).loss();
+            strength[m] = Evaluation.of(t.network(), v, data.target(), judge, session.model()).loss();
             metrics.put("unimodal-test-accuracy-" + views.names().get(m), t.metrics().get("test-accuracy"));
         }
         return new Unimodal(unimodal, strength[1] > strength[0] ? 1 : 0);
+    }
+
+    /** One view's {@code unimodal-model}, trained as {@code supervised} would. */
+    private static Fit.Trained fitUnimodal(String view, Rows v, Prepared data, Session session,
+                                           SplittableRandom seeds) {
+        RunContext ctx = session.ctx();
+        Target y = data.target();
+        Block b = Components.model(ctx, ctx.param(UNIMODAL_MODEL), session.settings().batch(), v.cols(), y.outputs());
+        return Fit.train("unimodal-" + view, b, new Fit.Data(v, y, data.split(), ctx.param(Settings.LABELLED)), 1.0,
+                null, session, seeds.nextLong());
     }
 
     /** The fused model's test metrics, each unimodal head's accuracy, the final weights and MI. */

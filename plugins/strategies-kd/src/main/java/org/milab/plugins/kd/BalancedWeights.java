@@ -27,6 +27,19 @@ import org.milab.api.EstimationException;
 record BalancedWeights(double[] unimodal, double redundancy) {
 
     static BalancedWeights of(double[] validationLoss, double mi, double lambda) {
+        requireUsable(validationLoss, mi);
+        double rho = 1 - Math.exp(-2 * Math.max(mi, 0));
+        double mean = Arrays.stream(validationLoss).average().orElse(0);
+        double[] w = new double[validationLoss.length];
+        for (int m = 0; m < w.length; m++) {
+            double relative = mean > 0 ? validationLoss[m] / mean : 1;
+            w[m] = lambda * ((1 - rho) * relative + rho);
+        }
+        return new BalancedWeights(w, rho);
+    }
+
+    /** Rejects a non-finite or negative loss and a NaN MI estimate. */
+    private static void requireUsable(double[] validationLoss, double mi) {
         for (int m = 0; m < validationLoss.length; m++) {
             if (!Double.isFinite(validationLoss[m]) || validationLoss[m] < 0) {
                 throw new EstimationException("the validation loss of modality " + (m + 1) + " is " + validationLoss[m]
@@ -36,13 +49,5 @@ record BalancedWeights(double[] unimodal, double redundancy) {
         if (Double.isNaN(mi)) {
             throw new EstimationException("the inter-modal MI estimate is NaN; check the estimator");
         }
-        double rho = 1 - Math.exp(-2 * Math.max(mi, 0));
-        double mean = Arrays.stream(validationLoss).average().orElse(0);
-        double[] w = new double[validationLoss.length];
-        for (int m = 0; m < w.length; m++) {
-            double relative = mean > 0 ? validationLoss[m] / mean : 1;
-            w[m] = lambda * ((1 - rho) * relative + rho);
-        }
-        return new BalancedWeights(w, rho);
     }
 }

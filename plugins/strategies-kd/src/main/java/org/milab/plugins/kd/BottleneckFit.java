@@ -27,42 +27,76 @@ final class BottleneckFit {
 
     static TrainingResult train(Bottleneck block, Prepared data, Rows x, double weight, RunContext ctx) {
         Settings s = Settings.of(ctx);
-        Target y = data.target();
         Split split = data.split();
         Session session = Session.of(ctx, s, split, 1);
-        NDManager keep = session.model();
-        Network net = Network.initialise(block, new Shape(s.batch(), x.cols()), keep, ctx.seed());
-        boolean[] labelled = Fit.mask(split, ctx.param(Settings.LABELLED), x.rows());
-        double[] kl = new double[2];
-        Trainer.Objective objective = (rows, step) -> {
-            Outputs out = net.forward(x.batch(rows, step), true);
-            NDArray meanKl = Network.select(out, "kl", "model").mean();
-            kl[0] += meanKl.getFloat();
-            kl[1]++;
-            return Fit.supervised(out.output(), rows, y, labelled, step).add(meanKl.mul((float) weight));
-        };
-        Trainer.Validator validator = epoch -> {
-            ctx.metric("model/kl", epoch, kl[0] / kl[1]);
-            kl[0] = 0;
-            kl[1] = 0;
-            if (split.validation().length == 0) {
-                return Double.NaN;
-            }
-            Evaluation e = Evaluation.of(net, x, y, split.validation(), keep);
-            ctx.metric("model/validation-kl", epoch, meanKl(net, x, split.validation(), keep));
-            ctx.metric("model/validation-loss", epoch, e.loss());
-            ctx.metric("model/validation-accuracy", epoch, e.accuracy());
-            return e.loss();
-        };
-        Trainer.Log log = Trainer.fit("model", net.weights(), split.train(), objective, validator, session,
-                ctx.seed());
-        int[] test = split.test();
+        Network net = Network.initialise(block, new Shape(s.batch(), x.cols()), session.model(), ctx.seed());
+        Loop loop = new Loop(net, x, data.target(), Fit.mask(split, ctx.param(Settings.LABELLED), x.rows()), weight,
+                split.validation(), session);
+        Trainer.Log log = Trainer.fit("model", net.weights(), split.train(), loop, loop, session, ctx.seed());
+        Map<String, Double> metrics = testMetrics(net, x, data.target(), split.test(), log, session.model());
+        Map<String, Samples> reps = new LinkedHashMap<>(net.representations(x, split.test(), "", session.model()));
+        reps.put("target", data.testTarget(ctx.param(Supervised.TARGET)));
+        return new TrainingResult(Map.of("model", block), metrics, reps);
+    }
+
+    /** The test metrics: accuracy and loss, KL and the epochs run. */
+    private static Map<String, Double> testMetrics(Network net, Rows x, Target y, int[] test, Trainer.Log log,
+                                                   NDManager keep) {
         Map<String, Double> metrics = new LinkedHashMap<>(Evaluation.of(net, x, y, test, keep).metrics("test-"));
         metrics.put("test-kl", meanKl(net, x, test, keep));
         metrics.put("epochs", (double) log.epochs());
-        Map<String, Samples> reps = new LinkedHashMap<>(net.representations(x, test, "", keep));
-        reps.put("target", data.testTarget(ctx.param(Supervised.TARGET)));
-        return new TrainingResult(Map.of("model", block), metrics, reps);
+        return metrics;
+    }
+
+    /**
+     * The batch loss, {@code CE + weight * mean KL}, and the per-epoch metrics: the mean KL of the epoch's batches
+     * and the validation KL, loss and accuracy.
+     */
+    private static final class Loop implements Trainer.Objective, Trainer.Validator {
+        private final Network net;
+        private final Rows x;
+        private final Target y;
+        private final boolean[] labelled;
+        private final double weight;
+        private final int[] validation;
+        private final Session session;
+        private double klSum;
+        private double klCount;
+
+        Loop(Network net, Rows x, Target y, boolean[] labelled, double weight, int[] validation, Session session) {
+            this.net = net;
+            this.x = x;
+            this.y = y;
+            this.labelled = labelled;
+            this.weight = weight;
+            this.validation = validation;
+            this.session = session;
+        }
+
+        @Override
+        public NDArray loss(int[] rows, NDManager step) {
+            Outputs out = net.forward(x.batch(rows, step), true);
+            NDArray meanKl = Network.select(out, "kl", "model").mean();
+            klSum += meanKl.getFloat();
+            klCount++;
+            return Fit.supervised(out.output(), rows, y, labelled, step).add(meanKl.mul((float) weight));
+        }
+
+        @Override
+        public double validate(long epoch) {
+            RunContext ctx = session.ctx();
+            ctx.metric("model/kl", epoch, klSum / klCount);
+            klSum = 0;
+            klCount = 0;
+            if (validation.length == 0) {
+                return Double.NaN;
+            }
+            Evaluation e = Evaluation.of(net, x, y, validation, session.model());
+            ctx.metric("model/validation-kl", epoch, meanKl(net, x, validation, session.model()));
+            ctx.metric("model/validation-loss", epoch, e.loss());
+            ctx.metric("model/validation-accuracy", epoch, e.accuracy());
+            return e.loss();
+        }
     }
 
     /** Mean KL over {@code rows}, nats. */

@@ -5,6 +5,7 @@ import ai.djl.nn.Block;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.milab.api.Citation;
 import org.milab.api.Configured;
 import org.milab.api.ExtensionInfo;
@@ -109,18 +110,24 @@ public final class Cch implements Analysis {
         Prepared data = Prepared.of(inputs.get("dataset", Dataset.class), ctx.param(Supervised.TARGET),
                 ctx.param(Supervised.TASK), ctx);
         double[] noise = ctx.param(NOISE).stream().mapToDouble(Double::doubleValue).toArray();
-        int replicates = ctx.param(REPLICATES);
-        Sweep sweep = Sweep.of(ctx, data, noise.length * (long) replicates);
-        List<Long> replicateSeeds = new ArrayList<>();
+        List<Long> replicateSeeds = replicateSeeds(ctx.seed(), ctx.param(REPLICATES));
+        Sweep sweep = Sweep.of(ctx, data, noise.length * (long) replicateSeeds.size());
         List<List<Level>> sweeps = new ArrayList<>();
-        SplittableRandom seedOfReplicate = new SplittableRandom(ctx.seed());
-        for (int r = 0; r < replicates; r++) {
-            long seed = r == 0 ? ctx.seed() : seedOfReplicate.nextLong();
-            replicateSeeds.add(seed);
+        for (long seed : replicateSeeds) {
             sweeps.add(sweep(sweep, noise, seed));
         }
-        return replicates == 1 ? CchReport.of(sweeps.get(0), ctx.param(Supervised.TASK), ctx.artifactsDir())
+        return sweeps.size() == 1 ? CchReport.of(sweeps.get(0), ctx.param(Supervised.TASK), ctx.artifactsDir())
                 : CchReplicates.of(sweeps, replicateSeeds, ctx.param(Supervised.TASK), ctx.artifactsDir());
+    }
+
+    /** The seed of each replicate: the node seed for the first, then draws from a generator seeded with it. */
+    private static List<Long> replicateSeeds(long seed, int replicates) {
+        List<Long> seeds = new ArrayList<>();
+        SplittableRandom seedOfReplicate = new SplittableRandom(seed);
+        for (int r = 0; r < replicates; r++) {
+            seeds.add(r == 0 ? seed : seedOfReplicate.nextLong());
+        }
+        return seeds;
     }
 
     /**
@@ -212,9 +219,8 @@ public final class Cch implements Analysis {
         Configured<Estimator> sy = Components.estimator(ctx, ctx.param(LABEL_ESTIMATOR));
         try (NDManager teacherScope = run.newSubManager()) {
             Fit.Trained teacher = teacher(sweep, tx, seedSource.nextLong(), teacherScope);
-            Samples t = teacher.network().infer(tx, sweep.data().split().test(), ctx.param(REPRESENTATION),
-                    REPRESENTATION.name(), teacherScope).samples("t");
-            Probe probe = new Probe(t, sweep.data().testTarget(ctx.param(Supervised.TARGET)), ts, sy);
+            Probe probe = new Probe(representation(sweep, teacher.network(), tx, "t", teacherScope),
+                    sweep.data().testTarget(ctx.param(Supervised.TARGET)), ts, sy);
             Fit.Distillation kd = CrossModalKd.distillation(ctx, teacher.network(), tx, teacherScope);
             List<Pair> pairs = new ArrayList<>();
             for (int r = 0; r < sweep.seeds(); r++) {
@@ -222,6 +228,12 @@ public final class Cch implements Analysis {
             }
             return summary(sigma, teacher.metrics().get(sweep.metric()), pairs, sweep.data().target());
         }
+    }
+
+    /** The test rows' {@code representation} of a model reading {@code x}, columns named {@code prefix0, ...}. */
+    private static Samples representation(Sweep sweep, Network net, Rows x, String prefix, NDManager scope) {
+        return net.infer(x, sweep.data().split().test(), sweep.ctx().param(REPRESENTATION), REPRESENTATION.name(),
+                scope).samples(prefix);
     }
 
     /** The teacher of one level, trained on all training labels of {@code tx}. */
@@ -242,9 +254,7 @@ public final class Cch implements Analysis {
             Fit.Trained p = Fit.train("student-plain", sweep.studentBlock(), sweep.studentData(), 1.0, null,
                     sweep.session().in(m), seed);
             plain = p.metrics().get(metric);
-            Samples st = p.network().infer(sweep.student(), sweep.data().split().test(),
-                    sweep.ctx().param(REPRESENTATION), REPRESENTATION.name(), m).samples("s");
-            mi = probe.of(st);
+            mi = probe.of(representation(sweep, p.network(), sweep.student(), "s", m));
         }
         try (NDManager m = scope.newSubManager()) {
             double distilled = Fit.train("student-kd", sweep.studentBlock(), sweep.studentData(),
@@ -255,23 +265,16 @@ public final class Cch implements Analysis {
 
     /** The level's figures: means over the pairs, the gain and gap intervals. */
     private static Level summary(double sigma, double teacherMetric, List<Pair> pairs, Target y) {
-        int seeds = pairs.size();
-        double[] gain = new double[seeds];
-        double[] gap = new double[seeds];
-        double its = 0;
-        double isy = 0;
-        double plainSum = 0;
-        double kdSum = 0;
-        for (int r = 0; r < seeds; r++) {
-            Pair p = pairs.get(r);
-            gain[r] = y.classification() ? p.distilled() - p.plain() : p.plain() - p.distilled();
-            gap[r] = p.its() - p.isy();
-            its += p.its() / seeds;
-            isy += p.isy() / seeds;
-            plainSum += p.plain() / seeds;
-            kdSum += p.distilled() / seeds;
-        }
-        return new Level(sigma, its, isy, teacherMetric, plainSum, kdSum, MeanInterval.of(gain),
-                MeanInterval.of(gap));
+        ToDoubleFunction<Pair> gain = y.classification() ? p -> p.distilled() - p.plain()
+                : p -> p.plain() - p.distilled();
+        return new Level(sigma, CchReport.mean(pairs, Pair::its), CchReport.mean(pairs, Pair::isy), teacherMetric,
+                CchReport.mean(pairs, Pair::plain), CchReport.mean(pairs, Pair::distilled),
+                MeanInterval.of(each(pairs, gain)),
+                MeanInterval.of(each(pairs, p -> p.its() - p.isy())));
+    }
+
+    /** {@code value} of each pair. */
+    private static double[] each(List<Pair> pairs, ToDoubleFunction<Pair> value) {
+        return pairs.stream().mapToDouble(value).toArray();
     }
 }

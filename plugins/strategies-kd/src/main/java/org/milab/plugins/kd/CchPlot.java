@@ -47,13 +47,22 @@ final class CchPlot {
                 "gap I(T;S) - I(S;Y) [nats]" + (gapIntervals ? "" : " (mean over seeds; no interval recorded)"),
                 gainLabel);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        int n = points.size();
-        double[] x = new double[n];
-        double[] y = new double[n];
-        double[] err = new double[n];
+        double[] range = gainPoints(chart, points);
+        if (gapIntervals) {
+            gapBars(chart, points);
+        }
+        referenceLines(chart, range);
+        return FigureFiles.save(chart, dir.resolve("cch"));
+    }
+
+    /** Each point's gain with its 95% bar; the range {xmin, xmax, ymin, ymax} that the points and all bars span. */
+    private static double[] gainPoints(XYChart chart, List<Point> points) {
+        double[] x = new double[points.size()];
+        double[] y = new double[points.size()];
+        double[] err = new double[points.size()];
         double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
             Double.NEGATIVE_INFINITY};
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             x[i] = p.gap();
             y[i] = p.gain().mean();
@@ -62,16 +71,17 @@ final class CchPlot {
                     : x[i], y[i] - err[i], y[i] + err[i]);
         }
         FigureStyle.pointsWithErrors(chart, "KD - no KD (mean, 95% CI over seeds)", x, y, err, FigureStyle.colour(0));
-        if (gapIntervals) {
-            gapBars(chart, points);
-        }
+        return range;
+    }
+
+    /** The dashed no-gain line (gain = 0) and CCH threshold (gap = 0) across {@code range}, padded. */
+    private static void referenceLines(XYChart chart, double[] range) {
         double pad = Math.max(0.05, 0.1 * (range[1] - range[0]));
         FigureStyle.reference(chart, "no gain", new double[] {Math.min(range[0], 0) - pad, Math.max(range[1], 0) + pad},
                 new double[] {0, 0});
         FigureStyle.reference(chart, "CCH threshold (gap = 0)", new double[] {0, 0},
                 new double[] {Math.min(range[2], 0) - 0.01, Math.max(range[3], 0) + 0.01})
                 .setLineColor(FigureStyle.colour(3));
-        return FigureFiles.save(chart, dir.resolve("cch"));
     }
 
     /** One horizontal bar per point with a known gap interval; the first names them all in the legend. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
 import org.milab.api.analysis.AnalysisResult;
 import org.milab.api.analysis.Table;
 
@@ -24,16 +25,8 @@ final class CchReplicates {
 
     static AnalysisResult of(List<List<Cch.Level>> sweeps, List<Long> seeds, Task task, Path artifacts) {
         AnalysisResult pooled = CchReport.of(pool(sweeps), task, artifacts, "replicates");
-        List<List<Object>> rows = new ArrayList<>();
-        List<Double> gapAt = new ArrayList<>();
-        List<Double> gainAt = new ArrayList<>();
-        for (int r = 0; r < sweeps.size(); r++) {
-            OptionalDouble gap = CchReport.crossing(sweeps.get(r), true);
-            OptionalDouble gain = CchReport.crossing(sweeps.get(r), false);
-            gap.ifPresent(gapAt::add);
-            gain.ifPresent(gainAt::add);
-            rows.add(List.of(r + 1, seeds.get(r), text(gap), text(gain)));
-        }
+        List<Double> gapAt = crossings(sweeps, true);
+        List<Double> gainAt = crossings(sweeps, false);
         Map<String, Double> scalars = new LinkedHashMap<>(pooled.scalars());
         scalars.put("replicates", (double) sweeps.size());
         put(scalars, "gap-sign-change", gapAt);
@@ -42,37 +35,50 @@ final class CchReplicates {
         verdicts.add(summary("gap", gapAt, sweeps.size()));
         verdicts.add(summary("mean gain", gainAt, sweeps.size()));
         List<Table> tables = new ArrayList<>(pooled.tables());
-        tables.add(new Table("CCH: where the gap and the gain change sign, per replicate (teacher-noise)",
-                List.of("replicate", "seed", "gap changes sign at", "gain changes sign at"), rows));
+        tables.add(crossingTable(sweeps, seeds));
         return new AnalysisResult(tables, scalars, verdicts, pooled.figures());
+    }
+
+    /** The teacher-noise levels where the gap (or the mean gain) changes sign, of the replicates where it does. */
+    private static List<Double> crossings(List<List<Cch.Level>> sweeps, boolean gap) {
+        List<Double> at = new ArrayList<>();
+        for (List<Cch.Level> sweep : sweeps) {
+            CchReport.crossing(sweep, gap).ifPresent(at::add);
+        }
+        return at;
+    }
+
+    /** One row per replicate: its seed and where its gap and gain change sign. */
+    private static Table crossingTable(List<List<Cch.Level>> sweeps, List<Long> seeds) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < sweeps.size(); r++) {
+            rows.add(List.of(r + 1, seeds.get(r), text(CchReport.crossing(sweeps.get(r), true)),
+                    text(CchReport.crossing(sweeps.get(r), false))));
+        }
+        return new Table("CCH: where the gap and the gain change sign, per replicate (teacher-noise)",
+                List.of("replicate", "seed", "gap changes sign at", "gain changes sign at"), rows);
     }
 
     /** Per level, the means over the replicates; intervals over the replicates' means. */
     static List<Cch.Level> pool(List<List<Cch.Level>> sweeps) {
         List<Cch.Level> out = new ArrayList<>();
-        int r = sweeps.size();
         for (int i = 0; i < sweeps.get(0).size(); i++) {
-            double[] ts = new double[r];
-            double[] sl = new double[r];
-            double[] teacher = new double[r];
-            double[] plain = new double[r];
-            double[] kd = new double[r];
-            double[] gain = new double[r];
-            double[] gap = new double[r];
-            for (int k = 0; k < r; k++) {
-                Cch.Level l = sweeps.get(k).get(i);
-                ts[k] = l.teacherStudent();
-                sl[k] = l.studentLabel();
-                teacher[k] = l.teacherAccuracy();
-                plain[k] = l.plain();
-                kd[k] = l.distilled();
-                gain[k] = l.gain().mean();
-                gap[k] = l.gap();
-            }
-            out.add(new Cch.Level(sweeps.get(0).get(i).noise(), mean(ts), mean(sl), mean(teacher), mean(plain),
-                    mean(kd), MeanInterval.of(gain), MeanInterval.of(gap)));
+            out.add(new Cch.Level(sweeps.get(0).get(i).noise(), mean(across(sweeps, i, Cch.Level::teacherStudent)),
+                    mean(across(sweeps, i, Cch.Level::studentLabel)), mean(across(sweeps, i, Cch.Level::teacherAccuracy)),
+                    mean(across(sweeps, i, Cch.Level::plain)), mean(across(sweeps, i, Cch.Level::distilled)),
+                    MeanInterval.of(across(sweeps, i, l -> l.gain().mean())),
+                    MeanInterval.of(across(sweeps, i, Cch.Level::gap))));
         }
         return out;
+    }
+
+    /** {@code value} of level {@code i} in each replicate. */
+    private static double[] across(List<List<Cch.Level>> sweeps, int i, ToDoubleFunction<Cch.Level> value) {
+        double[] v = new double[sweeps.size()];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = value.applyAsDouble(sweeps.get(k).get(i));
+        }
+        return v;
     }
 
     private static void put(Map<String, Double> scalars, String name, List<Double> at) {

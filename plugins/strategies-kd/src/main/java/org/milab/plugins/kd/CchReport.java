@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
 import org.milab.api.analysis.AnalysisResult;
 import org.milab.api.analysis.Table;
 
@@ -26,26 +27,51 @@ final class CchReport {
         String gainName = task == Task.CLASSIFICATION ? "accuracy gain (KD - no KD)" : "loss reduction (no KD - KD)";
         List<List<Object>> rows = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
-        int significant = 0;
-        int agree = 0;
         for (Cch.Level l : levels) {
-            int predicted = l.gap() > 0 ? 1 : -1;
-            int observed = l.gain().sign();
-            if (observed != 0) {
-                significant++;
-                agree += observed == predicted ? 1 : 0;
-            }
-            rows.add(row(l, predicted, observed));
-            verdicts.add(verdict(l, predicted, observed, gainName, over));
+            rows.add(row(l, predicted(l), l.gain().sign()));
+            verdicts.add(verdict(l, predicted(l), l.gain().sign(), gainName, over));
         }
+        Agreement agreement = Agreement.of(levels);
         OptionalDouble gapCross = crossing(levels, true);
         OptionalDouble gainCross = crossing(levels, false);
-        Map<String, Double> scalars = scalars(levels, significant, agree, gapCross, gainCross);
-        verdicts.add(String.format(Locale.ROOT, "The gap %s; the mean gain %s. %d of %d levels show a significant "
-                        + "effect, %d of them in the predicted direction.", signChange(gapCross),
-                signChange(gainCross), significant, levels.size(), agree));
+        Map<String, Double> scalars = scalars(levels, agreement, gapCross, gainCross);
+        verdicts.add(agreement.verdict(levels.size(), gapCross, gainCross));
         Path figure = CchPlot.write(artifacts, levels, gainName);
         return new AnalysisResult(List.of(table(metric, rows)), scalars, verdicts, List.of(figure));
+    }
+
+    /** The sign of the gain the CCH predicts at a level: 1 (KD helps) when the gap is positive, else -1. */
+    private static int predicted(Cch.Level l) {
+        return l.gap() > 0 ? 1 : -1;
+    }
+
+    /**
+     * How the levels bear out the CCH.
+     *
+     * @param significant levels whose gain interval excludes 0
+     * @param agree       of those, the levels whose gain has the predicted sign
+     */
+    private record Agreement(int significant, int agree) {
+
+        static Agreement of(List<Cch.Level> levels) {
+            int significant = 0;
+            int agree = 0;
+            for (Cch.Level l : levels) {
+                int observed = l.gain().sign();
+                if (observed != 0) {
+                    significant++;
+                    agree += observed == predicted(l) ? 1 : 0;
+                }
+            }
+            return new Agreement(significant, agree);
+        }
+
+        /** The closing verdict over all {@code levels} levels. */
+        String verdict(int levels, OptionalDouble gapCross, OptionalDouble gainCross) {
+            return String.format(Locale.ROOT, "The gap %s; the mean gain %s. %d of %d levels show a significant "
+                            + "effect, %d of them in the predicted direction.", signChange(gapCross),
+                    signChange(gainCross), significant, levels, agree);
+        }
     }
 
     private static String observedText(int observed) {
@@ -69,13 +95,13 @@ final class CchReport {
                 observed == 0 ? "" : observed == predicted ? ", as predicted" : ", against the prediction");
     }
 
-    private static Map<String, Double> scalars(List<Cch.Level> levels, int significant, int agree,
-                                               OptionalDouble gapCross, OptionalDouble gainCross) {
+    private static Map<String, Double> scalars(List<Cch.Level> levels, Agreement agreement, OptionalDouble gapCross,
+                                               OptionalDouble gainCross) {
         Map<String, Double> scalars = new LinkedHashMap<>();
         scalars.put("levels", (double) levels.size());
-        scalars.put("significant-levels", (double) significant);
-        if (significant > 0) {
-            scalars.put("agreement", (double) agree / significant);
+        scalars.put("significant-levels", (double) agreement.significant());
+        if (agreement.significant() > 0) {
+            scalars.put("agreement", (double) agreement.agree() / agreement.significant());
         }
         gapCross.ifPresent(v -> scalars.put("gap-sign-change-at", v));
         gainCross.ifPresent(v -> scalars.put("gain-sign-change-at", v));
@@ -115,14 +141,10 @@ final class CchReport {
         return OptionalDouble.empty();
     }
 
+    /** Pearson's correlation of the levels' gaps and mean gains (0 when either is constant). */
     private static double correlation(List<Cch.Level> levels) {
-        int n = levels.size();
-        double mx = 0;
-        double my = 0;
-        for (Cch.Level l : levels) {
-            mx += l.gap() / n;
-            my += l.gain().mean() / n;
-        }
+        double mx = mean(levels, Cch.Level::gap);
+        double my = mean(levels, l -> l.gain().mean());
         double sxy = 0;
         double sxx = 0;
         double syy = 0;
@@ -134,6 +156,16 @@ final class CchReport {
             syy += dy * dy;
         }
         return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+    }
+
+    /** The mean of {@code value} over {@code items}, summed as value / n (as the level means are). */
+    static <T> double mean(List<T> items, ToDoubleFunction<? super T> value) {
+        int n = items.size();
+        double m = 0;
+        for (T item : items) {
+            m += value.applyAsDouble(item) / n;
+        }
+        return m;
     }
 
     private static String num(double v) {

@@ -83,38 +83,49 @@ public final class CrossModalKd implements TrainingStrategy {
     @Override
     public TrainingResult train(Inputs inputs, RunContext ctx) {
         Prepared data = Prepared.of(inputs, ctx.param(Supervised.TASK), ctx);
-        Settings s = Settings.of(ctx);
-        Split split = data.split();
         Rows tx = data.view(ctx.param(TEACHER_VIEW));
         Rows sx = data.view(ctx.param(STUDENT_VIEW));
         NDManager keep = ctx.runManager();
         Optional<TrainingResult> wired = inputs.find("teacher", TrainingResult.class);
-        Session session = Session.of(ctx, s, split, wired.isPresent() ? 1 : 2);
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        Network teacher;
-        if (wired.isPresent()) {
-            teacher = Network.wrap(wiredTeacher(wired.get()), keep);
-        } else {
-            Block tb = Components.model(ctx, ctx.param(TEACHER_MODEL), s.batch(), tx.cols(),
-                    data.target().outputs());
-            Fit.Trained t = Fit.train("teacher", tb, new Fit.Data(tx, data.target(), split, 0), 1.0, null, session,
-                    ~ctx.seed());
-            teacher = t.network();
-        }
-        Evaluation.of(teacher, tx, data.target(), data.split().test(), keep).metrics("teacher-test-")
-                .forEach(metrics::put);
-        Fit.Distillation kd = distillation(ctx, teacher, tx, keep);
-        Block sb = Components.model(ctx, ctx.param(Supervised.MODEL), s.batch(), sx.cols(),
+        Session session = Session.of(ctx, Settings.of(ctx), data.split(), wired.isPresent() ? 1 : 2);
+        Network teacher = wired.isPresent() ? Network.wrap(wiredTeacher(wired.get()), keep)
+                : trainTeacher(data, tx, session);
+        Map<String, Double> metrics = new LinkedHashMap<>(Evaluation.of(teacher, tx, data.target(),
+                data.split().test(), keep).metrics("teacher-test-"));
+        Fit.Trained student = trainStudent(data, sx, distillation(ctx, teacher, tx, keep), session);
+        metrics.putAll(student.metricsAndEpochs());
+        return new TrainingResult(Map.of("teacher", teacher.block(), "student", student.network().block()), metrics,
+                representations(student.network(), sx, teacher, tx, data, ctx));
+    }
+
+    /** Stage 1: the teacher trained on its view and every training row's label. */
+    private static Network trainTeacher(Prepared data, Rows tx, Session session) {
+        RunContext ctx = session.ctx();
+        Block tb = Components.model(ctx, ctx.param(TEACHER_MODEL), session.settings().batch(), tx.cols(),
                 data.target().outputs());
-        Fit.Trained student = Fit.train("student", sb, new Fit.Data(sx, data.target(), split,
-                ctx.param(Settings.LABELLED)), ctx.param(CE_WEIGHT), kd, session, ctx.seed());
-        metrics.putAll(student.metrics());
-        metrics.put("epochs", (double) student.log().epochs());
+        return Fit.train("teacher", tb, new Fit.Data(tx, data.target(), data.split(), 0), 1.0, null, session,
+                ~ctx.seed()).network();
+    }
+
+    /**
+     * Stage 2: the student ({@code model}) trained on its view, the labelled rows and the distillation term.
+     */
+    private static Fit.Trained trainStudent(Prepared data, Rows sx, Fit.Distillation kd, Session session) {
+        RunContext ctx = session.ctx();
+        Block sb = Components.model(ctx, ctx.param(Supervised.MODEL), session.settings().batch(), sx.cols(),
+                data.target().outputs());
+        return Fit.train("student", sb, new Fit.Data(sx, data.target(), data.split(), ctx.param(Settings.LABELLED)),
+                ctx.param(CE_WEIGHT), kd, session, ctx.seed());
+    }
+
+    /** The test rows' representations of the student, of the teacher ({@code teacher-} prefix) and the target. */
+    private static Map<String, Samples> representations(Network student, Rows sx, Network teacher, Rows tx,
+                                                        Prepared data, RunContext ctx) {
         int[] test = data.split().test();
-        Map<String, Samples> reps = new LinkedHashMap<>(student.network().representations(sx, test, "", keep));
-        reps.putAll(teacher.representations(tx, test, "teacher-", keep));
+        Map<String, Samples> reps = new LinkedHashMap<>(student.representations(sx, test, "", ctx.runManager()));
+        reps.putAll(teacher.representations(tx, test, "teacher-", ctx.runManager()));
         reps.put("target", data.testTarget(ctx.param(Supervised.TARGET)));
-        return new TrainingResult(Map.of("teacher", teacher.block(), "student", sb), metrics, reps);
+        return reps;
     }
 
     /** The distillation term: the loss resolved by name and the teacher's outputs on every row. */

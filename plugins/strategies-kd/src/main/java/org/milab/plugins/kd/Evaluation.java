@@ -20,34 +20,56 @@ record Evaluation(double loss, double accuracy) {
     /** The same for another head of the model: {@code representation} read as its output (e.g. unimodal logits). */
     static Evaluation of(Network net, Rows x, Target y, int[] rows, String representation, NDManager parent) {
         Rows out = net.infer(x, rows, representation, "model", parent);
+        return y.classification() ? classification(out, y, rows) : regression(out, y, rows);
+    }
+
+    private static Evaluation classification(Rows out, Target y, int[] rows) {
         int k = out.cols();
         float[] v = out.values();
         double loss = 0;
         int correct = 0;
         for (int i = 0; i < rows.length; i++) {
-            if (y.classification()) {
-                int best = 0;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < k; c++) {
-                    if (v[i * k + c] > max) {
-                        max = v[i * k + c];
-                        best = c;
-                    }
-                }
-                double z = 0;
-                for (int c = 0; c < k; c++) {
-                    z += Math.exp(v[i * k + c] - max);
-                }
-                int truth = y.index()[rows[i]];
-                loss += max + Math.log(z) - v[i * k + truth];
-                correct += best == truth ? 1 : 0;
-            } else {
-                double d = v[i * k] - y.value()[rows[i]];
-                loss += 0.5 * d * d;
-            }
+            int best = argmax(v, i * k, k);
+            int truth = y.index()[rows[i]];
+            loss += crossEntropy(v, i * k, k, best, truth);
+            correct += best == truth ? 1 : 0;
         }
         int n = Math.max(rows.length, 1);
-        return new Evaluation(loss / n, y.classification() ? (double) correct / n : Double.NaN);
+        return new Evaluation(loss / n, (double) correct / n);
+    }
+
+    private static Evaluation regression(Rows out, Target y, int[] rows) {
+        int k = out.cols();
+        float[] v = out.values();
+        double loss = 0;
+        for (int i = 0; i < rows.length; i++) {
+            double d = v[i * k] - y.value()[rows[i]];
+            loss += 0.5 * d * d;
+        }
+        return new Evaluation(loss / Math.max(rows.length, 1), Double.NaN);
+    }
+
+    /** The first index of the largest of the {@code k} logits from {@code from} (0 when none exceeds -inf). */
+    private static int argmax(float[] v, int from, int k) {
+        int best = 0;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            if (v[from + c] > max) {
+                max = v[from + c];
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The cross-entropy of the {@code k} logits from {@code from}, stabilised by the largest one, logit {@code best}. */
+    private static double crossEntropy(float[] v, int from, int k, int best, int truth) {
+        double max = v[from + best];
+        double z = 0;
+        for (int c = 0; c < k; c++) {
+            z += Math.exp(v[from + c] - max);
+        }
+        return max + Math.log(z) - v[from + truth];
     }
 
     /** As metrics named {@code prefix + loss} and {@code prefix + accuracy}. */

@@ -4,9 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.milab.api.Configured;
@@ -82,12 +80,18 @@ final class Fit {
          * {@code epochs}; the test rows' representations and {@code target}.
          */
         TrainingResult result(Block block, Data rows, Prepared data, RunContext ctx) {
-            Map<String, Double> all = new LinkedHashMap<>(metrics);
-            all.put("epochs", (double) log.epochs());
+            Map<String, Double> all = metricsAndEpochs();
             Map<String, Samples> reps = new LinkedHashMap<>(network.representations(rows.x(), rows.split().test(), "",
                     ctx.runManager()));
             reps.put("target", data.testTarget(ctx.param(Supervised.TARGET)));
             return new TrainingResult(Map.of("model", block), all, reps);
+        }
+
+        /** The test metrics and {@code epochs}, the epochs the fit ran. */
+        Map<String, Double> metricsAndEpochs() {
+            Map<String, Double> all = new LinkedHashMap<>(metrics);
+            all.put("epochs", (double) log.epochs());
+            return all;
         }
     }
 
@@ -101,34 +105,11 @@ final class Fit {
      */
     static Trained train(String who, Block block, Data data, double ceWeight, Distillation kd, Session session,
                          long seed) {
-        Settings s = session.settings();
         NDManager model = session.model();
-        Rows x = data.x();
-        Target y = data.y();
-        Split split = data.split();
-        Network net = Network.initialise(block, new Shape(s.batch(), x.cols()), model, seed);
-        boolean[] isLabelled = data.mask();
-        List<NDArray> weights = new ArrayList<>(net.weights());
-        Network head = kd == null ? null : head(net, x, kd, s, model).orElse(null);
-        if (head != null) {
-            weights.addAll(head.weights());
-        }
-        int[] epoch = {1};
-        Trainer.Objective objective = (rows, step) -> {
-            Outputs out = net.forward(x.batch(rows, step), true);
-            NDArray loss = supervised(out.output(), rows, y, isLabelled, step).mul((float) ceWeight);
-            if (kd != null) {
-                double w = kd.weightAt(epoch[0], s.epochs());
-                loss = loss.add(distillation(out, rows, kd, head, step).mul((float) w));
-            }
-            return loss;
-        };
-        Trainer.Validator validator = done -> {
-            epoch[0] = (int) done + 1;
-            return validate(who, net, x, y, split.validation(), session.ctx(), model, done);
-        };
-        Trainer.Log log = Trainer.fit(who, weights, split.train(), objective, validator, session, seed);
-        return new Trained(net, log, Evaluation.of(net, x, y, split.test(), model).metrics("test-"));
+        Network net = Network.initialise(block, new Shape(session.settings().batch(), data.x().cols()), model, seed);
+        Trainer.Log log = new StudentLoop(who, net, Network.OUTPUT, data, ceWeight, kd, session).fit(seed);
+        return new Trained(net, log, Evaluation.of(net, data.x(), data.y(), data.split().test(), model)
+                .metrics("test-"));
     }
 
     static Optional<Network> head(Network net, Rows x, Distillation kd, Settings s, NDManager model) {
@@ -169,22 +150,29 @@ final class Fit {
             return output.sum().mul(0);
         }
         NDArray m = step.create(mask);
-        NDArray perRow;
-        if (y.classification()) {
-            int[] c = new int[n];
-            for (int i = 0; i < n; i++) {
-                c[i] = y.index()[rows[i]];
-            }
-            NDArray onehot = step.create(c).oneHot(y.classes());
-            perRow = output.logSoftmax(1).mul(onehot).sum(new int[] {1}).neg();
-        } else {
-            float[] t = new float[n];
-            for (int i = 0; i < n; i++) {
-                t[i] = y.value()[rows[i]];
-            }
-            perRow = output.reshape(n).sub(step.create(t)).square().mul(0.5f);
-        }
+        NDArray perRow = y.classification() ? crossEntropy(output, rows, y, step) : halfSquaredError(output, rows, y,
+                step);
         return perRow.mul(m).sum().div(count);
+    }
+
+    /** Per-row cross-entropy of the logits {@code output} against the rows' classes. */
+    private static NDArray crossEntropy(NDArray output, int[] rows, Target y, NDManager step) {
+        int[] c = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            c[i] = y.index()[rows[i]];
+        }
+        NDArray onehot = step.create(c).oneHot(y.classes());
+        return output.logSoftmax(1).mul(onehot).sum(new int[] {1}).neg();
+    }
+
+    /** Per-row half squared error of the one-unit {@code output} against the rows' values. */
+    private static NDArray halfSquaredError(NDArray output, int[] rows, Target y, NDManager step) {
+        int n = rows.length;
+        float[] t = new float[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = y.value()[rows[i]];
+        }
+        return output.reshape(n).sub(step.create(t)).square().mul(0.5f);
     }
 
     static NDArray distillation(Outputs student, int[] rows, Distillation kd, Network head, NDManager step) {
@@ -195,18 +183,5 @@ final class Fit {
         Outputs t = new Outputs(kd.teacherOutput().batch(rows, step), Map.of(Outputs.DISTILLED, kd.teacherFeature().batch(rows, step)));
         Outputs s = new Outputs(student.output(), Map.of(Outputs.DISTILLED, feature));
         return kd.loss().extension().loss(t, s, kd.loss().context());
-    }
-
-    private static double validate(String who, Network net, Rows x, Target y, int[] rows, RunContext ctx,
-                                   NDManager model, long epoch) {
-        if (rows.length == 0) {
-            return Double.NaN;
-        }
-        Evaluation e = Evaluation.of(net, x, y, rows, model);
-        ctx.metric(who + "/validation-loss", epoch, e.loss());
-        if (y.classification()) {
-            ctx.metric(who + "/validation-accuracy", epoch, e.accuracy());
-        }
-        return e.loss();
     }
 }

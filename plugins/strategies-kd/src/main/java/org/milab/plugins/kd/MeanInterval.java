@@ -26,12 +26,17 @@ record MeanInterval(double mean, double low, double high, int values) {
         if (n < 2) {
             return new MeanInterval(mean, Double.NaN, Double.NaN, n);
         }
+        double half = quantile(n - 1) * Math.sqrt(sumOfSquares(v, mean) / (n - 1) / n);
+        return new MeanInterval(mean, mean - half, mean + half, n);
+    }
+
+    /** The sum of squared deviations of {@code v} from {@code mean}. */
+    private static double sumOfSquares(double[] v, double mean) {
         double ss = 0;
         for (double x : v) {
             ss += (x - mean) * (x - mean);
         }
-        double half = quantile(n - 1) * Math.sqrt(ss / (n - 1) / n);
-        return new MeanInterval(mean, mean - half, mean + half, n);
+        return ss;
     }
 
     /** t_{0.975, df}. */

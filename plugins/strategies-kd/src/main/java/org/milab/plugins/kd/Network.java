@@ -126,16 +126,21 @@ final class Network {
         int chunk = 512;
         for (int from = 0; from < rows.length; from += chunk) {
             int[] part = java.util.Arrays.copyOfRange(rows, from, Math.min(rows.length, from + chunk));
-            try (NDManager step = parent.newSubManager()) {
-                NDArray r = select(forward(x.batch(part, step), false), representation, parameter);
-                float[] v = r.toType(DataType.FLOAT32, false).toFloatArray();
-                if (out == null) {
-                    cols = (int) r.getShape().get(1);
-                    out = new float[rows.length * cols];
-                }
-                System.arraycopy(v, 0, out, from * cols, v.length);
+            Rows r = inferChunk(x, part, representation, parameter, parent);
+            if (out == null) {
+                cols = r.cols();
+                out = new float[rows.length * cols];
             }
+            System.arraycopy(r.values(), 0, out, from * cols, r.values().length);
         }
         return new Rows(out == null ? new float[0] : out, Math.max(cols, 1));
+    }
+
+    /** {@code representation} of the rows {@code part}, in a step manager closed after it. */
+    private Rows inferChunk(Rows x, int[] part, String representation, String parameter, NDManager parent) {
+        try (NDManager step = parent.newSubManager()) {
+            NDArray r = select(forward(x.batch(part, step), false), representation, parameter);
+            return new Rows(r.toType(DataType.FLOAT32, false).toFloatArray(), (int) r.getShape().get(1));
+        }
     }
 }

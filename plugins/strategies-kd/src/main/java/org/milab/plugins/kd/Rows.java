@@ -24,23 +24,33 @@ record Rows(float[] values, int cols) {
         int d = samples.cols();
         double[] mean = new double[d];
         double[] sq = new double[d];
-        for (int r : fit) {
-            for (int c = 0; c < d; c++) {
-                double v = samples.get(r, c);
-                mean[c] += v;
-                sq[c] += v * v;
-            }
-        }
+        sums(samples, fit, mean, sq);
         float[] out = new float[samples.rows() * d];
         for (int c = 0; c < d; c++) {
             mean[c] /= fit.length;
             double var = sq[c] / fit.length - mean[c] * mean[c];
-            double sd = var > 1e-12 ? Math.sqrt(var) : 1;
-            for (int r = 0; r < samples.rows(); r++) {
-                out[r * d + c] = (float) ((samples.get(r, c) - mean[c]) / sd);
-            }
+            standardiseColumn(samples, c, mean[c], var > 1e-12 ? Math.sqrt(var) : 1, out);
         }
         return new Rows(out, d);
+    }
+
+    /** Adds each column's sum over the {@code fit} rows to {@code sum}, and its sum of squares to {@code sq}. */
+    private static void sums(Samples samples, int[] fit, double[] sum, double[] sq) {
+        for (int r : fit) {
+            for (int c = 0; c < sum.length; c++) {
+                double v = samples.get(r, c);
+                sum[c] += v;
+                sq[c] += v * v;
+            }
+        }
+    }
+
+    /** Writes column {@code c} of every row, as (value - mean) / sd, into the row-major {@code out}. */
+    private static void standardiseColumn(Samples samples, int c, double mean, double sd, float[] out) {
+        int d = samples.cols();
+        for (int r = 0; r < samples.rows(); r++) {
+            out[r * d + c] = (float) ((samples.get(r, c) - mean) / sd);
+        }
     }
 
     /** The given rows as a (rows.length, cols) tensor of {@code manager}. */

@@ -18,11 +18,36 @@ import org.milab.api.InvalidDataException;
 record Split(int[] train, int[] validation, int[] test) {
 
     static Split of(Target target, int n, double validationFraction, double testFraction, long seed) {
+        requireTrainingRows(validationFraction, testFraction);
+        SplittableRandom rng = new SplittableRandom(seed);
+        Parts parts = new Parts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (List<Integer> g : strata(target, n)) {
+            int[] rows = g.stream().mapToInt(Integer::intValue).toArray();
+            shuffle(rows, rng);
+            parts.deal(rows, (int) Math.round(rows.length * testFraction),
+                    (int) Math.round(rows.length * validationFraction));
+        }
+        Split s = new Split(shuffled(parts.train(), rng), shuffled(parts.valid(), rng), shuffled(parts.test(), rng));
+        s.requireEnough(n, testFraction);
+        return s;
+    }
+
+    private static void requireTrainingRows(double validationFraction, double testFraction) {
         if (validationFraction + testFraction >= 1) {
             throw new InvalidDataException("validation-fraction + test-fraction = " + (validationFraction + testFraction)
                     + "; they must leave rows for training (sum < 1)");
         }
-        SplittableRandom rng = new SplittableRandom(seed);
+    }
+
+    private void requireEnough(int n, double testFraction) {
+        if (train.length < 2 || (testFraction > 0 && test.length < 2)) {
+            throw new InvalidDataException("the split of " + n + " rows leaves " + train.length + " training and "
+                    + test.length + " test rows; at least 2 of each are needed (more rows, or other fractions)");
+        }
+    }
+
+    /** The rows 0..n-1 grouped by class (one group for regression), each group in increasing order. */
+    private static List<List<Integer>> strata(Target target, int n) {
         List<List<Integer>> groups = new ArrayList<>();
         int k = target.classification() ? target.classes() : 1;
         for (int c = 0; c < k; c++) {
@@ -31,24 +56,18 @@ record Split(int[] train, int[] validation, int[] test) {
         for (int i = 0; i < n; i++) {
             groups.get(target.classification() ? target.index()[i] : 0).add(i);
         }
-        List<Integer> train = new ArrayList<>();
-        List<Integer> valid = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
-        for (List<Integer> g : groups) {
-            int[] rows = g.stream().mapToInt(Integer::intValue).toArray();
-            shuffle(rows, rng);
-            int nt = (int) Math.round(rows.length * testFraction);
-            int nv = (int) Math.round(rows.length * validationFraction);
+        return groups;
+    }
+
+    /** The three parts being filled, stratum by stratum. */
+    private record Parts(List<Integer> train, List<Integer> valid, List<Integer> test) {
+
+        /** Deals the rows of a shuffled stratum: the first {@code nt} to test, the next {@code nv} to validation. */
+        void deal(int[] rows, int nt, int nv) {
             for (int i = 0; i < rows.length; i++) {
                 (i < nt ? test : i < nt + nv ? valid : train).add(rows[i]);
             }
         }
-        Split s = new Split(shuffled(train, rng), shuffled(valid, rng), shuffled(test, rng));
-        if (s.train.length < 2 || (testFraction > 0 && s.test.length < 2)) {
-            throw new InvalidDataException("the split of " + n + " rows leaves " + s.train.length + " training and "
-                    + s.test.length + " test rows; at least 2 of each are needed (more rows, or other fractions)");
-        }
-        return s;
     }
 
     /** The first {@code count} training rows (all when {@code count} is 0 or more than there are). */

@@ -23,13 +23,24 @@ record Target(int classes, int[] index, float[] value) {
         }
         label.requireFinite("target view '" + view + "'");
         double[] v = label.column(0);
+        float[] value = floats(v);
+        if (!classification) {
+            return new Target(0, new int[0], value);
+        }
+        double[] classes = classValues(v, view);
+        return new Target(classes.length, classIndices(v, classes), value);
+    }
+
+    private static float[] floats(double[] v) {
         float[] value = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             value[i] = (float) v[i];
         }
-        if (!classification) {
-            return new Target(0, new int[0], value);
-        }
+        return value;
+    }
+
+    /** The distinct values of {@code v}, increasing: one per class. */
+    private static double[] classValues(double[] v, String view) {
         TreeSet<Double> distinct = new TreeSet<>();
         for (double x : v) {
             distinct.add(x);
@@ -38,12 +49,16 @@ record Target(int classes, int[] index, float[] value) {
             throw new InvalidDataException("target view '" + view + "' has " + distinct.size() + " distinct values; "
                     + "classification needs 2 to 10000 classes (use task: regression for a real target)");
         }
-        double[] sorted = distinct.stream().mapToDouble(Double::doubleValue).toArray();
+        return distinct.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The class index of each value: its position among the sorted {@code classes}. */
+    private static int[] classIndices(double[] v, double[] classes) {
         int[] index = new int[v.length];
         for (int i = 0; i < v.length; i++) {
-            index[i] = Arrays.binarySearch(sorted, v[i]);
+            index[i] = Arrays.binarySearch(classes, v[i]);
         }
-        return new Target(sorted.length, index, value);
+        return index;
     }
 
     boolean classification() {

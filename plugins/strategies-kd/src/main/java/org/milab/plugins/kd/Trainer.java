@@ -78,48 +78,74 @@ final class Trainer {
     static Log fit(String who, List<NDArray> weights, int[] train, Objective objective, Validator validator,
                    Session session, long seed) {
         Settings s = session.settings();
-        AdamW adam = new AdamW(weights, s.learningRate(), s.weightDecay(), session.model());
+        Loop loop = new Loop(who, objective, new AdamW(weights, s.learningRate(), s.weightDecay(), session.model()),
+                session);
         SplittableRandom rng = new SplittableRandom(seed);
         int[] order = train.clone();
         EarlyStopping stopping = new EarlyStopping(weights, session.model(), s.patience());
-        double trainLoss = Double.NaN;
-        int epoch = 0;
-        while (epoch < s.epochs()) {
-            epoch++;
-            session.ctx().checkCancelled();
-            Split.shuffle(order, rng);
-            trainLoss = pass(who, epoch, order, objective, adam, session);
-            session.ctx().metric(who + "/train-loss", epoch, trainLoss);
-            if (stopping.stop(epoch, validator.validate(epoch))) {
-                break;
-            }
-        }
-        return new Log(epoch, stopping.restoreBest(epoch), trainLoss);
+        return loop.epochs(order, rng, validator, stopping);
     }
 
-    /** One epoch: a step per batch of {@code order}, each in its own step manager; the mean training loss. */
-    private static double pass(String who, int epoch, int[] order, Objective objective, AdamW adam,
-                               Session session) {
-        Settings s = session.settings();
-        double sum = 0;
-        int batches = 0;
-        for (int from = 0; from < order.length; from += s.batch()) {
-            int[] rows = Arrays.copyOfRange(order, from, Math.min(order.length, from + s.batch()));
-            try (NDManager step = session.model().newSubManager()) {
+    /**
+     * The training passes of one fit.
+     *
+     * @param who       label of the model in metrics and messages
+     * @param objective the batch loss
+     * @param adam      the optimiser of the fit's weights
+     * @param session   settings, context, progress and the model manager
+     */
+    private record Loop(String who, Objective objective, AdamW adam, Session session) {
+
+        /** Up to the settings' epochs, each followed by validation, until early stopping; the best weights kept. */
+        Log epochs(int[] order, SplittableRandom rng, Validator validator, EarlyStopping stopping) {
+            double trainLoss = Double.NaN;
+            int epoch = 0;
+            while (epoch < session.settings().epochs()) {
+                epoch++;
+                trainLoss = epoch(epoch, order, rng);
+                if (stopping.stop(epoch, validator.validate(epoch))) {
+                    break;
+                }
+            }
+            return new Log(epoch, stopping.restoreBest(epoch), trainLoss);
+        }
+
+        /** Epoch {@code epoch}: reshuffles {@code order}, passes over it, records the mean training loss. */
+        double epoch(int epoch, int[] order, SplittableRandom rng) {
+            session.ctx().checkCancelled();
+            Split.shuffle(order, rng);
+            double trainLoss = pass(epoch, order);
+            session.ctx().metric(who + "/train-loss", epoch, trainLoss);
+            return trainLoss;
+        }
+
+        /** One epoch: a step per batch of {@code order}; the mean training loss. */
+        private double pass(int epoch, int[] order) {
+            int batch = session.settings().batch();
+            double sum = 0;
+            int batches = 0;
+            for (int from = 0; from < order.length; from += batch) {
+                sum += step(epoch, batches + 1, Arrays.copyOfRange(order, from, Math.min(order.length, from + batch)));
+                batches++;
+                session.progress().step();
+            }
+            return sum / batches;
+        }
+
+        /** One Adam step on the batch {@code rows} inside its own step manager (closed after it); the batch loss. */
+        private float step(int epoch, int step, int[] rows) {
+            try (NDManager manager = session.model().newSubManager()) {
                 NDArray loss;
-                try (GradientCollector collector = step.getEngine().newGradientCollector()) {
-                    loss = objective.loss(rows, step);
+                try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                    loss = objective.loss(rows, manager);
                     collector.backward(loss);
                 }
                 float value = loss.getFloat();
-                check(who, value, epoch, batches + 1, s);
-                adam.update(step);
-                sum += value;
+                check(who, value, epoch, step, session.settings());
+                adam.update(manager);
+                return value;
             }
-            batches++;
-            session.progress().step();
         }
-        return sum / batches;
     }
 
     /** Early stopping on the validation loss: keeps a copy of the best weights and restores it at the end. */

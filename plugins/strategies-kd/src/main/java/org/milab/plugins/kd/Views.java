@@ -29,17 +29,8 @@ record Views(List<String> names, List<Rows> each, Rows joined) {
                     + "none), e.g. [0, 2] to make the second modality weaker").build();
 
     static Views of(Prepared data, RunContext ctx) {
-        List<String> names = Arrays.stream(ctx.param(VIEWS).split(",")).map(String::trim)
-                .filter(v -> !v.isEmpty()).toList();
-        if (names.size() < 2) {
-            throw new ConfigurationException("parameter 'views'", "a multimodal strategy needs at least two views, "
-                    + "comma-separated, e.g. 'x1, x2'; got '" + ctx.param(VIEWS) + "'");
-        }
-        List<Double> noise = ctx.param(NOISE);
-        if (!noise.isEmpty() && noise.size() != names.size()) {
-            throw new ConfigurationException("parameter 'view-noise'", "give one noise level per view (" + names.size()
-                    + " views " + names + "), or none; got " + noise);
-        }
+        List<String> names = names(ctx);
+        List<Double> noise = noise(ctx, names);
         SplittableRandom rng = new SplittableRandom(ctx.param(Settings.SPLIT_SEED) * 0x9E3779B97F4A7C15L + 17);
         List<Rows> each = new ArrayList<>();
         for (int m = 0; m < names.size(); m++) {
@@ -47,6 +38,27 @@ record Views(List<String> names, List<Rows> each, Rows joined) {
             each.add(noise.isEmpty() ? v : v.noisy(noise.get(m), rng.split()));
         }
         return new Views(names, each, join(each));
+    }
+
+    /** The {@code views} parameter's names, at least two. */
+    private static List<String> names(RunContext ctx) {
+        List<String> names = Arrays.stream(ctx.param(VIEWS).split(",")).map(String::trim)
+                .filter(v -> !v.isEmpty()).toList();
+        if (names.size() < 2) {
+            throw new ConfigurationException("parameter 'views'", "a multimodal strategy needs at least two views, "
+                    + "comma-separated, e.g. 'x1, x2'; got '" + ctx.param(VIEWS) + "'");
+        }
+        return names;
+    }
+
+    /** The {@code view-noise} parameter: none, or one level per view. */
+    private static List<Double> noise(RunContext ctx, List<String> names) {
+        List<Double> noise = ctx.param(NOISE);
+        if (!noise.isEmpty() && noise.size() != names.size()) {
+            throw new ConfigurationException("parameter 'view-noise'", "give one noise level per view (" + names.size()
+                    + " views " + names + "), or none; got " + noise);
+        }
+        return noise;
     }
 
     /** The view widths, in input order. */

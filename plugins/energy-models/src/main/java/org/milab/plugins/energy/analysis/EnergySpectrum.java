@@ -1,5 +1,6 @@
 package org.milab.plugins.energy.analysis;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,18 +57,29 @@ public final class EnergySpectrum implements Analysis {
 
     @Override
     public AnalysisResult analyse(Inputs inputs, RunContext ctx) {
-        XYChart chart = new XYChartBuilder().width(700).height(520).title("Density of states of each layer")
-                .xAxisTitle("E = -ln p(s)  [nats]").yAxisTitle("ln N(E)").build();
-        List<List<Object>> rows = new ArrayList<>();
-        List<String> verdicts = new ArrayList<>();
-        Map<String, Double> scalars = new LinkedHashMap<>();
+        Report report = new Report();
         for (LayerRecord l : LayerRecord.read(inputs.get("model", TrainingResult.class))) {
             Optional<double[]> energies = energies(l, ctx.param(MAX_UNITS));
             if (energies.isEmpty()) {
-                verdicts.add("layer " + l.index() + " (" + l.states().cols() + " units) skipped: more than max-units");
+                report.verdicts.add("layer " + l.index() + " (" + l.states().cols() + " units) skipped: more than "
+                        + "max-units");
                 continue;
             }
-            Spectrum s = Spectrum.of(energies.get(), ctx.param(BINS));
+            report.add(l, Spectrum.of(energies.get(), ctx.param(BINS)));
+        }
+        return report.result(ctx.artifactsDir());
+    }
+
+    /** The table, scalars, verdicts and figure, layer by layer. */
+    private static final class Report {
+        private final XYChart chart = new XYChartBuilder().width(700).height(520)
+                .title("Density of states of each layer").xAxisTitle("E = -ln p(s)  [nats]").yAxisTitle("ln N(E)")
+                .build();
+        private final List<List<Object>> rows = new ArrayList<>();
+        private final List<String> verdicts = new ArrayList<>();
+        private final Map<String, Double> scalars = new LinkedHashMap<>();
+
+        void add(LayerRecord l, Spectrum s) {
             rows.add(List.of(l.index(), l.states().cols(), s.slope(), s.centres()[0],
                     s.centres()[s.centres().length - 1]));
             scalars.put("layer" + l.index() + "/slope", s.slope());
@@ -76,10 +88,13 @@ public final class EnergySpectrum implements Analysis {
             p.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             p.setMarker(SeriesMarkers.CIRCLE);
         }
-        Table table = new Table("energy spectrum of each layer", List.of("layer", "units", "slope at low E",
-                "lowest E", "highest E"), rows);
-        return new AnalysisResult(List.of(table), scalars, verdicts,
-                rows.isEmpty() ? List.of() : Figures.save(chart, ctx.artifactsDir(), "energy-spectrum"));
+
+        AnalysisResult result(Path artifacts) {
+            Table table = new Table("energy spectrum of each layer", List.of("layer", "units", "slope at low E",
+                    "lowest E", "highest E"), rows);
+            return new AnalysisResult(List.of(table), scalars, verdicts,
+                    rows.isEmpty() ? List.of() : Figures.save(chart, artifacts, "energy-spectrum"));
+        }
     }
 
     private static String verdict(int layer, double slope) {

@@ -1,7 +1,5 @@
 package org.milab.plugins.energy.analysis;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,36 +48,64 @@ public final class Relevance implements Analysis {
     @Override
     public AnalysisResult analyse(Inputs inputs, RunContext ctx) {
         List<LayerRecord> layers = LayerRecord.read(inputs.get("model", TrainingResult.class));
-        List<List<Object>> rows = new ArrayList<>();
+        List<Measured> measured = layers.stream().map(Measured::of).toList();
         Map<String, Double> scalars = new LinkedHashMap<>();
         XYChart chart = new XYChartBuilder().width(640).height(520).title("Resolution and relevance per layer")
                 .xAxisTitle("H[S]  [bits]").yAxisTitle("H[K]  [bits]").build();
-        LayerRecord best = null;
+        for (Measured m : measured) {
+            m.putScalars(scalars);
+            m.plot(chart);
+        }
+        Table table = new Table("resolution and relevance of each layer's states on the data (bits)",
+                List.of("layer", "units", "rows", "distinct states", "H[S]", "H[K]", "log2 rows"),
+                measured.stream().map(Measured::row).toList());
+        return new AnalysisResult(List.of(table), scalars, verdicts(measured),
+                layers.isEmpty() ? List.of() : Figures.save(chart, ctx.artifactsDir(), "relevance"));
+    }
+
+    /** The verdict naming the most relevant layer (the first of the largest H[K]). */
+    private static List<String> verdicts(List<Measured> measured) {
+        Measured best = null;
         double bestHk = Double.NEGATIVE_INFINITY;
-        for (LayerRecord l : layers) {
+        for (Measured m : measured) {
+            if (m.hk() > bestHk) {
+                bestHk = m.hk();
+                best = m;
+            }
+        }
+        return best == null ? List.of("no layer states in the result")
+                : List.of(String.format(Locale.ROOT, "layer %d is the most relevant: H[K] = %.3f bits at H[S] = %.3f",
+                best.layer().index(), bestHk, best.hs()));
+    }
+
+    /**
+     * One layer's state counts with its resolution and relevance.
+     *
+     * @param hs resolution H[S], bits
+     * @param hk relevance H[K], bits
+     */
+    private record Measured(LayerRecord layer, StateCounts counts, double hs, double hk) {
+
+        static Measured of(LayerRecord l) {
             StateCounts c = StateCounts.of(l.states());
-            double hs = InfoUnit.BITS.fromNats(c.resolution());
-            double hk = InfoUnit.BITS.fromNats(c.relevance());
-            rows.add(List.of(l.index(), l.states().cols(), c.rows(), c.distinct(), hs, hk,
-                    InfoUnit.BITS.fromNats(Math.log(c.rows()))));
-            scalars.put("layer" + l.index() + "/resolution-bits", hs);
-            scalars.put("layer" + l.index() + "/relevance-bits", hk);
-            XYSeries p = chart.addSeries("layer " + l.index() + " (" + l.states().cols() + " units)",
+            return new Measured(l, c, InfoUnit.BITS.fromNats(c.resolution()), InfoUnit.BITS.fromNats(c.relevance()));
+        }
+
+        List<Object> row() {
+            return List.of(layer.index(), layer.states().cols(), counts.rows(), counts.distinct(), hs, hk,
+                    InfoUnit.BITS.fromNats(Math.log(counts.rows())));
+        }
+
+        void putScalars(Map<String, Double> scalars) {
+            scalars.put("layer" + layer.index() + "/resolution-bits", hs);
+            scalars.put("layer" + layer.index() + "/relevance-bits", hk);
+        }
+
+        void plot(XYChart chart) {
+            XYSeries p = chart.addSeries("layer " + layer.index() + " (" + layer.states().cols() + " units)",
                     new double[] {hs}, new double[] {hk});
             p.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             p.setMarker(SeriesMarkers.CIRCLE);
-            if (hk > bestHk) {
-                bestHk = hk;
-                best = l;
-            }
         }
-        List<String> verdicts = best == null ? List.of("no layer states in the result")
-                : List.of(String.format(Locale.ROOT, "layer %d is the most relevant: H[K] = %.3f bits at H[S] = %.3f",
-                best.index(), bestHk, scalars.get("layer" + best.index() + "/resolution-bits")));
-        Path dir = ctx.artifactsDir();
-        Table table = new Table("resolution and relevance of each layer's states on the data (bits)",
-                List.of("layer", "units", "rows", "distinct states", "H[S]", "H[K]", "log2 rows"), rows);
-        return new AnalysisResult(List.of(table), scalars, verdicts,
-                layers.isEmpty() ? List.of() : Figures.save(chart, dir, "relevance"));
     }
 }

@@ -31,26 +31,37 @@ record Spectrum(double[] centres, double[] logCounts, double slope, double inter
         for (double e : energies) {
             counts[Math.min(bins - 1, (int) ((e - lo) / width))]++;
         }
+        return fitted(counts, lo, width, energies.length);
+    }
+
+    /** The non-empty bins of the histogram {@code counts} (bin b from lo + b width) with the line fitted to them. */
+    private static Spectrum fitted(long[] counts, double lo, double width, long states) {
         int used = 0;
         for (long c : counts) {
             used += c > 0 ? 1 : 0;
         }
         double[] x = new double[used];
         double[] y = new double[used];
-        for (int b = 0, j = 0; b < bins; b++) {
+        for (int b = 0, j = 0; b < counts.length; b++) {
             if (counts[b] > 0) {
                 x[j] = lo + (b + 0.5) * width;
                 y[j++] = Math.log(counts[b]);
             }
         }
+        int fullest = argmax(y);
+        double[] fit = line(java.util.Arrays.copyOf(x, fullest + 1), java.util.Arrays.copyOf(y, fullest + 1), 1);
+        return new Spectrum(x, y, fit[0], fit[1], states);
+    }
+
+    /** The first index of the largest value (0 when empty). */
+    private static int argmax(double[] y) {
         int fullest = 0;
-        for (int j = 1; j < used; j++) {
+        for (int j = 1; j < y.length; j++) {
             if (y[j] > y[fullest]) {
                 fullest = j;
             }
         }
-        double[] fit = line(java.util.Arrays.copyOf(x, fullest + 1), java.util.Arrays.copyOf(y, fullest + 1), 1);
-        return new Spectrum(x, y, fit[0], fit[1], energies.length);
+        return fullest;
     }
 
     /** Least-squares slope and intercept of y on x over points {@code from..}; NaN when fewer than two. */
@@ -59,12 +70,8 @@ record Spectrum(double[] centres, double[] logCounts, double slope, double inter
         if (n < 2) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        double mx = 0;
-        double my = 0;
-        for (int i = from; i < x.length; i++) {
-            mx += x[i] / n;
-            my += y[i] / n;
-        }
+        double mx = mean(x, from, n);
+        double my = mean(y, from, n);
         double sxy = 0;
         double sxx = 0;
         for (int i = from; i < x.length; i++) {
@@ -73,5 +80,14 @@ record Spectrum(double[] centres, double[] logCounts, double slope, double inter
         }
         double slope = sxy / sxx;
         return new double[] {slope, my - slope * mx};
+    }
+
+    /** The mean of v[from..], summed as v[i] / n. */
+    private static double mean(double[] v, int from, int n) {
+        double m = 0;
+        for (int i = from; i < v.length; i++) {
+            m += v[i] / n;
+        }
+        return m;
     }
 }

@@ -45,14 +45,19 @@ public final class HfmMachine {
         }
         double[] b = new double[v];
         for (int i = 0; i < v; i++) {
-            double m = 0;
-            for (int r = 0; r < rows; r++) {
-                m += data[r * v + i];
-            }
-            m = Math.min(1 - 1e-3, Math.max(1e-3, m / rows));
+            double m = Math.min(1 - 1e-3, Math.max(1e-3, columnSum(data, rows, v, i) / rows));
             b[i] = Math.log(m / (1 - m));
         }
         return new HfmMachine(features, v, w, b, Math.log(2));
+    }
+
+    /** The sum of column {@code i} of the {@code rows} x {@code v} row-major {@code data}. */
+    private static double columnSum(double[] data, int rows, int v, int i) {
+        double m = 0;
+        for (int r = 0; r < rows; r++) {
+            m += data[r * v + i];
+        }
+        return m;
     }
 
     public HfmPrior prior() {
@@ -116,7 +121,7 @@ public final class HfmMachine {
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             jointLog(data, r * visible, u, o, lj);
-            sum += logSumExp(lj);
+            sum += Logistic.logSumExp(lj);
         }
         return sum / rows;
     }
@@ -129,44 +134,73 @@ public final class HfmMachine {
         int[] out = new int[rows];
         for (int r = 0; r < rows; r++) {
             jointLog(data, r * visible, u, o, lj);
-            int best = 0;
-            for (int s = 1; s < lj.length; s++) {
-                if (lj[s] > lj[best]) {
-                    best = s;
-                }
-            }
-            out[r] = best;
+            out[r] = argmax(lj);
         }
         return out;
     }
 
+    /** The first index of the largest value. */
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int s = 1; s < v.length; s++) {
+            if (v[s] > v[best]) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
     /** One full-batch gradient-ascent step of size {@code rate} on the mean log-likelihood; returns it before the step. */
     public double step(double[] data, int rows, double rate) {
-        int states = 1 << features;
         double[] u = fields();
         double[] o = offsets(u);
-        double[] lj = new double[states];
-        double[] resp = new double[states];
-        double[] xs = new double[visible * features];
-        double[] xsum = new double[visible];
-        double[] active = new double[features];
+        double[] lj = new double[1 << features];
+        Sums sums = new Sums(lj.length, visible, features);
         double ll = 0;
-        double level = 0;
         for (int r = 0; r < rows; r++) {
-            int off = r * visible;
-            jointLog(data, off, u, o, lj);
-            double lz = logSumExp(lj);
+            jointLog(data, r * visible, u, o, lj);
+            double lz = Logistic.logSumExp(lj);
             ll += lz;
-            java.util.Arrays.fill(active, 0);
-            for (int s = 0; s < states; s++) {
+            sums.addPosterior(lj, lz);
+            sums.addVisible(data, r * visible);
+        }
+        update(u, sums, rows, rate);
+        return ll / rows;
+    }
+
+    /**
+     * The posterior-weighted sums of the data the gradient needs, accumulated row by row.
+     *
+     * @param resp   per state, the summed responsibility
+     * @param xs     per visible unit and feature, x times the feature's posterior activity
+     * @param xsum   per visible unit, the summed value
+     * @param active the current row's posterior activity of each feature
+     * @param level  a one-element sum of the responsibility-weighted state levels
+     */
+    private record Sums(double[] resp, double[] xs, double[] xsum, double[] active, double[] level) {
+
+        Sums(int states, int visible, int features) {
+            this(new double[states], new double[visible * features], new double[visible], new double[features],
+                    new double[1]);
+        }
+
+        /** Adds a row's responsibilities (log joint {@code lj}, log marginal {@code lz}) and feature activities. */
+        void addPosterior(double[] lj, double lz) {
+            Arrays.fill(active, 0);
+            for (int s = 0; s < resp.length; s++) {
                 double q = Math.exp(lj[s] - lz);
                 resp[s] += q;
-                level += q * HfmPrior.level(s);
-                for (int a = 0; a < features; a++) {
+                level[0] += q * HfmPrior.level(s);
+                for (int a = 0; a < active.length; a++) {
                     active[a] += q * (s >> a & 1);
                 }
             }
-            for (int i = 0; i < visible; i++) {
+        }
+
+        /** Adds the row's values at {@code off}, alone and times the feature activities. */
+        void addVisible(double[] data, int off) {
+            int features = active.length;
+            for (int i = 0; i < xsum.length; i++) {
                 double x = data[off + i];
                 xsum[i] += x;
                 for (int a = 0; a < features; a++) {
@@ -174,15 +208,25 @@ public final class HfmMachine {
                 }
             }
         }
-        update(u, resp, xs, xsum, level, rows, rate);
-        return ll / rows;
     }
 
-    private void update(double[] u, double[] resp, double[] xs, double[] xsum, double level, int rows, double rate) {
-        int states = resp.length;
-        double[] gw = xs.clone();
-        double[] gb = xsum.clone();
-        for (int s = 0; s < states; s++) {
+    private void update(double[] u, Sums sums, int rows, double rate) {
+        double[] gw = sums.xs().clone();
+        double[] gb = sums.xsum().clone();
+        subtractModelTerms(u, sums.resp(), gw, gb);
+        double gg = -sums.level()[0] / rows + prior().meanLevel();
+        for (int k = 0; k < w.length; k++) {
+            w[k] += rate * gw[k] / rows;
+        }
+        for (int i = 0; i < visible; i++) {
+            b[i] += rate * gb[i] / rows;
+        }
+        g += rate * gg;
+    }
+
+    /** Subtracts each state's responsibility-weighted mean visible activity from the gradients. */
+    private void subtractModelTerms(double[] u, double[] resp, double[] gw, double[] gb) {
+        for (int s = 0; s < resp.length; s++) {
             if (resp[s] == 0) {
                 continue;
             }
@@ -196,22 +240,5 @@ public final class HfmMachine {
                 }
             }
         }
-        double gg = -level / rows + prior().meanLevel();
-        for (int k = 0; k < w.length; k++) {
-            w[k] += rate * gw[k] / rows;
-        }
-        for (int i = 0; i < visible; i++) {
-            b[i] += rate * gb[i] / rows;
-        }
-        g += rate * gg;
-    }
-
-    static double logSumExp(double[] v) {
-        double max = Arrays.stream(v).max().orElse(Double.NEGATIVE_INFINITY);
-        double s = 0;
-        for (double x : v) {
-            s += Math.exp(x - max);
-        }
-        return max + Math.log(s);
     }
 }

@@ -53,6 +53,15 @@ public final class HfmTraining implements TrainingStrategy {
         TrainingData data = TrainingData.of(inputs.get("dataset", Dataset.class), ctx);
         HfmMachine m = HfmMachine.initial(ctx.param(FEATURES), data.values(), data.rows(),
                 new SplittableRandom(ctx.seed()));
+        ascend(m, data, ctx);
+        Map<String, Double> metrics = finalMetrics(m, data);
+        Map<String, Samples> reps = new LinkedHashMap<>();
+        LayerRecord.putHfm(reps, 1, states(m.mapStates(data.values(), data.rows()), m.features()), m.prior().g());
+        return new TrainingResult(Map.of(), metrics, reps);
+    }
+
+    /** The gradient-ascent steps, recording the log-likelihood before each step and g after it. */
+    private static void ascend(HfmMachine m, TrainingData data, RunContext ctx) {
         int steps = ctx.param(STEPS);
         for (int s = 1; s <= steps; s++) {
             ctx.checkCancelled();
@@ -61,14 +70,16 @@ public final class HfmTraining implements TrainingStrategy {
             ctx.metric("g", s, m.prior().g());
             ctx.progress(s, steps);
         }
+    }
+
+    /** The trained machine's log-likelihood of the data, g, and its prior's relevance and resolution. */
+    private static Map<String, Double> finalMetrics(HfmMachine m, TrainingData data) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("log-likelihood", m.logLikelihood(data.values(), data.rows()));
         metrics.put("g", m.prior().g());
         metrics.put("model-relevance", m.prior().relevance());
         metrics.put("model-resolution", m.prior().resolution());
-        Map<String, Samples> reps = new LinkedHashMap<>();
-        LayerRecord.putHfm(reps, 1, states(m.mapStates(data.values(), data.rows()), m.features()), m.prior().g());
-        return new TrainingResult(Map.of(), metrics, reps);
+        return metrics;
     }
 
     private static Samples states(int[] codes, int features) {

@@ -36,15 +36,21 @@ public final class ContrastiveDivergence {
         Work work = new Work(rbm);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             shuffle(order, rng);
-            for (int from = 0; from < rows; from += batch) {
-                int to = Math.min(rows, from + batch);
-                work.clear();
-                for (int r = from; r < to; r++) {
-                    work.accumulate(rbm, data, order[r] * rbm.visible, steps, rng);
-                }
-                work.apply(rbm, learningRate / (to - from));
-            }
+            pass(rbm, data, order, work, rng);
             afterEpoch.accept(epoch);
+        }
+    }
+
+    /** One epoch: a CD-k update per batch of rows, in {@code order}. */
+    private void pass(Rbm rbm, double[] data, int[] order, Work work, SplittableRandom rng) {
+        int rows = order.length;
+        for (int from = 0; from < rows; from += batch) {
+            int to = Math.min(rows, from + batch);
+            work.clear();
+            for (int r = from; r < to; r++) {
+                work.accumulate(rbm, data, order[r] * rbm.visible, steps, rng);
+            }
+            work.apply(rbm, learningRate / (to - from));
         }
     }
 
@@ -113,6 +119,11 @@ public final class ContrastiveDivergence {
                 m.visibleGivenHidden(hs, vk);
                 m.hiddenGivenVisible(vk, 0, hk);
             }
+            addDifferences(m, data, off);
+        }
+
+        /** Adds the data statistics minus the chain's (v0 h0 - vk hk, v0 - vk, h0 - hk) of one row. */
+        private void addDifferences(Rbm m, double[] data, int off) {
             for (int i = 0; i < m.visible; i++) {
                 double v0 = data[off + i];
                 double v1 = vk[i];

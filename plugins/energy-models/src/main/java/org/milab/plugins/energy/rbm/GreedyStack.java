@@ -33,29 +33,43 @@ final class GreedyStack {
 
     static TrainingResult train(TrainingData data, List<Integer> sizes, RunContext ctx) {
         SplittableRandom rng = new SplittableRandom(ctx.seed());
-        ContrastiveDivergence cd = new ContrastiveDivergence(ctx.param(STEPS), ctx.param(LEARNING_RATE),
-                ctx.param(BATCH));
+        LayerFit fit = new LayerFit(new ContrastiveDivergence(ctx.param(STEPS), ctx.param(LEARNING_RATE),
+                ctx.param(BATCH)), ctx, data.rows(), ctx.param(EPOCHS), sizes.size());
         Map<String, Samples> reps = new LinkedHashMap<>();
         Map<String, Double> metrics = new LinkedHashMap<>();
         double[] input = data.values();
         int visible = data.cols();
-        int epochs = ctx.param(EPOCHS);
         for (int k = 1; k <= sizes.size(); k++) {
             Rbm m = Rbm.random(visible, sizes.get(k - 1), rng.split());
-            String name = "layer" + k + "/reconstruction-error";
-            double[] layerInput = input;
-            int layer = k;
-            metrics.put(name + "-initial", ContrastiveDivergence.reconstructionError(m, layerInput, data.rows()));
-            cd.train(m, layerInput, data.rows(), epochs, rng.split(), epoch -> {
-                ctx.checkCancelled();
-                ctx.metric(name, epoch, ContrastiveDivergence.reconstructionError(m, layerInput, data.rows()));
-                ctx.progress((long) (layer - 1) * epochs + epoch, (long) sizes.size() * epochs);
-            });
-            metrics.put(name + "-final", ContrastiveDivergence.reconstructionError(m, layerInput, data.rows()));
-            input = HiddenStates.probabilities(m, layerInput, data.rows());
+            fit.train(k, m, input, rng.split(), metrics);
+            input = HiddenStates.probabilities(m, input, data.rows());
             LayerRecord.putRbm(reps, k, HiddenStates.mostLikely(input, data.rows(), m.hidden()), m);
             visible = m.hidden();
         }
         return new TrainingResult(Map.of(), metrics, reps);
+    }
+
+    /**
+     * How each layer of the stack is trained.
+     *
+     * @param cd     the CD-k trainer
+     * @param ctx    cancellation, metrics and progress
+     * @param rows   rows of the data
+     * @param epochs epochs per layer
+     * @param layers layers in the stack
+     */
+    private record LayerFit(ContrastiveDivergence cd, RunContext ctx, int rows, int epochs, int layers) {
+
+        /** Trains layer {@code k}, {@code m}, on {@code input}, recording its reconstruction error before, during, after. */
+        void train(int k, Rbm m, double[] input, SplittableRandom rng, Map<String, Double> metrics) {
+            String name = "layer" + k + "/reconstruction-error";
+            metrics.put(name + "-initial", ContrastiveDivergence.reconstructionError(m, input, rows));
+            cd.train(m, input, rows, epochs, rng, epoch -> {
+                ctx.checkCancelled();
+                ctx.metric(name, epoch, ContrastiveDivergence.reconstructionError(m, input, rows));
+                ctx.progress((long) (k - 1) * epochs + epoch, (long) layers * epochs);
+            });
+            metrics.put(name + "-final", ContrastiveDivergence.reconstructionError(m, input, rows));
+        }
     }
 }

@@ -15,38 +15,40 @@ public final class RbmMarginal {
 
     /** E(h) for every hidden state h, indexed by the state's bits (bit a = h_a), nats. */
     public static double[] energies(Rbm rbm) {
-        int h = rbm.hidden;
-        if (h > 24) {
-            throw new IllegalArgumentException("enumerating 2^" + h + " hidden states is out of reach; at most 24");
+        if (rbm.hidden > 24) {
+            throw new IllegalArgumentException("enumerating 2^" + rbm.hidden + " hidden states is out of reach; at "
+                    + "most 24");
         }
-        int states = 1 << h;
-        double[] logp = new double[states];
+        double[] logp = unnormalisedLogMarginals(rbm);
+        double logZ = Logistic.logSumExp(logp);
+        for (int i = 0; i < logp.length; i++) {
+            logp[i] = logZ - logp[i];
+        }
+        return logp;
+    }
+
+    /** ln p(h) + ln Z for every hidden state, walking the states in Gray-code order. */
+    private static double[] unnormalisedLogMarginals(Rbm rbm) {
+        int h = rbm.hidden;
+        double[] logp = new double[1 << h];
         double[] u = rbm.b.clone();
         int[] bits = new int[h];
         int gray = 0;
         logp[0] = rbm.logMarginal(bits, u);
-        for (int t = 1; t < states; t++) {
+        for (int t = 1; t < logp.length; t++) {
             int flip = Integer.numberOfTrailingZeros(t);
             gray ^= 1 << flip;
             bits[flip] ^= 1;
-            double sign = bits[flip] == 1 ? 1 : -1;
-            for (int i = 0; i < rbm.visible; i++) {
-                u[i] += sign * rbm.w[i * h + flip];
-            }
+            addColumn(rbm, u, flip, bits[flip] == 1 ? 1 : -1);
             logp[gray] = rbm.logMarginal(bits, u);
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logp) {
-            max = Math.max(max, v);
-        }
-        double s = 0;
-        for (double v : logp) {
-            s += Math.exp(v - max);
-        }
-        double logZ = max + Math.log(s);
-        for (int i = 0; i < states; i++) {
-            logp[i] = logZ - logp[i];
-        }
         return logp;
+    }
+
+    /** Adds {@code sign} times column {@code a} of W (hidden unit a switched on or off) to the fields {@code u}. */
+    private static void addColumn(Rbm rbm, double[] u, int a, double sign) {
+        for (int i = 0; i < rbm.visible; i++) {
+            u[i] += sign * rbm.w[i * rbm.hidden + a];
+        }
     }
 }
