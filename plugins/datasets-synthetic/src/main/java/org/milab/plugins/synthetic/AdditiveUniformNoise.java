@@ -1,14 +1,10 @@
 package org.milab.plugins.synthetic;
 
-import java.util.OptionalLong;
-import java.util.Set;
 import org.milab.api.Citation;
 import org.milab.api.ExtensionInfo;
 import org.milab.api.RunContext;
 import org.milab.api.data.Dataset;
-import org.milab.api.data.DatasetProvider;
 import org.milab.api.param.Parameter;
-import org.milab.api.param.ParameterValues;
 import org.pf4j.Extension;
 
 /**
@@ -25,13 +21,18 @@ import org.pf4j.Extension;
 @Citation(authors = "Czyż, P., Grabowski, F., Vogt, J. E., Beerenwinkel, N., Marx, A.", year = 2023,
         title = "Beyond Normal: On the Evaluation of Mutual Information Estimators", venue = "NeurIPS 2023",
         arxiv = "2306.11078")
-public final class AdditiveUniformNoise implements DatasetProvider {
+public final class AdditiveUniformNoise extends AbstractXyProvider {
 
     static final Parameter<Integer> N = SizeParameters.N;
     static final Parameter<Integer> DIM = Parameter.integer("dim").defaultValue(1).min(1)
             .description("dimension of x and y (independent coordinates)").build();
     static final Parameter<Double> EPSILON = Parameter.real("epsilon").defaultValue(0.1).min(1e-9)
             .description("half-width of the uniform noise").build();
+
+    /** Declares views x and y sized by this generator's dimension parameters. */
+    public AdditiveUniformNoise() {
+        super(DIM, DIM);
+    }
 
     @Override
     public ExtensionInfo info() {
@@ -41,20 +42,9 @@ public final class AdditiveUniformNoise implements DatasetProvider {
     }
 
     @Override
-    public Set<String> declaredViews(ParameterValues parameters) {
-        return Set.of("x", "y");
-    }
-
-    @Override
-    public OptionalLong plannedValues(ParameterValues parameters) {
-        return OptionalLong.of(2L * parameters.get(N) * parameters.get(DIM));
-    }
-
-    @Override
     public Dataset load(RunContext ctx) {
         Generator g = Generator.additiveUniform(ctx.param(DIM), ctx.param(EPSILON));
-        return g.sample(ctx.param(N), ctx.splittableRandom()).toDataset("additive-uniform-noise", g.mutualInformation(),
-                g.method());
+        return g.dataset("additive-uniform-noise", ctx.param(N), ctx.splittableRandom());
     }
 
     /** I(X;Y) of one coordinate, in nats. */

@@ -1,16 +1,12 @@
 package org.milab.plugins.synthetic;
 
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.milab.api.Citation;
 import org.milab.api.ExtensionInfo;
 import org.milab.api.RunContext;
 import org.milab.api.data.Dataset;
-import org.milab.api.data.DatasetProvider;
 import org.milab.api.data.Samples;
 import org.milab.api.param.Parameter;
-import org.milab.api.param.ParameterValues;
 import org.pf4j.Extension;
 
 /**
@@ -27,7 +23,7 @@ import org.pf4j.Extension;
 @Extension
 @Citation(authors = "Cover, T. M., Thomas, J. A.", year = 2006, title = "Elements of Information Theory, 2nd ed.",
         venue = "Wiley", doi = "10.1002/047174882X")
-public final class CorrelatedGaussian implements DatasetProvider {
+public final class CorrelatedGaussian extends AbstractXyProvider {
 
     static final Parameter<Integer> N = SizeParameters.N;
     static final Parameter<Integer> DIM = Parameter.integer("dim").defaultValue(1).min(1)
@@ -35,20 +31,15 @@ public final class CorrelatedGaussian implements DatasetProvider {
     static final Parameter<Double> MI = Parameter.real("mi").defaultValue(1.0).range(0, 50).unit("nats")
             .description("true I(x;y), spread evenly over the dim pairs").build();
 
+    /** Declares views x and y sized by this generator's dimension parameters. */
+    public CorrelatedGaussian() {
+        super(DIM, DIM);
+    }
+
     @Override
     public ExtensionInfo info() {
         return ExtensionInfo.of("correlated-gaussian",
                 "Gaussian x, y in R^dim made of independent correlated pairs with a chosen total I(x;y).", N, DIM, MI);
-    }
-
-    @Override
-    public Set<String> declaredViews(ParameterValues parameters) {
-        return Set.of("x", "y");
-    }
-
-    @Override
-    public OptionalLong plannedValues(ParameterValues parameters) {
-        return OptionalLong.of(2L * parameters.get(N) * parameters.get(DIM));
     }
 
     @Override

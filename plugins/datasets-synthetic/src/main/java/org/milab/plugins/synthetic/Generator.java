@@ -1,6 +1,7 @@
 package org.milab.plugins.synthetic;
 
 import java.util.random.RandomGenerator;
+import org.milab.api.data.Dataset;
 
 /** A joint distribution of (X, Y) that can be sampled and whose I(X;Y) is known; the generators' shared kernel. */
 interface Generator {
@@ -13,6 +14,14 @@ interface Generator {
 
     /** How {@link #mutualInformation()} is known, for the ground-truth record. */
     String method();
+
+    /**
+     * {@code n} paired samples as the dataset {@code name}: views x and y and, as their ground truth, this
+     * distribution's I(x;y) with how it is known.
+     */
+    default Dataset dataset(String name, int n, RandomGenerator rng) {
+        return sample(n, rng).toDataset(name, mutualInformation(), method());
+    }
 
     /** Dimension of X. */
     int dimX();

@@ -1,14 +1,10 @@
 package org.milab.plugins.synthetic;
 
-import java.util.OptionalLong;
-import java.util.Set;
 import org.milab.api.Citation;
 import org.milab.api.ExtensionInfo;
 import org.milab.api.RunContext;
 import org.milab.api.data.Dataset;
-import org.milab.api.data.DatasetProvider;
 import org.milab.api.param.Parameter;
-import org.milab.api.param.ParameterValues;
 import org.pf4j.Extension;
 
 /**
@@ -24,13 +20,18 @@ import org.pf4j.Extension;
 @Citation(authors = "Czyż, P., Grabowski, F., Vogt, J. E., Beerenwinkel, N., Marx, A.", year = 2023,
         title = "Beyond Normal: On the Evaluation of Mutual Information Estimators", venue = "NeurIPS 2023",
         arxiv = "2306.11078")
-public final class MultinormalDense implements DatasetProvider {
+public final class MultinormalDense extends AbstractXyProvider {
 
     static final Parameter<Integer> N = SizeParameters.N;
     static final Parameter<Integer> DIM_X = SizeParameters.dimX(2);
     static final Parameter<Integer> DIM_Y = SizeParameters.dimY(2);
     static final Parameter<Double> CORRELATION = Parameter.real("correlation").defaultValue(0.5).range(0, 0.999)
             .description("correlation between any two distinct coordinates").build();
+
+    /** Declares views x and y sized by this generator's dimension parameters. */
+    public MultinormalDense() {
+        super(DIM_X, DIM_Y);
+    }
 
     @Override
     public ExtensionInfo info() {
@@ -39,19 +40,9 @@ public final class MultinormalDense implements DatasetProvider {
     }
 
     @Override
-    public Set<String> declaredViews(ParameterValues parameters) {
-        return Set.of("x", "y");
-    }
-
-    @Override
-    public OptionalLong plannedValues(ParameterValues parameters) {
-        return OptionalLong.of((long) parameters.get(N) * (parameters.get(DIM_X) + parameters.get(DIM_Y)));
-    }
-
-    @Override
     public Dataset load(RunContext ctx) {
         int dx = ctx.param(DIM_X);
         Generator g = Generator.gaussian(Gaussian.dense(dx, ctx.param(DIM_Y), ctx.param(CORRELATION)), dx);
-        return g.sample(ctx.param(N), ctx.splittableRandom()).toDataset("multinormal-dense", g.mutualInformation(), g.method());
+        return g.dataset("multinormal-dense", ctx.param(N), ctx.splittableRandom());
     }
 }

@@ -1,15 +1,11 @@
 package org.milab.plugins.synthetic;
 
-import java.util.OptionalLong;
-import java.util.Set;
 import org.milab.api.Citation;
 import org.milab.api.ConfigurationException;
 import org.milab.api.ExtensionInfo;
 import org.milab.api.RunContext;
 import org.milab.api.data.Dataset;
-import org.milab.api.data.DatasetProvider;
 import org.milab.api.param.Parameter;
-import org.milab.api.param.ParameterValues;
 import org.pf4j.Extension;
 
 /**
@@ -26,7 +22,7 @@ import org.pf4j.Extension;
 @Citation(authors = "Czyż, P., Grabowski, F., Vogt, J. E., Beerenwinkel, N., Marx, A.", year = 2023,
         title = "Beyond Normal: On the Evaluation of Mutual Information Estimators", venue = "NeurIPS 2023",
         arxiv = "2306.11078")
-public final class MultinormalSparse implements DatasetProvider {
+public final class MultinormalSparse extends AbstractXyProvider {
 
     static final Parameter<Integer> N = SizeParameters.N;
     static final Parameter<Integer> DIM_X = SizeParameters.dimX(3);
@@ -38,21 +34,16 @@ public final class MultinormalSparse implements DatasetProvider {
     static final Parameter<Double> NOISE = Parameter.real("noise").defaultValue(0.0).range(0, 0.999)
             .description("correlation between coordinates within x and within y").build();
 
+    /** Declares views x and y sized by this generator's dimension parameters. */
+    public MultinormalSparse() {
+        super(DIM_X, DIM_Y);
+    }
+
     @Override
     public ExtensionInfo info() {
         return ExtensionInfo.of("multinormal-sparse",
                 "Gaussian x, y in which only a few coordinate pairs are correlated; closed-form MI.",
                 N, DIM_X, DIM_Y, PAIRS, SIGNAL, NOISE);
-    }
-
-    @Override
-    public Set<String> declaredViews(ParameterValues parameters) {
-        return Set.of("x", "y");
-    }
-
-    @Override
-    public OptionalLong plannedValues(ParameterValues parameters) {
-        return OptionalLong.of((long) parameters.get(N) * (parameters.get(DIM_X) + parameters.get(DIM_Y)));
     }
 
     @Override
@@ -65,8 +56,7 @@ public final class MultinormalSparse implements DatasetProvider {
                     + " but there are only min(dim-x, dim-y) = " + Math.min(dx, dy) + " coordinate pairs");
         }
         Generator g = generator(Gaussian.sparse(dx, dy, pairs, ctx.param(SIGNAL), ctx.param(NOISE)), dx);
-        return g.sample(ctx.param(N), ctx.splittableRandom()).toDataset("multinormal-sparse", g.mutualInformation(),
-                g.method());
+        return g.dataset("multinormal-sparse", ctx.param(N), ctx.splittableRandom());
     }
 
     private static Generator generator(double[][] cov, int dx) {

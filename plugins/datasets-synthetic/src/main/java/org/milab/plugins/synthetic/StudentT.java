@@ -1,16 +1,12 @@
 package org.milab.plugins.synthetic;
 
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.special.Gamma;
 import org.milab.api.Citation;
 import org.milab.api.ExtensionInfo;
 import org.milab.api.RunContext;
 import org.milab.api.data.Dataset;
-import org.milab.api.data.DatasetProvider;
 import org.milab.api.param.Parameter;
-import org.milab.api.param.ParameterValues;
 import org.pf4j.Extension;
 
 /**
@@ -31,7 +27,7 @@ import org.pf4j.Extension;
 @Citation(authors = "Czyż, P., Grabowski, F., Vogt, J. E., Beerenwinkel, N., Marx, A.", year = 2023,
         title = "Beyond Normal: On the Evaluation of Mutual Information Estimators", venue = "NeurIPS 2023",
         arxiv = "2306.11078")
-public final class StudentT implements DatasetProvider {
+public final class StudentT extends AbstractXyProvider {
 
     static final Parameter<Integer> N = SizeParameters.N;
     static final Parameter<Integer> DIM_X = SizeParameters.dimX(1);
@@ -41,6 +37,11 @@ public final class StudentT implements DatasetProvider {
     static final Parameter<Double> CORRELATION = Parameter.real("correlation").defaultValue(0.0).range(0, 0.999)
             .description("off-diagonal entry of the equicorrelated dispersion matrix (0 = identity)").build();
 
+    /** Declares views x and y sized by this generator's dimension parameters. */
+    public StudentT() {
+        super(DIM_X, DIM_Y);
+    }
+
     @Override
     public ExtensionInfo info() {
         return ExtensionInfo.of("student-t",
@@ -49,21 +50,11 @@ public final class StudentT implements DatasetProvider {
     }
 
     @Override
-    public Set<String> declaredViews(ParameterValues parameters) {
-        return Set.of("x", "y");
-    }
-
-    @Override
-    public OptionalLong plannedValues(ParameterValues parameters) {
-        return OptionalLong.of((long) parameters.get(N) * (parameters.get(DIM_X) + parameters.get(DIM_Y)));
-    }
-
-    @Override
     public Dataset load(RunContext ctx) {
         int dx = ctx.param(DIM_X);
         Generator g = Generator.student(Gaussian.dense(dx, ctx.param(DIM_Y), ctx.param(CORRELATION)), dx,
                 ctx.param(DOF));
-        return g.sample(ctx.param(N), ctx.splittableRandom()).toDataset("student-t", g.mutualInformation(), g.method());
+        return g.dataset("student-t", ctx.param(N), ctx.splittableRandom());
     }
 
     /** c(dof, dx, dy) = h(dx) + h(dy) - h(dx+dy), in nats; independent of the dispersion. */
