@@ -57,6 +57,17 @@ public final class DataChecks {
         }
     }
 
+    /**
+     * Checks discrete inputs: {@code x} and {@code y} paired row by row, {@code x} with at least {@code minRows} rows,
+     * every value finite (constant columns allowed), in that order.
+     */
+    public static void requirePairedFinite(Samples x, Samples y, int minRows, String why) {
+        requirePaired(x, "x", y, "y");
+        requireRows(x, "x", minRows, why);
+        requireFinite(x, "x");
+        requireFinite(y, "y");
+    }
+
     /** Checks every value is finite (discrete data may be constant). */
     public static void requireFinite(Samples s, String port) {
         s.requireFinite("input '" + port + "'");

@@ -71,17 +71,12 @@ public final class BinnedPlugIn implements Estimator {
 
     @Override
     public Estimate estimate(Samples x, Samples y, RunContext ctx) {
-        DataChecks.requirePaired(x, "x", y, "y");
-        DataChecks.requireRows(x, "x", 2, "two samples to bin");
-        DataChecks.requireFinite(x, "x");
-        DataChecks.requireFinite(y, "y");
+        DataChecks.requirePairedFinite(x, y, 2, "two samples to bin");
         int[] binsUsed = new int[2];
         Symbols sx = bin(x, ctx, binsUsed, 0);
         Symbols sy = bin(y, ctx, binsUsed, 1);
-        double mi = PlugIn.mutualInformation(sx, sy, ctx.param(DiscretePlugIn.CORRECTION));
-        Estimate e = Estimate.of(mi, x.rows()).withDiagnostic("bins-x-first-column", binsUsed[0])
-                .withDiagnostic("bins-y-first-column", binsUsed[1]);
-        return CellOccupancy.warning(sx, sy, x.cols() + y.cols()).map(e::withWarning).orElse(e);
+        return PlugIn.estimate(sx, sy, ctx.param(DiscretePlugIn.CORRECTION), x.cols() + y.cols())
+                .withDiagnostic("bins-x-first-column", binsUsed[0]).withDiagnostic("bins-y-first-column", binsUsed[1]);
     }
 
     private static Symbols bin(Samples s, RunContext ctx, int[] binsUsed, int slot) {

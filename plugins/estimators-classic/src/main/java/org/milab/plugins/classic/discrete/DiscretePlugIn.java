@@ -54,15 +54,10 @@ public final class DiscretePlugIn implements Estimator {
 
     @Override
     public Estimate estimate(Samples x, Samples y, RunContext ctx) {
-        DataChecks.requirePaired(x, "x", y, "y");
-        DataChecks.requireRows(x, "x", 1, "at least one sample");
-        DataChecks.requireFinite(x, "x");
-        DataChecks.requireFinite(y, "y");
+        DataChecks.requirePairedFinite(x, y, 1, "at least one sample");
         Symbols sx = Symbols.of(x);
         Symbols sy = Symbols.of(y);
-        double mi = PlugIn.mutualInformation(sx, sy, ctx.param(CORRECTION));
-        Estimate e = Estimate.of(mi, x.rows()).withDiagnostic("symbols-x", sx.cardinality())
-                .withDiagnostic("symbols-y", sy.cardinality());
-        return CellOccupancy.warning(sx, sy, x.cols() + y.cols()).map(e::withWarning).orElse(e);
+        return PlugIn.estimate(sx, sy, ctx.param(CORRECTION), x.cols() + y.cols())
+                .withDiagnostic("symbols-x", sx.cardinality()).withDiagnostic("symbols-y", sy.cardinality());
     }
 }

@@ -1,5 +1,6 @@
 package org.milab.plugins.classic.discrete;
 
+import org.milab.api.estimate.Estimate;
 import org.milab.plugins.classic.common.Symbols;
 
 /** Plug-in entropies and mutual information of symbol sequences, in nats. */
@@ -27,5 +28,14 @@ final class PlugIn {
     /** Î = Ĥ(X) + Ĥ(Y) − Ĥ(X, Y), each term corrected alike. */
     static double mutualInformation(Symbols x, Symbols y, Correction correction) {
         return entropy(x, correction) + entropy(y, correction) - entropy(x.pairedWith(y), correction);
+    }
+
+    /**
+     * Î of the coded rows as an estimate over their n rows, with {@link CellOccupancy}'s warning when they fill
+     * their joint cells too thinly; {@code columns} is the number of input columns behind the codes.
+     */
+    static Estimate estimate(Symbols x, Symbols y, Correction correction, int columns) {
+        Estimate e = Estimate.of(mutualInformation(x, y, correction), x.ids().length);
+        return CellOccupancy.warning(x, y, columns).map(e::withWarning).orElse(e);
     }
 }
