@@ -60,6 +60,25 @@ public final class Resolver {
     }
 
     private void resolve(String id, String constraint, Optional<String> exact, Deque<String> stack) {
+        requireNoCycle(id, stack);
+        if (alreadyChosen(id, constraint)) {
+            return;
+        }
+        RepositoryIndex.IndexedPlugin plugin = index.plugin(id).orElseThrow(() ->
+                new Unresolvable("plugin " + id + ": the repository has no such plugin"));
+        List<String> reasons = new ArrayList<>();
+        for (RepositoryIndex.PublishedVersion v : plugin.versions().stream().sorted(RepositoryIndex.newestFirst())
+                .toList()) {
+            if (wanted(v, constraint, exact) && installable(v, reasons) && tryVersion(id, v, stack, reasons)) {
+                return;
+            }
+        }
+        String wanted = exact.map(e -> "version " + e).orElse(constraint.equals("*") ? "any version" : constraint);
+        throw new Unresolvable("plugin " + id + ": no " + wanted + " can be installed"
+                + (reasons.isEmpty() ? " (the repository lists no such version)" : ": " + String.join("; ", reasons)));
+    }
+
+    private static void requireNoCycle(String id, Deque<String> stack) {
         if (stack.contains(id)) {
             List<String> cycle = new ArrayList<>(stack);
             java.util.Collections.reverse(cycle);
@@ -68,35 +87,31 @@ public final class Resolver {
                     cycle.subList(cycle.indexOf(id), cycle.size())) + "; PF4J cannot load plugins that depend on "
                     + "each other");
         }
+    }
+
+    /** Whether {@code id} is planned already, in a version that meets {@code constraint} (else unresolvable). */
+    private boolean alreadyChosen(String id, String constraint) {
         Choice done = planned.get(id);
-        if (done != null) {
-            if (!VERSIONS.checkVersionConstraint(done.version().version(), constraint)) {
-                throw new Unresolvable("plugin " + id + ": " + done.version().version() + " is chosen already, but "
-                        + "another plugin needs " + constraint);
-            }
-            return;
+        if (done != null && !VERSIONS.checkVersionConstraint(done.version().version(), constraint)) {
+            throw new Unresolvable("plugin " + id + ": " + done.version().version() + " is chosen already, but "
+                    + "another plugin needs " + constraint);
         }
-        RepositoryIndex.IndexedPlugin plugin = index.plugin(id).orElseThrow(() ->
-                new Unresolvable("plugin " + id + ": the repository has no such plugin"));
-        List<String> reasons = new ArrayList<>();
-        for (RepositoryIndex.PublishedVersion v : plugin.versions().stream().sorted(RepositoryIndex.newestFirst())
-                .toList()) {
-            if (exact.isPresent() && !exact.get().equals(v.version())
-                    || !VERSIONS.checkVersionConstraint(v.version(), constraint)) {
-                continue;
-            }
-            if (!accepts(hostApi, v.requires())) {
-                reasons.add(v.version() + " requires plugin API " + v.requires() + " (Plugin-Requires), this milab "
-                        + "provides " + hostApi);
-                continue;
-            }
-            if (tryVersion(id, v, stack, reasons)) {
-                return;
-            }
+        return done != null;
+    }
+
+    private static boolean wanted(RepositoryIndex.PublishedVersion v, String constraint, Optional<String> exact) {
+        return (exact.isEmpty() || exact.get().equals(v.version()))
+                && VERSIONS.checkVersionConstraint(v.version(), constraint);
+    }
+
+    /** Whether this host loads {@code v}; if not, why not is added to {@code reasons}. */
+    private boolean installable(RepositoryIndex.PublishedVersion v, List<String> reasons) {
+        if (!accepts(hostApi, v.requires())) {
+            reasons.add(v.version() + " requires plugin API " + v.requires() + " (Plugin-Requires), this milab "
+                    + "provides " + hostApi);
+            return false;
         }
-        String wanted = exact.map(e -> "version " + e).orElse(constraint.equals("*") ? "any version" : constraint);
-        throw new Unresolvable("plugin " + id + ": no " + wanted + " can be installed"
-                + (reasons.isEmpty() ? " (the repository lists no such version)" : ": " + String.join("; ", reasons)));
+        return true;
     }
 
     private boolean tryVersion(String id, RepositoryIndex.PublishedVersion v, Deque<String> stack,
