@@ -104,6 +104,14 @@ final class SchemaWriter {
     private static Map<String, Object> parameter(Parameter<?> p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("description", p.description() + (p.unit().isEmpty() ? "" : " [" + p.unit() + "]"));
+        putType(m, p);
+        putBounds(m, p);
+        p.defaultValue().ifPresent(d -> m.put("default", d instanceof Number || d instanceof Boolean
+                || (d instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Number) ? d : p.format(d)));
+        return m;
+    }
+
+    private static void putType(Map<String, Object> m, Parameter<?> p) {
         switch (p.kind()) {
             case INTEGER -> m.put("type", "integer");
             case REAL -> m.put("type", List.of("number", "string"));
@@ -115,6 +123,10 @@ final class SchemaWriter {
             case COMPONENT_LIST -> m.put("type", List.of("string", "array"));
             default -> throw new IllegalStateException("unknown parameter kind " + p.kind());
         }
+    }
+
+    /** The minimum and maximum, on the parameter itself or, for a list, on its items. */
+    private static void putBounds(Map<String, Object> m, Parameter<?> p) {
         boolean list = p.kind() == Parameter.Kind.INTEGER_LIST || p.kind() == Parameter.Kind.REAL_LIST;
         Map<String, Object> bounds = list ? new LinkedHashMap<>() : m;
         if (Double.isFinite(p.min())) {
@@ -127,8 +139,5 @@ final class SchemaWriter {
             bounds.put("type", p.kind() == Parameter.Kind.INTEGER_LIST ? "integer" : "number");
             m.put("items", bounds);
         }
-        p.defaultValue().ifPresent(d -> m.put("default", d instanceof Number || d instanceof Boolean
-                || (d instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Number) ? d : p.format(d)));
-        return m;
     }
 }
