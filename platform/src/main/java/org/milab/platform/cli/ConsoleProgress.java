@@ -83,17 +83,27 @@ final class ConsoleProgress implements GraphRunner.Listener {
         String stats = ProgressText.percent(fraction) + " " + done + "/" + total + " " + ProgressText.rate(rate)
                 + " ETA " + ProgressText.duration(rate > 0 ? (total - done) / rate : Double.NaN);
         if (mode == Mode.BAR) {
-            if (now - lastDraw >= REDRAW_NANOS || done >= total) {
-                lastDraw = now;
-                draw(label + " " + ProgressText.bar(fraction, WIDTH) + " " + stats + sweep.eta(now, fraction));
-            }
+            redrawBar(now, fraction, stats, done >= total);
         } else {
-            int tenth = (int) Math.floor(10 * fraction);
-            if (tenth > lastTenth || now - lastDraw >= LINE_INTERVAL_NANOS) {
-                lastDraw = now;
-                lastTenth = tenth;
-                println("milab: " + label + ": " + stats);
-            }
+            printLine(now, fraction, stats);
+        }
+    }
+
+    /** Redraws the bar, at most every {@link #REDRAW_NANOS} and when the node is done. */
+    private void redrawBar(long now, double fraction, String stats, boolean complete) {
+        if (now - lastDraw >= REDRAW_NANOS || complete) {
+            lastDraw = now;
+            draw(label + " " + ProgressText.bar(fraction, WIDTH) + " " + stats + sweep.eta(now, fraction));
+        }
+    }
+
+    /** Prints a line at each further tenth of the node's work, or after {@link #LINE_INTERVAL_NANOS}. */
+    private void printLine(long now, double fraction, String stats) {
+        int tenth = (int) Math.floor(10 * fraction);
+        if (tenth > lastTenth || now - lastDraw >= LINE_INTERVAL_NANOS) {
+            lastDraw = now;
+            lastTenth = tenth;
+            println("milab: " + label + ": " + stats);
         }
     }
 

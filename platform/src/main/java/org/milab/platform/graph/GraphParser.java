@@ -238,19 +238,22 @@ public final class GraphParser {
             if (k == null) {
                 continue;
             }
-            SourcePosition at = at(t.getKeyNode().getStartMark());
             if (!unique(seen, k, t, what + " '%s'")) {
                 continue;
             } else if (!allowed.contains(k)) {
-                List<String> near = ExtensionRegistry.suggest(k, allowed);
-                problems.add(at, "unknown " + what + " '" + k + "'"
-                        + (near.isEmpty() ? "; expected one of " + String.join(", ", allowed.stream().sorted().toList())
-                        : "; did you mean '" + near.get(0) + "'?"));
+                problems.add(at(t.getKeyNode().getStartMark()), unknownKey(k, allowed, what));
             } else {
                 out.put(k, t.getValueNode());
             }
         }
         return out;
+    }
+
+    private static String unknownKey(String k, Set<String> allowed, String what) {
+        List<String> near = ExtensionRegistry.suggest(k, allowed);
+        return "unknown " + what + " '" + k + "'"
+                + (near.isEmpty() ? "; expected one of " + String.join(", ", allowed.stream().sorted().toList())
+                : "; did you mean '" + near.get(0) + "'?");
     }
 
     /**
@@ -303,16 +306,7 @@ public final class GraphParser {
     private Object value(Node node) {
         checkTag(node);
         if (node instanceof ScalarNode s) {
-            if (s.getTag().equals(Tag.NULL)) {
-                problems.add(at(node.getStartMark()), "empty value; write a value or remove the key");
-                return "";
-            }
-            try {
-                return scalars.value(s);
-            } catch (YAMLException e) {
-                problems.add(at(node.getStartMark()), "cannot read value '" + s.getValue() + "'");
-                return s.getValue();
-            }
+            return scalar(s);
         }
         if (node instanceof SequenceNode seq) {
             List<Object> list = new ArrayList<>();
@@ -321,6 +315,19 @@ public final class GraphParser {
         }
         problems.add(at(node.getStartMark()), "expected a value or a list of values, got a mapping");
         return "";
+    }
+
+    private Object scalar(ScalarNode s) {
+        if (s.getTag().equals(Tag.NULL)) {
+            problems.add(at(s.getStartMark()), "empty value; write a value or remove the key");
+            return "";
+        }
+        try {
+            return scalars.value(s);
+        } catch (YAMLException e) {
+            problems.add(at(s.getStartMark()), "cannot read value '" + s.getValue() + "'");
+            return s.getValue();
+        }
     }
 
     private void checkTag(Node node) {

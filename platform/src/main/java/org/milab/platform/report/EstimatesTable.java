@@ -21,17 +21,21 @@ final class EstimatesTable {
         h.append("<th>node</th><th>extension</th><th>estimate (nats)</th><th>s.e. (nats)</th><th>truth (nats)</th>"
                 + "<th title=\"ln(estimate / truth)\">log-ratio</th><th>n</th><th>time (s)</th></tr>");
         for (EstimateRow r : rows) {
-            h.append("<tr>");
-            swept.forEach(k -> h.append("<td>").append(Html.esc(r.sweep().get(k))).append("</td>"));
-            h.append("<td>").append(Html.esc(r.node())).append("</td><td>").append(Html.esc(r.extension()))
-                    .append("</td>").append(num(r.mi())).append(num(r.stderr())).append(num(r.truth()))
-                    .append(num(r.logRatio())).append("<td class=\"n\">")
-                    .append(Double.isNaN(r.n()) ? "" : Long.toString((long) r.n())).append("</td>")
-                    .append(num(r.seconds())).append("</tr>");
+            appendRow(h, swept, r);
         }
         h.append("</table>");
         return rows.size() <= MANY ? h.toString() : "<details><summary>" + rows.size() + " estimates (the sweep's "
                 + "plots follow)</summary>" + h + "</details>";
+    }
+
+    private static void appendRow(StringBuilder h, List<String> swept, EstimateRow r) {
+        h.append("<tr>");
+        swept.forEach(k -> h.append("<td>").append(Html.esc(r.sweep().get(k))).append("</td>"));
+        h.append("<td>").append(Html.esc(r.node())).append("</td><td>").append(Html.esc(r.extension()))
+                .append("</td>").append(num(r.mi())).append(num(r.stderr())).append(num(r.truth()))
+                .append(num(r.logRatio())).append("<td class=\"n\">")
+                .append(Double.isNaN(r.n()) ? "" : Long.toString((long) r.n())).append("</td>")
+                .append(num(r.seconds())).append("</tr>");
     }
 
     private static String num(double v) {

@@ -67,6 +67,11 @@ public final class CacheKeys {
                 .anyMatch(ref -> !inputKeys.containsKey(ref.node()))) {
             return Optional.empty();
         }
+        return Optional.of(sha256(keyText(node, sha, seed, inputKeys)));
+    }
+
+    /** What the key hashes: versions, the extension and its plugin, parameters, plugins named, seed, inputs. */
+    private String keyText(PlannedNode node, String sha, long seed, Map<String, String> inputKeys) {
         StringBuilder text = new StringBuilder(VERSION).append('\n').append("host ").append(host).append('\n');
         text.append("extension ").append(node.extension().qualifiedName()).append(' ')
                 .append(node.extension().pluginVersion()).append(' ').append(sha).append('\n');
@@ -80,7 +85,7 @@ public final class CacheKeys {
         text.append("seed ").append(seed).append('\n');
         new TreeMap<>(node.inputs()).forEach((port, ref) -> text.append("input ").append(port).append('=')
                 .append(inputKeys.get(ref.node())).append('.').append(ref.port()).append('\n'));
-        return Optional.of(sha256(text.toString()));
+        return text.toString();
     }
 
     /**

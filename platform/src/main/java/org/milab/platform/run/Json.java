@@ -135,13 +135,15 @@ public final class Json {
         if (!e.diagnostics().isEmpty()) {
             m.put("diagnostics", e.diagnostics());
         }
-        if (!e.notes().isEmpty()) {
-            m.put("notes", e.notes());
-        }
-        if (!e.warnings().isEmpty()) {
-            m.put("warnings", e.warnings());
-        }
+        putUnlessEmpty(m, "notes", e.notes());
+        putUnlessEmpty(m, "warnings", e.warnings());
         return m;
+    }
+
+    private static void putUnlessEmpty(Map<String, Object> m, String key, List<String> values) {
+        if (!values.isEmpty()) {
+            m.put(key, values);
+        }
     }
 
     /** A ground truth. */

@@ -67,23 +67,34 @@ public final class NodeCache {
             return Files.isDirectory(entry);
         }
         try {
-            Files.createDirectories(entry.getParent());
-            Path tmp = Files.createTempDirectory(entry.getParent(), ".tmp-");
-            Map<String, Object> json = new LinkedHashMap<>(ResultsWriter.node(outcome));
-            json.put("folder", nodeFolder.toAbsolutePath().toString());
-            json.remove("cached");
-            json.put("outputs", absoluteFigures((Map<?, ?>) json.get("outputs")));
-            copyTree(nodeFolder, tmp.resolve(FILES));
-            Files.writeString(tmp.resolve(NODE_JSON), Json.pretty(json), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
-                deleteTree(tmp);
-            }
+            writeEntry(entry, outcome, nodeFolder);
             return true;
         } catch (IOException | UncheckedIOException e) {
             return false;
         }
+    }
+
+    /** Writes the entry in a temporary folder beside it, then renames that into place (unless a racer was first). */
+    private static void writeEntry(Path entry, NodeOutcome outcome, Path nodeFolder) throws IOException {
+        Files.createDirectories(entry.getParent());
+        Path tmp = Files.createTempDirectory(entry.getParent(), ".tmp-");
+        Map<String, Object> json = entryJson(outcome, nodeFolder);
+        copyTree(nodeFolder, tmp.resolve(FILES));
+        Files.writeString(tmp.resolve(NODE_JSON), Json.pretty(json), StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
+            deleteTree(tmp);
+        }
+    }
+
+    /** The outcome as {@code node.json} records it: its folder, and analysis figures with absolute paths. */
+    private static Map<String, Object> entryJson(NodeOutcome outcome, Path nodeFolder) {
+        Map<String, Object> json = new LinkedHashMap<>(ResultsWriter.node(outcome));
+        json.put("folder", nodeFolder.toAbsolutePath().toString());
+        json.remove("cached");
+        json.put("outputs", absoluteFigures((Map<?, ?>) json.get("outputs")));
+        return json;
     }
 
     /** The outputs with every analysis figure path made absolute, so a later run can map it into its folder. */

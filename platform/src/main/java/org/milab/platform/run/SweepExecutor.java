@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,18 +50,22 @@ final class SweepExecutor {
         try {
             for (int i = 0; i < plans.size(); i++) {
                 if (!done.containsKey(i)) {
-                    int index = i;
-                    running.put(i, pool.submit(() -> {
-                        PointOutcome p = runner.runPoint(plans.get(index), index, plans.size(), folder);
-                        finished.accept(index, p);
-                        return slim(p);
-                    }));
+                    running.put(i, pool.submit(task(plans, i, folder, finished)));
                 }
             }
             return collect(plans.size(), done, running);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Runs point {@code index}, tells {@code finished}, and returns the point slimmed. */
+    private Callable<PointOutcome> task(List<Plan> plans, int index, Path folder, Finished finished) {
+        return () -> {
+            PointOutcome p = runner.runPoint(plans.get(index), index, plans.size(), folder);
+            finished.accept(index, p);
+            return slim(p);
+        };
     }
 
     private static List<PointOutcome> collect(int size, Map<Integer, PointOutcome> done,
@@ -71,10 +76,7 @@ final class SweepExecutor {
             try {
                 out.add(done.containsKey(i) ? done.get(i) : running.get(i).get());
             } catch (ExecutionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof RuntimeException r ? r
-                            : new IllegalStateException(e.getCause());
-                }
+                first = first != null ? first : unchecked(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new GraphRunner.Cancelled("interrupted while waiting for sweep point " + i);
@@ -84,6 +86,10 @@ final class SweepExecutor {
             throw first;
         }
         return out;
+    }
+
+    private static RuntimeException unchecked(Throwable cause) {
+        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
     /** The point with datasets and samples replaced by their JSON summaries (what results and summaries use). */

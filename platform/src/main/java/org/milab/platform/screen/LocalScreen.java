@@ -26,11 +26,7 @@ public final class LocalScreen implements ScreenEngine {
     @Override
     public List<FeatureScore> screen(ScreenJob job, FeatureColumns data, IntConsumer progress) {
         Work work = new Work(data, progress);
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-            Thread t = new Thread(r, "milab-screen");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = newPool();
         try {
             runWorkers(pool, job, work);
         } catch (InterruptedException e) {
@@ -42,6 +38,14 @@ public final class LocalScreen implements ScreenEngine {
             pool.shutdownNow();
         }
         return work.scores();
+    }
+
+    private ExecutorService newPool() {
+        return Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "milab-screen");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Runs {@link #jobs} workers on {@code pool} and waits for them all. */

@@ -28,12 +28,7 @@ final class InstallLock implements AutoCloseable {
         try {
             Files.createDirectories(home.downloads());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 channel.close();
                 throw ShareException.of(home.root(), "another milab is installing or removing plugins here; "
@@ -42,6 +37,15 @@ final class InstallLock implements AutoCloseable {
             return new InstallLock(channel, lock);
         } catch (IOException e) {
             throw ShareException.of(file, "cannot be locked: " + e.getMessage());
+        }
+    }
+
+    /** The lock, or {@code null} when another process (or this one) holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 

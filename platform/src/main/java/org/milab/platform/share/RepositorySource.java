@@ -82,14 +82,7 @@ public interface RepositorySource {
                 throw new NoSuchFileException(path);
             }
             URI uri = base.resolve(path);
-            HttpResponse<InputStream> r;
-            try {
-                r = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while fetching " + uri, e);
-            }
+            HttpResponse<InputStream> r = get(uri);
             if (r.statusCode() == 404 || r.statusCode() == 410) {
                 r.body().close();
                 throw new NoSuchFileException(uri.toString());
@@ -99,6 +92,16 @@ public interface RepositorySource {
                 throw new IOException("HTTP " + r.statusCode() + " for " + uri);
             }
             return r.body();
+        }
+
+        private static HttpResponse<InputStream> get(URI uri) throws IOException {
+            try {
+                return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while fetching " + uri, e);
+            }
         }
     }
 }

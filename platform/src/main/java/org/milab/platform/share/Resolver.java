@@ -64,11 +64,8 @@ public final class Resolver {
         if (alreadyChosen(id, constraint)) {
             return;
         }
-        RepositoryIndex.IndexedPlugin plugin = index.plugin(id).orElseThrow(() ->
-                new Unresolvable("plugin " + id + ": the repository has no such plugin"));
         List<String> reasons = new ArrayList<>();
-        for (RepositoryIndex.PublishedVersion v : plugin.versions().stream().sorted(RepositoryIndex.newestFirst())
-                .toList()) {
+        for (RepositoryIndex.PublishedVersion v : versionsNewestFirst(id)) {
             if (wanted(v, constraint, exact) && installable(v, reasons) && tryVersion(id, v, stack, reasons)) {
                 return;
             }
@@ -76,6 +73,12 @@ public final class Resolver {
         String wanted = exact.map(e -> "version " + e).orElse(constraint.equals("*") ? "any version" : constraint);
         throw new Unresolvable("plugin " + id + ": no " + wanted + " can be installed"
                 + (reasons.isEmpty() ? " (the repository lists no such version)" : ": " + String.join("; ", reasons)));
+    }
+
+    private List<RepositoryIndex.PublishedVersion> versionsNewestFirst(String id) {
+        RepositoryIndex.IndexedPlugin plugin = index.plugin(id).orElseThrow(() ->
+                new Unresolvable("plugin " + id + ": the repository has no such plugin"));
+        return plugin.versions().stream().sorted(RepositoryIndex.newestFirst()).toList();
     }
 
     private static void requireNoCycle(String id, Deque<String> stack) {

@@ -51,12 +51,7 @@ final class Transactions {
         long backoffMillis = 5;
         while (true) {
             try {
-                connection.setAutoCommit(!transaction);
-                T result = work.run(connection);
-                if (transaction) {
-                    connection.commit();
-                }
-                return result;
+                return once(work, transaction);
             } catch (SQLException e) {
                 rollback();
                 if (!busy(e) || System.nanoTime() > deadline) {
@@ -65,9 +60,23 @@ final class Transactions {
             } finally {
                 restoreAutoCommit();
             }
-            sleep(backoffMillis + jitter.nextLong(backoffMillis + 1));
-            backoffMillis = Math.min(backoffMillis * 2, 250);
+            backoffMillis = backOff(backoffMillis);
         }
+    }
+
+    private <T> T once(Work<T> work, boolean transaction) throws SQLException {
+        connection.setAutoCommit(!transaction);
+        T result = work.run(connection);
+        if (transaction) {
+            connection.commit();
+        }
+        return result;
+    }
+
+    /** Sleeps about {@code backoffMillis} (with jitter); the next, doubled back-off, at most 250 ms. */
+    private long backOff(long backoffMillis) {
+        sleep(backoffMillis + jitter.nextLong(backoffMillis + 1));
+        return Math.min(backoffMillis * 2, 250);
     }
 
     /** Runs a read; reads in WAL mode see the last commit and are retried like writes when the file is busy. */

@@ -82,13 +82,7 @@ public final class UiServer implements AutoCloseable {
 
     private static void serve(HttpExchange ex, Pages pages) throws IOException {
         try (ex) {
-            Response r;
-            try {
-                r = pages.respond(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-                        query(ex.getRequestURI().getRawQuery()), ex.getRequestHeaders().getFirst("X-Milab-Write"));
-            } catch (RuntimeException e) {
-                r = Response.text(500, "internal error: " + e.getMessage());
-            }
+            Response r = respond(ex, pages);
             byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", r.type());
             ex.getResponseHeaders().set("Cache-Control", "no-store");
@@ -101,6 +95,16 @@ public final class UiServer implements AutoCloseable {
                     out.write(body);
                 }
             }
+        }
+    }
+
+    /** The page's response, or a 500 with the error's message. */
+    private static Response respond(HttpExchange ex, Pages pages) {
+        try {
+            return pages.respond(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
+                    query(ex.getRequestURI().getRawQuery()), ex.getRequestHeaders().getFirst("X-Milab-Write"));
+        } catch (RuntimeException e) {
+            return Response.text(500, "internal error: " + e.getMessage());
         }
     }
 
