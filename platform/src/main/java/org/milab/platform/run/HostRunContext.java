@@ -151,13 +151,7 @@ public final class HostRunContext implements RunContext, AutoCloseable {
     public <T extends MilabExtension> Configured<T> component(Class<T> role, String name, Map<String, ?> params) {
         java.util.List<Role> roles = java.util.Arrays.stream(Role.values()).filter(r -> r.type() == role).toList();
         ExtensionHandle h = registry.resolve(name, roles, "node '" + nodeId + "'");
-        ParameterValues bound;
-        try {
-            bound = h.info().bind(new LinkedHashMap<>(params));
-        } catch (ConfigurationException e) {
-            throw new ConfigurationException(e.problems().stream().map(p -> new org.milab.api.Problem(
-                    "node '" + nodeId + "', component '" + name + "', " + p.where(), p.message())).toList());
-        }
+        ParameterValues bound = bind(h, name, params);
         String childId = nodeId + "/" + h.name();
         HostRunContext child = new HostRunContext(childId, Seeds.derive(seed, h.name()), bound,
                 folder.resolve(h.name()), registry, cancelled, progress, runScope);
@@ -165,6 +159,16 @@ public final class HostRunContext implements RunContext, AutoCloseable {
             children.add(child);
         }
         return new Configured<>(h.as(role), child);
+    }
+
+    /** The component's parameters bound to its declarations; problems name this node and the component. */
+    private ParameterValues bind(ExtensionHandle h, String name, Map<String, ?> params) {
+        try {
+            return h.info().bind(new LinkedHashMap<>(params));
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(e.problems().stream().map(p -> new org.milab.api.Problem(
+                    "node '" + nodeId + "', component '" + name + "', " + p.where(), p.message())).toList());
+        }
     }
 
     @Override

@@ -122,9 +122,7 @@ public final class Resolver {
         Map<String, Choice> before = new LinkedHashMap<>(planned);
         stack.push(id);
         try {
-            for (PluginMetadata.Dependency d : v.dependencies()) {
-                dependency(d, stack);
-            }
+            v.dependencies().forEach(d -> dependency(d, stack));
             planned.put(id, new Choice(id, v));
             return true;
         } catch (Unresolvable e) {

@@ -54,13 +54,7 @@ public final class RunStore implements AutoCloseable {
     /** {@link #open(String)} with a lock timeout other than {@link #DEFAULT_LOCK_TIMEOUT}. */
     public static RunStore open(String urlOrPath, Duration lockTimeout) {
         String url = url(urlOrPath);
-        Connection c;
-        try {
-            c = config(lockTimeout).createConnection(url);
-        } catch (SQLException e) {
-            throw Transactions.translate(urlOrPath, e, lockTimeout);
-        }
-        RunStore store = new RunStore(urlOrPath, c, lockTimeout);
+        RunStore store = new RunStore(urlOrPath, connect(url, urlOrPath, lockTimeout), lockTimeout);
         try {
             store.walMode();
             store.tx.write(conn -> Schema.migrate(conn, urlOrPath));
@@ -69,6 +63,14 @@ public final class RunStore implements AutoCloseable {
             throw e;
         }
         return store;
+    }
+
+    private static Connection connect(String url, String urlOrPath, Duration lockTimeout) {
+        try {
+            return config(lockTimeout).createConnection(url);
+        } catch (SQLException e) {
+            throw Transactions.translate(urlOrPath, e, lockTimeout);
+        }
     }
 
     /** Waits a quarter of the lock timeout inside SQLite (then retries), takes write locks at once, syncs less. */

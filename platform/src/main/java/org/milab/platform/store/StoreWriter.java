@@ -98,15 +98,20 @@ final class StoreWriter {
             for (RunDetails.Metric m : run.metrics()) {
                 row(metrics, id, m.point(), m.node(), m.metric(), m.step(), m.value());
             }
-            for (RunDetails.Artifact a : run.details().artifacts()) {
-                row(artifacts, id, a.path(), a.bytes());
-            }
-            for (RunDetails.Plugin p : run.details().plugins()) {
-                row(plugins, id, p.id(), p.version(), p.sha256());
-            }
+            addArtifactsAndPlugins(artifacts, plugins, id, run.details());
             metrics.executeBatch();
             artifacts.executeBatch();
             plugins.executeBatch();
+        }
+    }
+
+    private static void addArtifactsAndPlugins(PreparedStatement artifacts, PreparedStatement plugins, String id,
+            RunDetails d) throws SQLException {
+        for (RunDetails.Artifact a : d.artifacts()) {
+            row(artifacts, id, a.path(), a.bytes());
+        }
+        for (RunDetails.Plugin p : d.plugins()) {
+            row(plugins, id, p.id(), p.version(), p.sha256());
         }
     }
 
