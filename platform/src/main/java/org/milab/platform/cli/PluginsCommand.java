@@ -149,8 +149,7 @@ final class PluginsCommand {
 
         /** The extension's parameters and those the host adds to nodes of its kind. */
         private static void printParameters(PrintWriter out, ExtensionHandle e) {
-            List<Parameter<?>> params = new ArrayList<>(e.info().parameters());
-            nodeKind(e).ifPresent(k -> params.addAll(k.hostParameters()));
+            List<Parameter<?>> params = SchemaWriter.allParameters(e);
             if (params.isEmpty()) {
                 out.println("parameters: none");
                 return;

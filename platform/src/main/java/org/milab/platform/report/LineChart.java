@@ -208,21 +208,26 @@ public final class LineChart {
     /** The data range of every finite point, error bars included, padded by 5%. */
     private record Bounds(double xlo, double xhi, double ylo, double yhi) {
         static Bounds of(List<Series> series) {
-            double xlo = Double.POSITIVE_INFINITY;
-            double xhi = Double.NEGATIVE_INFINITY;
-            double ylo = Double.POSITIVE_INFINITY;
-            double yhi = Double.NEGATIVE_INFINITY;
+            Bounds b = new Bounds(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY);
             for (Series s : series) {
                 for (int i = 0; i < s.x().length; i++) {
                     if (finite(s.x()[i], s.y()[i])) {
                         double e = s.err() != null && Double.isFinite(s.err()[i]) ? Math.abs(s.err()[i]) : 0;
-                        xlo = Math.min(xlo, s.x()[i]);
-                        xhi = Math.max(xhi, s.x()[i]);
-                        ylo = Math.min(ylo, s.y()[i] - e);
-                        yhi = Math.max(yhi, s.y()[i] + e);
+                        b = b.including(s.x()[i], s.y()[i] - e, s.y()[i] + e);
                     }
                 }
             }
+            return b.padded();
+        }
+
+        /** These bounds widened to take in x and the y range from {@code ylow} to {@code yhigh}. */
+        private Bounds including(double x, double ylow, double yhigh) {
+            return new Bounds(Math.min(xlo, x), Math.max(xhi, x), Math.min(ylo, ylow), Math.max(yhi, yhigh));
+        }
+
+        /** Padded by 5% of the y range (or around a single value), and half a unit around a single x. */
+        private Bounds padded() {
             double ypad = yhi > ylo ? 0.05 * (yhi - ylo) : Math.max(0.5, Math.abs(ylo) * 0.1);
             double xpad = xhi > xlo ? 0 : 0.5;
             return new Bounds(xlo - xpad, xhi + xpad, ylo - ypad, yhi + ypad);

@@ -63,14 +63,19 @@ public final class Json {
         if (value instanceof RecordedOutput r) {
             return r.json();
         }
-        if (value instanceof Estimate e) {
-            return estimate(e);
-        }
         if (value instanceof Dataset d) {
             return dataset(d);
         }
         if (value instanceof Samples s) {
             return samples(s);
+        }
+        return result(value);
+    }
+
+    /** An estimate, training result or analysis result (the types are final, so the order of tests is free). */
+    private static Object result(Object value) {
+        if (value instanceof Estimate e) {
+            return estimate(e);
         }
         if (value instanceof TrainingResult t) {
             return training(t);

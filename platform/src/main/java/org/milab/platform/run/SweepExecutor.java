@@ -74,18 +74,25 @@ final class SweepExecutor {
         RuntimeException first = null;
         for (int i = 0; i < size; i++) {
             try {
-                out.add(done.containsKey(i) ? done.get(i) : running.get(i).get());
+                out.add(done.containsKey(i) ? done.get(i) : await(running.get(i), i));
             } catch (ExecutionException e) {
                 first = first != null ? first : unchecked(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GraphRunner.Cancelled("interrupted while waiting for sweep point " + i);
             }
         }
         if (first != null) {
             throw first;
         }
         return out;
+    }
+
+    /** The point's outcome once it is done; an interrupt cancels the run. */
+    private static PointOutcome await(Future<PointOutcome> point, int i) throws ExecutionException {
+        try {
+            return point.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphRunner.Cancelled("interrupted while waiting for sweep point " + i);
+        }
     }
 
     private static RuntimeException unchecked(Throwable cause) {
