@@ -74,6 +74,18 @@ final class ScreenOutput {
     }
 
     private Map<String, Object> json(List<FeatureScore> shown) {
+        Map<String, Object> m = header();
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            rows.add(json(i + 1, shown.get(i)));
+        }
+        m.put("scores", rows);
+        m.put("failed", failed.stream().map(f -> Map.of("feature", f.feature(), "error", f.error())).toList());
+        return m;
+    }
+
+    /** What was screened, how, and how long it took. */
+    private Map<String, Object> header() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data.toString());
         m.put("target", target);
@@ -82,12 +94,6 @@ final class ScreenOutput {
         m.put("seed", job.seed());
         m.put("features", ranked.size() + failed.size());
         m.put("seconds", seconds);
-        List<Object> rows = new ArrayList<>();
-        for (int i = 0; i < shown.size(); i++) {
-            rows.add(json(i + 1, shown.get(i)));
-        }
-        m.put("scores", rows);
-        m.put("failed", failed.stream().map(f -> Map.of("feature", f.feature(), "error", f.error())).toList());
         return m;
     }
 

@@ -241,17 +241,21 @@ final class SharePluginCommands {
             List<String> targets = ids.isEmpty() ? records.stream().map(InstallRecord::id).toList() : ids;
             Installer installer = installer(host);
             for (String id : targets) {
-                InstallRecord rec = records.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() ->
-                        new ConfigurationException("plugin " + id, "was not installed by milab (no record in "
-                                + home().records() + "); install it with 'milab plugins install'"));
-                RepositorySource source = repository.isSet() ? repository.source()
-                        : RepositorySource.of(rec.repository());
+                RepositorySource source = source(records, id);
                 report(spec.commandLine().getOut(), installer.install(source, id, Optional.empty()), source);
             }
             if (targets.isEmpty()) {
                 spec.commandLine().getOut().println("nothing to update: milab installed no plugins in " + home().plugins());
             }
             return ExitCodes.OK;
+        }
+
+        /** --repo, else the repository plugin {@code id} was installed from. */
+        private RepositorySource source(List<InstallRecord> records, String id) {
+            InstallRecord rec = records.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() ->
+                    new ConfigurationException("plugin " + id, "was not installed by milab (no record in "
+                            + home().records() + "); install it with 'milab plugins install'"));
+            return repository.isSet() ? repository.source() : RepositorySource.of(rec.repository());
         }
     }
 

@@ -129,19 +129,25 @@ public final class GraphDrawing {
     private static Map<String, Integer> order(List<List<Node>> layers) {
         Map<String, Integer> row = new HashMap<>();
         for (List<Node> layer : layers) {
-            Map<String, Double> key = new HashMap<>();
-            for (int i = 0; i < layer.size(); i++) {
-                Node n = layer.get(i);
-                double mean = n.inputs().values().stream().filter(row::containsKey).mapToInt(row::get).average()
-                        .orElse(i);
-                key.put(n.id(), mean + i * 1e-6);
-            }
+            Map<String, Double> key = barycentres(layer, row);
             layer.sort(Comparator.comparingDouble(n -> key.get(n.id())));
             for (int i = 0; i < layer.size(); i++) {
                 row.put(layer.get(i).id(), i);
             }
         }
         return row;
+    }
+
+    /** Each node's mean input row (its own row when it has no placed inputs), ties kept in order. */
+    private static Map<String, Double> barycentres(List<Node> layer, Map<String, Integer> row) {
+        Map<String, Double> key = new HashMap<>();
+        for (int i = 0; i < layer.size(); i++) {
+            Node n = layer.get(i);
+            double mean = n.inputs().values().stream().filter(row::containsKey).mapToInt(row::get).average()
+                    .orElse(i);
+            key.put(n.id(), mean + i * 1e-6);
+        }
+        return key;
     }
 
     private static double[] at(int layer, int row) {

@@ -104,15 +104,20 @@ public final class ReportPage {
         StringBuilder h = new StringBuilder("<div class=\"figures\">");
         List<Path> all = preferred(run.figures());
         for (Path f : all.subList(0, Math.min(all.size(), MAX_FIGURES))) {
-            String rel = run.folder().relativize(f).toString().replace('\\', '/');
-            h.append("<figure><img alt=\"").append(Html.esc(rel)).append("\" src=\"").append(Html.dataUri(f))
-                    .append("\"><figcaption>").append(Html.esc(rel)).append("</figcaption></figure>");
+            appendFigure(h, run, f);
         }
         h.append("</div>");
         if (all.size() > MAX_FIGURES) {
             appendMore(h, run, all);
         }
         return h.toString();
+    }
+
+    /** The figure inline, captioned with its path in the run folder. */
+    private static void appendFigure(StringBuilder h, RunData run, Path f) {
+        String rel = run.folder().relativize(f).toString().replace('\\', '/');
+        h.append("<figure><img alt=\"").append(Html.esc(rel)).append("\" src=\"").append(Html.dataUri(f))
+                .append("\"><figcaption>").append(Html.esc(rel)).append("</figcaption></figure>");
     }
 
     /** The list of the figures beyond the first {@link #MAX_FIGURES}. */

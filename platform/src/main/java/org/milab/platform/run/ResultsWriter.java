@@ -33,13 +33,17 @@ public final class ResultsWriter {
             nodes.put(n.id(), resolvedNode(n));
         }
         root.put("nodes", nodes);
+        putSweepAndOutputs(root, graph);
+        return "# resolved by milab from " + graph.file() + "\n" + blockYaml().dump(root);
+    }
+
+    private static void putSweepAndOutputs(Map<String, Object> root, ExperimentGraph graph) {
         if (!graph.sweep().isEmpty()) {
             root.put("sweep", graph.sweep().asYaml());
         }
         if (!graph.outputs().isEmpty()) {
             root.put("outputs", graph.outputs().stream().map(Object::toString).toList());
         }
-        return "# resolved by milab from " + graph.file() + "\n" + blockYaml().dump(root);
     }
 
     private static Yaml blockYaml() {
@@ -109,9 +113,7 @@ public final class ResultsWriter {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("extension", n.node().extension().qualifiedName());
         m.put("pluginVersion", n.node().extension().pluginVersion());
-        Map<String, String> params = new LinkedHashMap<>(n.node().parameters().asText());
-        params.putAll(n.node().hostParameters().asText());
-        m.put("parameters", params);
+        m.put("parameters", parameters(n.node()));
         m.put("seed", n.seed());
         m.put("seconds", n.seconds());
         m.put("outputs", outputs(n));
@@ -121,6 +123,13 @@ public final class ResultsWriter {
             m.put("cached", true);
         }
         return m;
+    }
+
+    /** Every parameter as text, the host's after the extension's. */
+    private static Map<String, String> parameters(PlannedNode node) {
+        Map<String, String> params = new LinkedHashMap<>(node.parameters().asText());
+        params.putAll(node.hostParameters().asText());
+        return params;
     }
 
     private static Map<String, Object> outputs(NodeOutcome n) {

@@ -42,6 +42,14 @@ final class Download {
      * @param where names the plugin and the file in errors
      */
     private record Expected(long size, String sha256, String where) {
+        /** Refuses an archive longer than the index says, before its excess is stored. */
+        void checkNotLonger(long total) {
+            if (total > size) {
+                throw ShareException.of(where, "the archive is larger than the " + size
+                        + " bytes the index lists; refused");
+            }
+        }
+
         /** Checks that {@code total} bytes, with digest {@code md}, are the whole archive the index lists. */
         void check(long total, MessageDigest md) {
             if (total < size) {
@@ -79,10 +87,7 @@ final class Download {
         try (InputStream in = source.open(path); OutputStream out = Files.newOutputStream(tmp)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 total += n;
-                if (total > expected.size()) {
-                    throw ShareException.of(expected.where(), "the archive is larger than the " + expected.size()
-                            + " bytes the index lists; refused");
-                }
+                expected.checkNotLonger(total);
                 md.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }

@@ -55,14 +55,19 @@ public final class Installer {
         plan.forEach(c -> refuseDuplicate(c.id()));
         List<Staged> staged = new ArrayList<>();
         try {
-            for (Resolver.Choice c : plan) {
-                if (!alreadyInstalled(c)) {
-                    staged.add(stage(source, c));
-                }
-            }
+            stageMissing(source, plan, staged);
             return commitAll(source, plan, staged);
         } finally {
             staged.forEach(s -> Download.deleteQuietly(s.file()));
+        }
+    }
+
+    /** Downloads and checks each planned plugin not installed already, adding it to {@code staged}. */
+    private void stageMissing(RepositorySource source, List<Resolver.Choice> plan, List<Staged> staged) {
+        for (Resolver.Choice c : plan) {
+            if (!alreadyInstalled(c)) {
+                staged.add(stage(source, c));
+            }
         }
     }
 

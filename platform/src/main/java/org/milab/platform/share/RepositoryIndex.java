@@ -145,10 +145,7 @@ public record RepositoryIndex(int format, List<IndexedPlugin> plugins) {
     }
 
     private void check(String where) {
-        if (format != FORMAT) {
-            throw ShareException.of(where, "index format " + format + " is not the format " + FORMAT
-                    + " this milab reads");
-        }
+        checkFormat(where);
         Set<String> ids = new HashSet<>();
         for (IndexedPlugin p : plugins) {
             if (p.id() == null || p.id().isBlank()) {
@@ -159,6 +156,13 @@ public record RepositoryIndex(int format, List<IndexedPlugin> plugins) {
                         + "cannot be told apart");
             }
             checkVersions(where, p);
+        }
+    }
+
+    private void checkFormat(String where) {
+        if (format != FORMAT) {
+            throw ShareException.of(where, "index format " + format + " is not the format " + FORMAT
+                    + " this milab reads");
         }
     }
 

@@ -51,9 +51,7 @@ final class ComparePage {
         StringBuilder same = new StringBuilder();
         int differing = 0;
         for (String k : keys) {
-            Set<String> values = new LinkedHashSet<>();
-            entries.forEach(e -> values.add(e.parameters().getOrDefault(k, "\u2014")));
-            boolean diff = values.size() > 1;
+            boolean diff = entries.stream().map(e -> e.parameters().getOrDefault(k, "\u2014")).distinct().count() > 1;
             differing += diff ? 1 : 0;
             appendParameterRow(diff ? differ : same, k, entries, diff);
         }
