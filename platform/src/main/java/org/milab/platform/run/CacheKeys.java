@@ -75,10 +75,8 @@ public final class CacheKeys {
         StringBuilder text = new StringBuilder(VERSION).append('\n').append("host ").append(host).append('\n');
         text.append("extension ").append(node.extension().qualifiedName()).append(' ')
                 .append(node.extension().pluginVersion()).append(' ').append(sha).append('\n');
-        new TreeMap<>(node.parameters().asText()).forEach((k, v) -> text.append("param ").append(k).append('=')
-                .append(v).append('\n'));
-        new TreeMap<>(node.hostParameters().asText()).forEach((k, v) -> text.append("host ").append(k).append('=')
-                .append(v).append('\n'));
+        appendSorted(text, "param ", node.parameters().asText());
+        appendSorted(text, "host ", node.hostParameters().asText());
         if (node.parameters().asMap().values().stream().anyMatch(v -> v instanceof ComponentSpec)) {
             pluginSha.forEach((id, s) -> text.append("plugin ").append(id).append(' ').append(s).append('\n'));
         }
@@ -86,6 +84,11 @@ public final class CacheKeys {
         new TreeMap<>(node.inputs()).forEach((port, ref) -> text.append("input ").append(port).append('=')
                 .append(inputKeys.get(ref.node())).append('.').append(ref.port()).append('\n'));
         return text.toString();
+    }
+
+    /** A line {@code prefix key=value} per entry, by key. */
+    private static void appendSorted(StringBuilder text, String prefix, Map<String, String> values) {
+        new TreeMap<>(values).forEach((k, v) -> text.append(prefix).append(k).append('=').append(v).append('\n'));
     }
 
     /**

@@ -175,17 +175,22 @@ public final class HostRunContext implements RunContext, AutoCloseable {
     public synchronized void close() {
         children.forEach(HostRunContext::close);
         try {
-            if (metrics != null) {
-                metrics.close();
-                Files.move(folder.resolve(METRICS_PART), folder.resolve("metrics.csv"),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
+            closeMetrics();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             if (manager != null) {
                 manager.close();
             }
+        }
+    }
+
+    /** Closes the metrics file, if any, and renames it to {@code metrics.csv}. */
+    private void closeMetrics() throws IOException {
+        if (metrics != null) {
+            metrics.close();
+            Files.move(folder.resolve(METRICS_PART), folder.resolve("metrics.csv"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
     }
 }

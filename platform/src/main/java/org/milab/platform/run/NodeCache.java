@@ -45,14 +45,20 @@ public final class NodeCache {
             return Optional.empty();
         }
         try {
-            Map<?, ?> recorded = (Map<?, ?>) Json.parseExact(Files.readString(json, StandardCharsets.UTF_8));
-            Path original = Path.of(String.valueOf(recorded.get("folder")));
-            copyTree(entry.resolve(FILES), nodeFolder);
-            return Optional.of(OutcomeCodec.restore(node, recorded, p -> p.startsWith(original)
-                    ? nodeFolder.resolve(original.relativize(p)) : p, true));
+            return Optional.of(restore(entry, node, nodeFolder));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The entry's outcome, its files copied into {@code nodeFolder} and its paths moved there. */
+    private static NodeOutcome restore(Path entry, PlannedNode node, Path nodeFolder) throws IOException {
+        Map<?, ?> recorded = (Map<?, ?>) Json.parseExact(Files.readString(entry.resolve(NODE_JSON),
+                StandardCharsets.UTF_8));
+        Path original = Path.of(String.valueOf(recorded.get("folder")));
+        copyTree(entry.resolve(FILES), nodeFolder);
+        return OutcomeCodec.restore(node, recorded, p -> p.startsWith(original)
+                ? nodeFolder.resolve(original.relativize(p)) : p, true);
     }
 
     /**

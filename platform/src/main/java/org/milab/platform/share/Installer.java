@@ -93,9 +93,7 @@ public final class Installer {
         InstalledPlugins here = InstalledPlugins.scan(List.of(home.plugins()));
         List<InstalledPlugins.Present> mine = here.withId(id);
         if (mine.isEmpty()) {
-            throw ShareException.of("plugin " + id, "is not installed in " + home.plugins()
-                    + (InstalledPlugins.scan(otherFolders).withId(id).isEmpty() ? "" : " (it is a built-in or "
-                    + "configured plugin, which milab does not remove)"));
+            throw notInstalled(id);
         }
         requireNoDependents(here, id);
         for (InstalledPlugins.Present p : mine) {
@@ -104,6 +102,12 @@ public final class Installer {
         }
         InstallRecord.delete(home, id);
         return mine.get(0).path();
+    }
+
+    private ShareException notInstalled(String id) {
+        return ShareException.of("plugin " + id, "is not installed in " + home.plugins()
+                + (InstalledPlugins.scan(otherFolders).withId(id).isEmpty() ? "" : " (it is a built-in or "
+                + "configured plugin, which milab does not remove)"));
     }
 
     private static void requireNoDependents(InstalledPlugins here, String id) {

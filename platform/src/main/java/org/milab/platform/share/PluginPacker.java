@@ -72,6 +72,11 @@ public final class PluginPacker {
         if (!Files.isDirectory(input)) {
             throw ShareException.of(input, "no such file or folder");
         }
+        return builtFolder(input);
+    }
+
+    /** A plugin folder (with plugin.properties) itself, or what a Maven project built. */
+    private static Path builtFolder(Path input) {
         if (Files.isRegularFile(input.resolve("plugin.properties"))) {
             return input;
         }
@@ -139,16 +144,21 @@ public final class PluginPacker {
             if (Files.isRegularFile(source)) {
                 return DeterministicZip.of(Files.readAllBytes(source));
             }
-            DeterministicZip zip = new DeterministicZip();
-            try (Stream<Path> walk = Files.walk(source)) {
-                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    zip.put(source.relativize(f).toString(), Files.readAllBytes(f));
-                }
-            }
-            return zip;
+            return folderEntries(source);
         } catch (IOException e) {
             throw ShareException.of(source, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Every file below {@code folder}, by its relative path. */
+    private static DeterministicZip folderEntries(Path folder) throws IOException {
+        DeterministicZip zip = new DeterministicZip();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                zip.put(folder.relativize(f).toString(), Files.readAllBytes(f));
+            }
+        }
+        return zip;
     }
 
     private static List<Path> jars(Path dir) {

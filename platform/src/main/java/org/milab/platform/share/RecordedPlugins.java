@@ -94,9 +94,7 @@ public final class RecordedPlugins {
             return List.of();
         }
         RepositoryIndex index = SignedIndex.fetch(source, trusted);
-        for (Used u : todo) {
-            requireSameBuild(u, index, source);
-        }
+        todo.forEach(u -> requireSameBuild(u, index, source));
         List<Installer.Outcome> out = new ArrayList<>();
         for (Used u : todo) {
             out.addAll(installer.install(source, u.id(), Optional.of(u.version())));

@@ -83,15 +83,17 @@ public interface RepositorySource {
             }
             URI uri = base.resolve(path);
             HttpResponse<InputStream> r = get(uri);
-            if (r.statusCode() == 404 || r.statusCode() == 410) {
-                r.body().close();
-                throw new NoSuchFileException(uri.toString());
-            }
             if (r.statusCode() != 200) {
                 r.body().close();
-                throw new IOException("HTTP " + r.statusCode() + " for " + uri);
+                throw failed(r.statusCode(), uri);
             }
             return r.body();
+        }
+
+        /** A missing file for 404 and 410, else an HTTP error. */
+        private static IOException failed(int status, URI uri) {
+            return status == 404 || status == 410 ? new NoSuchFileException(uri.toString())
+                    : new IOException("HTTP " + status + " for " + uri);
         }
 
         private static HttpResponse<InputStream> get(URI uri) throws IOException {

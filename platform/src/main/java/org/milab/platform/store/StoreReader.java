@@ -28,14 +28,18 @@ final class StoreReader {
             for (int i = 0; i < args.size(); i++) {
                 p.setObject(i + 1, args.get(i));
             }
-            List<StoredRun> out = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(run(r));
-                }
-            }
-            return out;
+            return runs(p);
         }
+    }
+
+    private static List<StoredRun> runs(PreparedStatement p) throws SQLException {
+        List<StoredRun> out = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                out.add(run(r));
+            }
+        }
+        return out;
     }
 
     /** The query of the runs that pass {@code filter}, newest first; its arguments are added to {@code args}. */

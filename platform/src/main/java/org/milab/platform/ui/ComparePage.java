@@ -69,9 +69,7 @@ final class ComparePage {
     }
 
     private static String estimates(Map<RunEntry, RunData> runs) {
-        Map<String, Map<RunEntry, EstimateRow>> rows = new LinkedHashMap<>();
-        runs.forEach((e, d) -> EstimateRow.of(d.results()).forEach(r -> rows.computeIfAbsent(key(r),
-                k -> new LinkedHashMap<>()).put(e, r)));
+        Map<String, Map<RunEntry, EstimateRow>> rows = byKey(runs);
         if (rows.isEmpty()) {
             return "<p class=\"note\">no estimates</p>";
         }
@@ -83,6 +81,14 @@ final class ComparePage {
             h.append("</tr>");
         });
         return h.append("</table>").toString();
+    }
+
+    /** Each estimate row by its node and sweep point, then by run. */
+    private static Map<String, Map<RunEntry, EstimateRow>> byKey(Map<RunEntry, RunData> runs) {
+        Map<String, Map<RunEntry, EstimateRow>> rows = new LinkedHashMap<>();
+        runs.forEach((e, d) -> EstimateRow.of(d.results()).forEach(r -> rows.computeIfAbsent(key(r),
+                k -> new LinkedHashMap<>()).put(e, r)));
+        return rows;
     }
 
     /** The estimate with its standard error and truth where known; empty when the run has no such row. */

@@ -43,8 +43,7 @@ final class Pages {
 
     private Response get(String path, Map<String, List<String>> query) {
         if (path.equals("/")) {
-            RunFilter f = filter(query);
-            return Response.html(RunsPage.html(catalog.list(f), f));
+            return runsPage(filter(query));
         }
         if (path.equals("/compare")) {
             return compare(query.getOrDefault("id", List.of()));
@@ -56,6 +55,10 @@ final class Pages {
             return Response.json(200, Json.compact(progress()));
         }
         return runPage(path);
+    }
+
+    private Response runsPage(RunFilter f) {
+        return Response.html(RunsPage.html(catalog.list(f), f));
     }
 
     private static RunFilter filter(Map<String, List<String>> query) {
