@@ -78,15 +78,20 @@ final class ConsoleProgress implements GraphRunner.Listener {
         }
         long now = clock.getAsLong();
         double fraction = Math.min(1.0, (double) done / total);
-        double elapsed = (now - nodeStart) / 1e9;
-        double rate = elapsed > 0 ? done / elapsed : Double.NaN;
-        String stats = ProgressText.percent(fraction) + " " + done + "/" + total + " " + ProgressText.rate(rate)
-                + " ETA " + ProgressText.duration(rate > 0 ? (total - done) / rate : Double.NaN);
+        String stats = stats(now, fraction, done, total);
         if (mode == Mode.BAR) {
             redrawBar(now, fraction, stats, done >= total);
         } else {
             printLine(now, fraction, stats);
         }
+    }
+
+    /** Percent done, done/total, the rate and the node's ETA. */
+    private String stats(long now, double fraction, long done, long total) {
+        double elapsed = (now - nodeStart) / 1e9;
+        double rate = elapsed > 0 ? done / elapsed : Double.NaN;
+        return ProgressText.percent(fraction) + " " + done + "/" + total + " " + ProgressText.rate(rate)
+                + " ETA " + ProgressText.duration(rate > 0 ? (total - done) / rate : Double.NaN);
     }
 
     /** Redraws the bar, at most every {@link #REDRAW_NANOS} and when the node is done. */

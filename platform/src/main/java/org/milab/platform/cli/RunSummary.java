@@ -123,6 +123,10 @@ final class RunSummary {
         }
         tables.forEach(t -> printTable(out, t));
         verdicts.forEach(v -> out.println("- " + v));
+        printCached(out);
+    }
+
+    private void printCached(PrintWriter out) {
         if (cached > 0) {
             out.println(cached + " of " + nodes + " node results were served from the node cache (cached); "
                     + "--no-cache recomputes them");

@@ -84,11 +84,15 @@ final class ScreenCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             Timed timed = spark ? onSpark(err, job, columns)
                     : timed(err, columns, p -> new LocalScreen(h.registry(), jobs).screen(job, columns, p));
-            ScreenOutput result = new ScreenOutput(data, target, qualified, job, timed.scores(), timed.seconds());
-            result.print(spec.commandLine().getOut(), format, top);
-            result.warnFailures(err);
-            return result.allFailed() ? ExitCodes.RUN_FAILURE : ExitCodes.OK;
+            return report(new ScreenOutput(data, target, qualified, job, timed.scores(), timed.seconds()), err);
         }
+    }
+
+    /** Prints the result and warns of failed features; a run failure when every feature failed. */
+    private int report(ScreenOutput result, PrintWriter err) {
+        result.print(spec.commandLine().getOut(), format, top);
+        result.warnFailures(err);
+        return result.allFailed() ? ExitCodes.RUN_FAILURE : ExitCodes.OK;
     }
 
     /** The qualified name of the job's estimator, checked to exist before the data is read. */

@@ -114,15 +114,19 @@ public final class GraphDrawing {
         if (known != null) {
             return known;
         }
+        int l = depth <= byId.size() ? belowInputs(id, byId, memo, depth) : 0;
+        memo.put(id, l);
+        return l;
+    }
+
+    /** One more than the deepest layer of the node's inputs (0 without inputs); {@code depth} stops cycles. */
+    private static int belowInputs(String id, Map<String, Node> byId, Map<String, Integer> memo, int depth) {
         int l = 0;
-        if (depth <= byId.size()) {
-            for (String source : byId.get(id).inputs().values()) {
-                if (byId.containsKey(source) && !source.equals(id)) {
-                    l = Math.max(l, 1 + layerOf(source, byId, memo, depth + 1));
-                }
+        for (String source : byId.get(id).inputs().values()) {
+            if (byId.containsKey(source) && !source.equals(id)) {
+                l = Math.max(l, 1 + layerOf(source, byId, memo, depth + 1));
             }
         }
-        memo.put(id, l);
         return l;
     }
 

@@ -35,9 +35,7 @@ public final class ReportPage {
     /** The report's sections, for embedding in another page. */
     public static String body(RunData run) {
         List<EstimateRow> rows = EstimateRow.of(run.results());
-        StringBuilder h = new StringBuilder();
-        h.append("<header><h1>").append(Html.esc(run.experiment())).append(" <small>").append(Html.esc(run.id()))
-                .append("</small></h1>").append(summary(run)).append("</header>");
+        StringBuilder h = new StringBuilder(header(run));
         h.append(section("estimates", "Estimates", EstimatesTable.html(rows)));
         h.append(sweepSection(rows, run));
         h.append(section("graph", "Graph", "<div class=\"scroll\">" + GraphDrawing.svg(nodes(run.graph()))
@@ -48,6 +46,12 @@ public final class ReportPage {
         h.append(experimentSection(run));
         h.append(section("provenance", "Provenance", ProvenanceSection.html(run.provenance())));
         return h.toString();
+    }
+
+    /** The experiment's name, the run id, and the run's summary. */
+    private static String header(RunData run) {
+        return "<header><h1>" + Html.esc(run.experiment()) + " <small>" + Html.esc(run.id()) + "</small></h1>"
+                + summary(run) + "</header>";
     }
 
     /** The plots of the results over the sweep; empty when there are none. */

@@ -62,16 +62,22 @@ final class SweepPlots {
         if (points.size() < 2 || RunData.map(RunData.map(points.get(0)).get("sweep")).isEmpty()) {
             return List.of();
         }
-        List<Value> values = new ArrayList<>();
-        estimates.forEach(r -> values.add(new Value(r.node() + " (" + r.extension() + ")", "MI (nats)", r.sweep(),
-                r.mi(), r.stderr(), r.truth())));
-        values.addAll(resultMetrics(points));
+        List<Value> values = values(estimates, points);
         XAxis axis = XAxis.of(values);
         Map<String, List<Value>> byChart = new LinkedHashMap<>();
         values.forEach(v -> byChart.computeIfAbsent(v.chart(), k -> new ArrayList<>()).add(v));
         List<String> svgs = new ArrayList<>();
         byChart.entrySet().stream().limit(MAX_CHARTS).forEach(c -> svgs.add(chart(c.getKey(), c.getValue(), axis)));
         return svgs;
+    }
+
+    /** The estimates, then the numbers of training and analysis results. */
+    private static List<Value> values(List<EstimateRow> estimates, List<?> points) {
+        List<Value> values = new ArrayList<>();
+        estimates.forEach(r -> values.add(new Value(r.node() + " (" + r.extension() + ")", "MI (nats)", r.sweep(),
+                r.mi(), r.stderr(), r.truth())));
+        values.addAll(resultMetrics(points));
+        return values;
     }
 
     /** Numeric metrics of training results and scalars of analysis results, per point. */

@@ -165,9 +165,8 @@ public final class GraphRunner {
     /** Wires the node's inputs and runs its extension; a failure (not a cancellation) becomes a {@link NodeFailure}. */
     private Map<String, Object> execute(PlannedNode node, long nodeSeed, Path nodeFolder, PointState state,
             RunScope scope) {
-        Map<String, Object> wired = new LinkedHashMap<>();
         try {
-            node.inputs().forEach((port, ref) -> wired.put(port, value(ref, state.produced)));
+            Map<String, Object> wired = wire(node, state.produced);
             listener.started(node.id(), state.point, state.points);
             try (HostRunContext ctx = new HostRunContext(node.id(), nodeSeed, node.parameters(), nodeFolder, registry,
                     cancelled, listener, scope)) {
@@ -178,6 +177,13 @@ public final class GraphRunner {
         } catch (RuntimeException | OutOfMemoryError e) {
             throw new NodeFailure(node, e);
         }
+    }
+
+    /** The node's inputs, by port, from what the earlier nodes produced. */
+    private static Map<String, Object> wire(PlannedNode node, Map<String, Map<String, Object>> produced) {
+        Map<String, Object> wired = new LinkedHashMap<>();
+        node.inputs().forEach((port, ref) -> wired.put(port, value(ref, produced)));
+        return wired;
     }
 
     private static Object value(PortRef ref, Map<String, Map<String, Object>> produced) {
