@@ -58,8 +58,7 @@ final class ComponentChecker {
             return;
         }
         Object v = values.asMap().get(p.name());
-        List<?> specs = v instanceof List<?> l ? l : List.of(v);
-        for (Object o : specs) {
+        for (Object o : v instanceof List<?> l ? l : List.of(v)) {
             ComponentSpec spec = (ComponentSpec) o;
             if (spec.parameters().isEmpty() && p.keywords().contains(spec.name())) {
                 continue;

@@ -159,9 +159,7 @@ public final class GraphParser {
 
     private Optional<NodeSpec> node(String id, NodeTuple t) {
         SourcePosition at = at(t.getKeyNode().getStartMark());
-        if (!id.matches("[A-Za-z][A-Za-z0-9_-]*")) {
-            problems.add(at, "node id '" + id + "' must start with a letter and hold only letters, digits, '-' and '_'");
-        }
+        checkId(id, at);
         if (!(t.getValueNode() instanceof MappingNode body)) {
             return noNode(at, "node '" + id + "' must be a mapping with 'use:' (and optionally 'with:', 'inputs:')");
         }
@@ -172,6 +170,12 @@ public final class GraphParser {
         }
         Located<String> use = new Located<>(text(useNode, "use", body), at(useNode.getStartMark()));
         return Optional.of(new NodeSpec(id, use, params(id, keys), inputs(id, keys), at));
+    }
+
+    private void checkId(String id, SourcePosition at) {
+        if (!id.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+            problems.add(at, "node id '" + id + "' must start with a letter and hold only letters, digits, '-' and '_'");
+        }
     }
 
     private Optional<NodeSpec> noNode(SourcePosition at, String problem) {

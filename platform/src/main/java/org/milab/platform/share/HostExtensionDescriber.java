@@ -31,16 +31,21 @@ public final class HostExtensionDescriber implements ExtensionDescriber {
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("milab-describe");
-            Files.copy(archive, tmp.resolve(archive.getFileName()));
-            try (PluginHost host = PluginHost.start(folders(tmp, metadata), MilabVersion.current())) {
-                return contents(loaded(host, tmp, archive, metadata));
-            }
+            return describeIn(tmp, archive, metadata);
         } catch (IOException e) {
             throw ShareException.of(archive, "cannot be read: " + e.getMessage());
         } finally {
             if (tmp != null) {
                 AtomicFiles.deleteTree(tmp);
             }
+        }
+    }
+
+    /** Copies the archive into {@code tmp} and loads it there, with the plugins it may depend on. */
+    private Contents describeIn(Path tmp, Path archive, PluginMetadata metadata) throws IOException {
+        Files.copy(archive, tmp.resolve(archive.getFileName()));
+        try (PluginHost host = PluginHost.start(folders(tmp, metadata), MilabVersion.current())) {
+            return contents(loaded(host, tmp, archive, metadata));
         }
     }
 

@@ -126,12 +126,17 @@ public final class Resolver {
             planned.put(id, new Choice(id, v));
             return true;
         } catch (Unresolvable e) {
-            reasons.add(v.version() + " needs " + e.getMessage());
             planned = before;
-            return false;
+            return rejected(v, e, reasons);
         } finally {
             stack.pop();
         }
+    }
+
+    /** Records why {@code v} cannot be installed; false. */
+    private static boolean rejected(RepositoryIndex.PublishedVersion v, Unresolvable why, List<String> reasons) {
+        reasons.add(v.version() + " needs " + why.getMessage());
+        return false;
     }
 
     private void dependency(PluginMetadata.Dependency d, Deque<String> stack) {
