@@ -44,7 +44,7 @@ public final class GraphValidator {
         List<Plan> plans = new ArrayList<>();
         checkSweep(graph);
         for (Map<String, Located<Object>> point : graph.sweep().points(graph.seed().value())) {
-            plan(graph, point, problems).ifPresent(plans::add);
+            planPoint(graph, point, problems).ifPresent(plans::add);
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(new ArrayList<>(problems));
@@ -59,7 +59,8 @@ public final class GraphValidator {
     }
 
     /** The plan of sweep point {@code point}, or its problems added to {@code problems}. */
-    private Optional<Plan> plan(ExperimentGraph graph, Map<String, Located<Object>> point, Set<Problem> problems) {
+    private Optional<Plan> planPoint(ExperimentGraph graph, Map<String, Located<Object>> point,
+            Set<Problem> problems) {
         ExperimentGraph g = Sweep.apply(graph, point);
         Map<String, Object> values = new LinkedHashMap<>();
         point.forEach((k, v) -> values.put(k, v.value()));
@@ -270,11 +271,11 @@ public final class GraphValidator {
             return Optional.empty();
         }
         PlannedNode source = resolved.get(ref.node());
-        return source == null ? Optional.empty() : outputType(ref, source, problems);
+        return source == null ? Optional.empty() : portType(ref, source, problems);
     }
 
     /** The type of {@code source}'s output that {@code ref} names, when it has one. */
-    private static Optional<Class<?>> outputType(PortRef ref, PlannedNode source, GraphProblems problems) {
+    private static Optional<Class<?>> portType(PortRef ref, PlannedNode source, GraphProblems problems) {
         Map<String, Class<?>> outputs = source.kind().outputs(source.extension(), source.parameters());
         Class<?> type = outputs.get(ref.port());
         if (type != null) {
