@@ -78,22 +78,37 @@ final class ConsoleProgress implements GraphRunner.Listener {
         }
         long now = clock.getAsLong();
         double fraction = Math.min(1.0, (double) done / total);
+        String stats = stats(now, fraction, done, total);
+        if (mode == Mode.BAR) {
+            redrawBar(now, fraction, stats, done >= total);
+        } else {
+            printLine(now, fraction, stats);
+        }
+    }
+
+    /** Percent done, done/total, the rate and the node's ETA. */
+    private String stats(long now, double fraction, long done, long total) {
         double elapsed = (now - nodeStart) / 1e9;
         double rate = elapsed > 0 ? done / elapsed : Double.NaN;
-        String stats = ProgressText.percent(fraction) + " " + done + "/" + total + " " + ProgressText.rate(rate)
+        return ProgressText.percent(fraction) + " " + done + "/" + total + " " + ProgressText.rate(rate)
                 + " ETA " + ProgressText.duration(rate > 0 ? (total - done) / rate : Double.NaN);
-        if (mode == Mode.BAR) {
-            if (now - lastDraw >= REDRAW_NANOS || done >= total) {
-                lastDraw = now;
-                draw(label + " " + ProgressText.bar(fraction, WIDTH) + " " + stats + sweep.eta(now, fraction));
-            }
-        } else {
-            int tenth = (int) Math.floor(10 * fraction);
-            if (tenth > lastTenth || now - lastDraw >= LINE_INTERVAL_NANOS) {
-                lastDraw = now;
-                lastTenth = tenth;
-                println("milab: " + label + ": " + stats);
-            }
+    }
+
+    /** Redraws the bar, at most every {@link #REDRAW_NANOS} and when the node is done. */
+    private void redrawBar(long now, double fraction, String stats, boolean complete) {
+        if (now - lastDraw >= REDRAW_NANOS || complete) {
+            lastDraw = now;
+            draw(label + " " + ProgressText.bar(fraction, WIDTH) + " " + stats + sweep.eta(now, fraction));
+        }
+    }
+
+    /** Prints a line at each further tenth of the node's work, or after {@link #LINE_INTERVAL_NANOS}. */
+    private void printLine(long now, double fraction, String stats) {
+        int tenth = (int) Math.floor(10 * fraction);
+        if (tenth > lastTenth || now - lastDraw >= LINE_INTERVAL_NANOS) {
+            lastDraw = now;
+            lastTenth = tenth;
+            println("milab: " + label + ": " + stats);
         }
     }
 

@@ -59,16 +59,20 @@ final class KeysCommand {
             if (outFile == null) {
                 spec.commandLine().getOut().print(key.text());
             } else {
-                try {
-                    java.nio.file.Files.writeString(outFile, key.text());
-                } catch (java.io.IOException e) {
-                    throw new org.milab.api.ConfigurationException("--out " + outFile, "cannot be written: "
-                            + e.getMessage());
-                }
+                write(key);
                 spec.commandLine().getOut().println("wrote the public key " + name + " (id " + key.id() + ") to "
                         + outFile);
             }
             return ExitCodes.OK;
+        }
+
+        private void write(Keys.NamedPublicKey key) {
+            try {
+                java.nio.file.Files.writeString(outFile, key.text());
+            } catch (java.io.IOException e) {
+                throw new org.milab.api.ConfigurationException("--out " + outFile, "cannot be written: "
+                        + e.getMessage());
+            }
         }
     }
 

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.milab.api.Citation;
 import org.milab.api.param.Parameter;
+import org.milab.platform.graph.NodeKind;
 import org.milab.platform.graph.NodeKinds;
 import org.milab.platform.plugins.ExtensionHandle;
 import org.milab.platform.plugins.PluginHost;
@@ -16,6 +18,7 @@ import org.milab.platform.plugins.PluginStatus;
 import org.milab.platform.plugins.Role;
 import org.milab.platform.run.Json;
 import org.milab.platform.run.Provenance;
+import org.milab.platform.share.PluginOrigins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,43 +50,58 @@ final class PluginsCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (PluginHost h = host.startHost()) {
-                var origins = new org.milab.platform.share.PluginOrigins(SharePluginCommands.home(),
-                        HostOptions.builtinPlugins());
+                var origins = new PluginOrigins(SharePluginCommands.home(), HostOptions.builtinPlugins());
                 if (output.json()) {
-                    List<Object> list = new ArrayList<>();
-                    for (PluginStatus p : h.plugins()) {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("id", p.id());
-                        m.put("version", p.version());
-                        m.put("state", p.state().toString().toLowerCase(java.util.Locale.ROOT));
-                        p.problemText().ifPresent(t -> m.put("problem", t));
-                        m.put("path", p.path().toString());
-                        var origin = origins.of(p.path());
-                        m.put("origin", origin.source());
-                        m.put("signer", origin.signer());
-                        m.put("verification", origin.verification());
-                        m.put("extensions", p.extensions().stream().map(ExtensionHandle::name).toList());
-                        list.add(m);
-                    }
-                    out.println(Json.pretty(list));
+                    out.println(Json.pretty(json(h.plugins(), origins)));
                     return ExitCodes.OK;
                 }
-                for (PluginStatus p : h.plugins()) {
-                    out.printf("%s%s  [%s]  %s%n", p.id(), p.version().isEmpty() ? "" : " " + p.version(),
-                            p.state().toString().toLowerCase(java.util.Locale.ROOT), p.path());
-                    p.problemText().ifPresent(t -> out.println("    not loaded: " + t));
-                    out.println("    " + origins.of(p.path()).text());
-                    TextTable t = new TextTable(List.of("extension", "role", "summary"));
-                    p.extensions().forEach(e -> t.add(List.of(e.name(), roles(e), e.info().summary())));
-                    if (!t.isEmpty()) {
-                        out.print(t.toString().lines().map(l -> "    " + l).collect(Collectors.joining("\n", "", "\n")));
-                    }
-                }
-                if (h.plugins().isEmpty()) {
-                    out.println("no plugins found in " + host.pluginFolders());
-                }
+                print(out, h.plugins(), origins);
             }
             return ExitCodes.OK;
+        }
+
+        private void print(PrintWriter out, List<PluginStatus> plugins, PluginOrigins origins) {
+            for (PluginStatus p : plugins) {
+                print(out, p, origins);
+            }
+            if (plugins.isEmpty()) {
+                out.println("no plugins found in " + host.pluginFolders());
+            }
+        }
+
+        private static List<Object> json(List<PluginStatus> plugins, PluginOrigins origins) {
+            List<Object> list = new ArrayList<>();
+            for (PluginStatus p : plugins) {
+                list.add(json(p, origins.of(p.path())));
+            }
+            return list;
+        }
+
+        private static Map<String, Object> json(PluginStatus p, PluginOrigins.Origin origin) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", p.id());
+            m.put("version", p.version());
+            m.put("state", p.state().toString().toLowerCase(java.util.Locale.ROOT));
+            p.problemText().ifPresent(t -> m.put("problem", t));
+            m.put("path", p.path().toString());
+            m.put("origin", origin.source());
+            m.put("signer", origin.signer());
+            m.put("verification", origin.verification());
+            m.put("extensions", p.extensions().stream().map(ExtensionHandle::name).toList());
+            return m;
+        }
+
+        /** The plugin's id, version, state and path, why it did not load, its origin and its extensions. */
+        private static void print(PrintWriter out, PluginStatus p, PluginOrigins origins) {
+            out.printf("%s%s  [%s]  %s%n", p.id(), p.version().isEmpty() ? "" : " " + p.version(),
+                    p.state().toString().toLowerCase(java.util.Locale.ROOT), p.path());
+            p.problemText().ifPresent(t -> out.println("    not loaded: " + t));
+            out.println("    " + origins.of(p.path()).text());
+            TextTable t = new TextTable(List.of("extension", "role", "summary"));
+            p.extensions().forEach(e -> t.add(List.of(e.name(), roles(e), e.info().summary())));
+            if (!t.isEmpty()) {
+                out.print(t.toString().lines().map(l -> "    " + l).collect(Collectors.joining("\n", "", "\n")));
+            }
         }
     }
 
@@ -118,26 +136,40 @@ final class PluginsCommand {
         private static void describe(PrintWriter out, ExtensionHandle e) {
             out.println(e.qualifiedName() + "  (" + roles(e) + ", plugin " + e.pluginId() + " " + e.pluginVersion() + ")");
             out.println("  " + e.info().summary());
-            List<Parameter<?>> params = new ArrayList<>(e.info().parameters());
-            e.roles().stream().map(NodeKinds::forRole).flatMap(java.util.Optional::stream).findFirst()
-                    .ifPresent(k -> params.addAll(k.hostParameters()));
             out.println();
+            printParameters(out, e);
+            nodeKind(e).ifPresent(k -> printInputs(out, e, k));
+            printCitations(out, e);
+            out.println();
+        }
+
+        private static Optional<NodeKind> nodeKind(ExtensionHandle e) {
+            return e.roles().stream().map(NodeKinds::forRole).flatMap(Optional::stream).findFirst();
+        }
+
+        /** The extension's parameters and those the host adds to nodes of its kind. */
+        private static void printParameters(PrintWriter out, ExtensionHandle e) {
+            List<Parameter<?>> params = SchemaWriter.allParameters(e);
             if (params.isEmpty()) {
                 out.println("parameters: none");
-            } else {
-                TextTable t = new TextTable(List.of("parameter", "type", "default", "range", "unit", "description"));
-                for (Parameter<?> p : params) {
-                    t.add(List.of(p.name(), p.typeDescription(), p.defaultValue().map(p::format).orElse("(required)"),
-                            p.rangeDescription(), p.unit(), p.description()));
-                }
-                out.print(t);
+                return;
             }
-            e.roles().stream().map(NodeKinds::forRole).flatMap(java.util.Optional::stream).findFirst().ifPresent(k -> {
-                out.println();
-                out.println("inputs: " + (k.inputs(e).isEmpty() ? "none" : k.inputs(e).stream()
-                        .map(p -> p.name() + " (" + p.type().getSimpleName() + (p.optional() ? ", optional" : "") + ")")
-                        .collect(Collectors.joining(", "))));
-            });
+            TextTable t = new TextTable(List.of("parameter", "type", "default", "range", "unit", "description"));
+            for (Parameter<?> p : params) {
+                t.add(List.of(p.name(), p.typeDescription(), p.defaultValue().map(p::format).orElse("(required)"),
+                        p.rangeDescription(), p.unit(), p.description()));
+            }
+            out.print(t);
+        }
+
+        private static void printInputs(PrintWriter out, ExtensionHandle e, NodeKind k) {
+            out.println();
+            out.println("inputs: " + (k.inputs(e).isEmpty() ? "none" : k.inputs(e).stream()
+                    .map(p -> p.name() + " (" + p.type().getSimpleName() + (p.optional() ? ", optional" : "") + ")")
+                    .collect(Collectors.joining(", "))));
+        }
+
+        private static void printCitations(PrintWriter out, ExtensionHandle e) {
             if (!e.citations().isEmpty()) {
                 out.println();
                 out.println("cite:");
@@ -145,7 +177,6 @@ final class PluginsCommand {
                     out.println("  " + Provenance.format(c));
                 }
             }
-            out.println();
         }
     }
 

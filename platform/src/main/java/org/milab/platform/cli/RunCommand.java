@@ -72,48 +72,78 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> argv = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         boolean spark = executor.spark();
+        requireLocalJobs(spark);
+        RunRequest request = request(err);
+        RunOptions options = options();
+        try (PluginHost h = host.startHost()) {
+            RunReport report = run(h, request, options, spark, err);
+            print(report);
+            printNotes(err, request, report);
+            return failures(err, report);
+        }
+    }
+
+    /** {@code --jobs} is for the local executor only. */
+    private void requireLocalJobs(boolean spark) {
         if (spark && jobs != 1) {
             throw new org.milab.api.ConfigurationException("--jobs " + jobs, "is for the local executor; on Spark "
                     + "every point is a task, run on as many cores as --master gives");
         }
+    }
+
+    /** The request for FILE (or RUN_FOLDER, first installing its missing plugins when asked to). */
+    private RunRequest request(PrintWriter err) {
+        List<String> argv = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         if (installMissing && RecordedRun.isRunFolder(file)) {
             SharePluginCommands.readRun(file, true, host, repository, err);
         }
-        RunRequest request = RunRequest.of(file, sets, runsDir, argv);
+        return RunRequest.of(file, sets, runsDir, argv);
+    }
+
+    /** The run options: jobs, node cache, resume, and indexing the finished run folder in the run store. */
+    private RunOptions options() {
         Optional<Path> cache = noCache ? Optional.empty() : Optional.of(HostOptions.milabHome().resolve("cache")
                 .resolve("nodes"));
         String storeLocation = store.location();
-        RunOptions options = new RunOptions(jobs, cache, resume, folder -> {
+        return new RunOptions(jobs, cache, resume, folder -> {
             try (RunStore s = RunStore.open(storeLocation)) {
                 s.index(folder);
             }
         });
-        try (PluginHost h = host.startHost()) {
-            request.recorded().ifPresent(r -> r.hostReport(h.plugins()).forEach(err::println));
-            RunService service = new RunService(h, new ConsoleProgress(err,
-                    ConsoleProgress.Mode.detect(quiet), System::nanoTime), w -> err.println("milab: warning: " + w));
-            RunReport report = spark ? RemoteRun.run(service, request, options, sets, executor.open(host))
-                    : service.run(request, options);
-            if (output.json()) {
-                report.results().put("runDir", report.folder().path().toString());
-                report.results().put("report", report.folder().path().resolve(HtmlReport.FILE).toString());
-                out.println(Json.pretty(report.results()));
-            } else {
-                RunSummary.print(out, report.graph(), report.points());
-                out.println("run folder: " + report.folder().path());
-                out.println("report: " + report.folder().path().resolve(HtmlReport.FILE));
-            }
-            out.flush();
-            report.reproduced().ifPresent(diffs -> printReproduction(err, request, diffs));
-            if (report.restored() > 0) {
-                err.println("milab: resumed " + report.folder().path() + ": " + report.restored() + " of "
-                        + report.points().size() + " points were already done");
-            }
-            return failures(err, report);
+    }
+
+    /** Reports how the host's plugins differ from a reproduced run's, then runs the request here or on Spark. */
+    private RunReport run(PluginHost h, RunRequest request, RunOptions options, boolean spark, PrintWriter err) {
+        request.recorded().ifPresent(r -> r.hostReport(h.plugins()).forEach(err::println));
+        RunService service = new RunService(h, new ConsoleProgress(err,
+                ConsoleProgress.Mode.detect(quiet), System::nanoTime), w -> err.println("milab: warning: " + w));
+        return spark ? RemoteRun.run(service, request, options, sets, executor.open(host))
+                : service.run(request, options);
+    }
+
+    /** Prints the results as JSON, or the summary table, run folder and report for people. */
+    private void print(RunReport report) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            report.results().put("runDir", report.folder().path().toString());
+            report.results().put("report", report.folder().path().resolve(HtmlReport.FILE).toString());
+            out.println(Json.pretty(report.results()));
+        } else {
+            RunSummary.print(out, report.graph(), report.points());
+            out.println("run folder: " + report.folder().path());
+            out.println("report: " + report.folder().path().resolve(HtmlReport.FILE));
+        }
+        out.flush();
+    }
+
+    /** Whether a reproduced run's estimates are the recorded ones, and how many points a resumed run restored. */
+    private static void printNotes(PrintWriter err, RunRequest request, RunReport report) {
+        report.reproduced().ifPresent(diffs -> printReproduction(err, request, diffs));
+        if (report.restored() > 0) {
+            err.println("milab: resumed " + report.folder().path() + ": " + report.restored() + " of "
+                    + report.points().size() + " points were already done");
         }
     }
 

@@ -65,17 +65,21 @@ final class RunSummary {
             estimates.add(estimateRow(row(p, n), n, e));
             notes.addAll(notes(p, n, e));
         } else if (value instanceof TrainingResult t) {
-            List<String> row = row(p, n);
-            row.add(t.metrics().entrySet().stream().filter(m -> m.getKey().startsWith("test-"))
-                    .sorted(Map.Entry.comparingByKey())
-                    .map(m -> m.getKey().substring(5) + " " + fmt(m.getValue()))
-                    .collect(Collectors.joining(", ")));
-            row.add(seconds(n));
-            trained.add(row);
+            trained.add(trainingRow(row(p, n), n, t));
         } else if (value instanceof AnalysisResult a) {
             tables.addAll(a.tables());
             verdicts.addAll(a.verdicts());
         }
+    }
+
+    /** The row with the result's test metrics and the time. */
+    private static List<String> trainingRow(List<String> row, NodeOutcome n, TrainingResult t) {
+        row.add(t.metrics().entrySet().stream().filter(m -> m.getKey().startsWith("test-"))
+                .sorted(Map.Entry.comparingByKey())
+                .map(m -> m.getKey().substring(5) + " " + fmt(m.getValue()))
+                .collect(Collectors.joining(", ")));
+        row.add(seconds(n));
+        return row;
     }
 
     private static List<String> estimateRow(List<String> row, NodeOutcome n, Estimate e) {
@@ -117,18 +121,25 @@ final class RunSummary {
         if (!trained.isEmpty()) {
             out.print(trained);
         }
-        for (Table t : tables) {
-            out.println();
-            out.println(t.title());
-            TextTable tt = new TextTable(t.columns());
-            t.rows().forEach(r -> tt.add(r.stream().map(RunSummary::cell).toList()));
-            out.print(tt);
-        }
+        tables.forEach(t -> printTable(out, t));
         verdicts.forEach(v -> out.println("- " + v));
+        printCached(out);
+    }
+
+    private void printCached(PrintWriter out) {
         if (cached > 0) {
             out.println(cached + " of " + nodes + " node results were served from the node cache (cached); "
                     + "--no-cache recomputes them");
         }
+    }
+
+    /** An analysis table, after a blank line and its title. */
+    private static void printTable(PrintWriter out, Table t) {
+        out.println();
+        out.println(t.title());
+        TextTable tt = new TextTable(t.columns());
+        t.rows().forEach(r -> tt.add(r.stream().map(RunSummary::cell).toList()));
+        out.print(tt);
     }
 
     private static String seconds(NodeOutcome n) {

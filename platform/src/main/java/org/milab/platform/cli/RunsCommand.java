@@ -133,14 +133,19 @@ final class RunsCommand implements Callable<Integer> {
             try (RunStore s = store.open()) {
                 RunDetails d = details(s, id);
                 if (format == Format.JSON) {
-                    Map<String, Object> m = new LinkedHashMap<>(RunsOutput.json(d));
-                    m.put("metrics", s.metrics(d.run().id()));
-                    out().println(Json.pretty(m));
+                    out().println(Json.pretty(everything(s, d)));
                 } else {
                     out().print(RunsOutput.estimatesCsv(d));
                 }
             }
             return ExitCodes.OK;
+        }
+
+        /** The run as JSON, with its metrics. */
+        private static Map<String, Object> everything(RunStore s, RunDetails d) {
+            Map<String, Object> m = new LinkedHashMap<>(RunsOutput.json(d));
+            m.put("metrics", s.metrics(d.run().id()));
+            return m;
         }
     }
 
@@ -169,13 +174,7 @@ final class RunsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            java.util.List<Path> folders = new ArrayList<>();
-            for (Path d : dirs) {
-                if (!Files.isDirectory(d)) {
-                    throw new ConfigurationException(d.toString(), "no such folder");
-                }
-                folders.addAll(runFolders(d));
-            }
+            java.util.List<Path> folders = runFolders();
             try (RunStore s = store.open()) {
                 for (Path f : folders) {
                     StoredRun r = s.index(f);
@@ -185,6 +184,18 @@ final class RunsCommand implements Callable<Integer> {
                 out().println(folders.size() + " run folder(s) indexed in " + s.name());
             }
             return ExitCodes.OK;
+        }
+
+        /** The run folders in or below DIR..., every DIR checked to be a folder first. */
+        private java.util.List<Path> runFolders() {
+            java.util.List<Path> folders = new ArrayList<>();
+            for (Path d : dirs) {
+                if (!Files.isDirectory(d)) {
+                    throw new ConfigurationException(d.toString(), "no such folder");
+                }
+                folders.addAll(runFolders(d));
+            }
+            return folders;
         }
 
         private static java.util.List<Path> runFolders(Path root) {

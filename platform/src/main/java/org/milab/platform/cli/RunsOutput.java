@@ -30,9 +30,7 @@ final class RunsOutput {
             out.println(Json.pretty(runs.stream().map(RunsOutput::json).toList()));
             return;
         }
-        List<List<String>> rows = runs.stream().map(r -> List.of(r.id(), r.experiment(), r.status(),
-                String.valueOf(r.points()), String.valueOf(r.failedPoints()), String.valueOf(r.seed()), r.started(),
-                r.folder().toString())).toList();
+        List<List<String>> rows = runs.stream().map(RunsOutput::row).toList();
         if (format == RunsCommand.Format.CSV) {
             out.print(csv(RUN_COLUMNS, rows));
             return;
@@ -43,26 +41,40 @@ final class RunsOutput {
         out.println(runs.size() + " run" + (runs.size() == 1 ? "" : "s"));
     }
 
+    private static List<String> row(StoredRun r) {
+        return List.of(r.id(), r.experiment(), r.status(), String.valueOf(r.points()),
+                String.valueOf(r.failedPoints()), String.valueOf(r.seed()), r.started(), r.folder().toString());
+    }
+
     static void show(PrintWriter out, RunDetails d) {
         StoredRun r = d.run();
         out.println("run " + r.id() + ": " + r.experiment() + ", " + r.status() + ", seed " + r.seed());
         out.println("folder  " + r.folder());
         out.println("time    " + r.started() + " .. " + r.ended() + " (milab " + r.milab() + ")");
         r.error().ifPresent(e -> out.println("error   " + e));
+        out.print(nodeTable(d));
+        out.println(d.plugins().size() + " plugins recorded, " + d.artifacts().size() + " artifact file(s)");
+    }
+
+    /** One row per node of every point, and one per failed point. */
+    private static TextTable nodeTable(RunDetails d) {
         TextTable t = new TextTable(List.of("point", "swept", "node", "extension", "estimate (nats)", "truth",
                 "time"));
         for (RunDetails.Point p : d.points()) {
             String swept = p.sweep().isEmpty() ? "-" : p.sweep().toString();
             for (RunDetails.Node n : p.nodes()) {
-                t.add(List.of(String.valueOf(p.index()), swept, n.id(), n.extension(),
-                        n.estimate().map(RunsOutput::estimate).orElse("-"),
-                        n.estimate().map(e -> e.truth().isPresent() ? fmt(e.truth().getAsDouble()) : "-").orElse("-"),
-                        n.cached() ? "cached" : String.format(Locale.ROOT, "%.3f s", n.seconds())));
+                t.add(nodeRow(p, swept, n));
             }
             p.error().ifPresent(e -> t.add(List.of(String.valueOf(p.index()), swept, "-", "failed", e, "-", "-")));
         }
-        out.print(t);
-        out.println(d.plugins().size() + " plugins recorded, " + d.artifacts().size() + " artifact file(s)");
+        return t;
+    }
+
+    private static List<String> nodeRow(RunDetails.Point p, String swept, RunDetails.Node n) {
+        return List.of(String.valueOf(p.index()), swept, n.id(), n.extension(),
+                n.estimate().map(RunsOutput::estimate).orElse("-"),
+                n.estimate().map(e -> e.truth().isPresent() ? fmt(e.truth().getAsDouble()) : "-").orElse("-"),
+                n.cached() ? "cached" : String.format(Locale.ROOT, "%.3f s", n.seconds()));
     }
 
     /** One row per parameter and per estimate, one column per run. */
@@ -70,21 +82,32 @@ final class RunsOutput {
         Set<String> keys = new LinkedHashSet<>();
         List<Map<String, String>> cells = new ArrayList<>();
         for (RunDetails d : runs) {
-            Map<String, String> c = new LinkedHashMap<>();
-            c.put("experiment", d.run().experiment());
-            c.put("status", d.run().status());
-            c.put("seed", String.valueOf(d.run().seed()));
-            for (RunDetails.Point p : d.points()) {
-                String at = d.points().size() == 1 ? "" : "[" + p.index() + "] ";
-                p.sweep().forEach((k, v) -> c.put(at + "sweep " + k, v));
-                for (RunDetails.Node n : p.nodes()) {
-                    n.parameters().forEach((k, v) -> c.put(at + n.id() + "." + k, v));
-                    n.estimate().ifPresent(e -> c.put(at + n.id() + " estimate", estimate(e)));
-                }
-            }
+            Map<String, String> c = cells(d);
             keys.addAll(c.keySet());
             cells.add(c);
         }
+        return compareTable(runs, keys, cells);
+    }
+
+    /** A run's compared values by key: experiment, status, seed, then each point's sweep, parameters, estimates. */
+    private static Map<String, String> cells(RunDetails d) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("experiment", d.run().experiment());
+        c.put("status", d.run().status());
+        c.put("seed", String.valueOf(d.run().seed()));
+        for (RunDetails.Point p : d.points()) {
+            String at = d.points().size() == 1 ? "" : "[" + p.index() + "] ";
+            p.sweep().forEach((k, v) -> c.put(at + "sweep " + k, v));
+            for (RunDetails.Node n : p.nodes()) {
+                n.parameters().forEach((k, v) -> c.put(at + n.id() + "." + k, v));
+                n.estimate().ifPresent(e -> c.put(at + n.id() + " estimate", estimate(e)));
+            }
+        }
+        return c;
+    }
+
+    /** One row per key: the key, "*" when the runs differ, each run's value. */
+    private static String compareTable(List<RunDetails> runs, Set<String> keys, List<Map<String, String>> cells) {
         List<String> header = new ArrayList<>(List.of("", "differs"));
         runs.forEach(d -> header.add(d.run().id()));
         TextTable t = new TextTable(header);
@@ -120,29 +143,37 @@ final class RunsOutput {
         m.put("plugins", d.plugins());
         List<Object> points = new ArrayList<>();
         for (RunDetails.Point p : d.points()) {
-            Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("index", p.index());
-            pm.put("status", p.status());
-            p.error().ifPresent(e -> pm.put("error", e));
-            pm.put("sweep", p.sweep());
-            List<Object> nodes = new ArrayList<>();
-            for (RunDetails.Node n : p.nodes()) {
-                Map<String, Object> nm = new LinkedHashMap<>();
-                nm.put("id", n.id());
-                nm.put("extension", n.extension());
-                nm.put("seed", n.seed());
-                nm.put("seconds", n.seconds());
-                nm.put("cached", n.cached());
-                nm.put("parameters", n.parameters());
-                n.estimate().ifPresent(e -> nm.put("estimate", estimateJson(e)));
-                nodes.add(nm);
-            }
-            pm.put("nodes", nodes);
-            points.add(pm);
+            points.add(json(p));
         }
         m.put("points", points);
         m.put("artifacts", d.artifacts());
         return m;
+    }
+
+    private static Map<String, Object> json(RunDetails.Point p) {
+        Map<String, Object> pm = new LinkedHashMap<>();
+        pm.put("index", p.index());
+        pm.put("status", p.status());
+        p.error().ifPresent(e -> pm.put("error", e));
+        pm.put("sweep", p.sweep());
+        List<Object> nodes = new ArrayList<>();
+        for (RunDetails.Node n : p.nodes()) {
+            nodes.add(json(n));
+        }
+        pm.put("nodes", nodes);
+        return pm;
+    }
+
+    private static Map<String, Object> json(RunDetails.Node n) {
+        Map<String, Object> nm = new LinkedHashMap<>();
+        nm.put("id", n.id());
+        nm.put("extension", n.extension());
+        nm.put("seed", n.seed());
+        nm.put("seconds", n.seconds());
+        nm.put("cached", n.cached());
+        nm.put("parameters", n.parameters());
+        n.estimate().ifPresent(e -> nm.put("estimate", estimateJson(e)));
+        return nm;
     }
 
     /** One row per estimate: point, swept values, node, extension, estimate, standard error, truth, n. */
@@ -155,20 +186,21 @@ final class RunsOutput {
         List<List<String>> rows = new ArrayList<>();
         for (RunDetails.Point p : d.points()) {
             for (RunDetails.Node n : p.nodes()) {
-                if (n.estimate().isEmpty()) {
-                    continue;
-                }
-                RunDetails.Estimate e = n.estimate().get();
-                List<String> row = new ArrayList<>(List.of(String.valueOf(p.index())));
-                swept.forEach(k -> row.add(p.sweep().getOrDefault(k, "")));
-                row.addAll(List.of(n.id(), n.extension(), num(e.nats()),
-                        e.stderr().isPresent() ? num(e.stderr().getAsDouble()) : "",
-                        e.truth().isPresent() ? num(e.truth().getAsDouble()) : "", String.valueOf(e.n()),
-                        String.format(Locale.ROOT, "%.4f", n.seconds()), String.valueOf(n.cached())));
-                rows.add(row);
+                n.estimate().ifPresent(e -> rows.add(estimateRow(swept, p, n, e)));
             }
         }
         return csv(header, rows);
+    }
+
+    private static List<String> estimateRow(Set<String> swept, RunDetails.Point p, RunDetails.Node n,
+            RunDetails.Estimate e) {
+        List<String> row = new ArrayList<>(List.of(String.valueOf(p.index())));
+        swept.forEach(k -> row.add(p.sweep().getOrDefault(k, "")));
+        row.addAll(List.of(n.id(), n.extension(), num(e.nats()),
+                e.stderr().isPresent() ? num(e.stderr().getAsDouble()) : "",
+                e.truth().isPresent() ? num(e.truth().getAsDouble()) : "", String.valueOf(e.n()),
+                String.format(Locale.ROOT, "%.4f", n.seconds()), String.valueOf(n.cached())));
+        return row;
     }
 
     private static Map<String, Object> estimateJson(RunDetails.Estimate e) {

@@ -24,9 +24,7 @@ final class SchemaWriter {
         for (ExtensionHandle e : registry.playing(NodeKinds.runnableRoles())) {
             names.add(e.name());
             names.add(e.qualifiedName());
-            perExtension.add(Map.of(
-                    "if", Map.of("properties", Map.of("use", Map.of("enum", List.of(e.name(), e.qualifiedName())))),
-                    "then", Map.of("properties", Map.of("with", withSchema(e)))));
+            perExtension.add(withCheck(e));
         }
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
@@ -36,14 +34,26 @@ final class SchemaWriter {
         return schema;
     }
 
-    /** The {@code with:} block of one extension: its own parameters plus those its node kind adds. */
-    private static Map<String, Object> withSchema(ExtensionHandle e) {
-        Map<String, Object> with = new LinkedHashMap<>();
+    /** If a node uses {@code e}, its {@code with:} block must match {@code e}'s parameters. */
+    private static Map<String, Object> withCheck(ExtensionHandle e) {
+        return Map.of(
+                "if", Map.of("properties", Map.of("use", Map.of("enum", List.of(e.name(), e.qualifiedName())))),
+                "then", Map.of("properties", Map.of("with", withSchema(e))));
+    }
+
+    /** An extension's own parameters, then those the host adds to nodes of its kind. */
+    static List<Parameter<?>> allParameters(ExtensionHandle e) {
         List<Parameter<?>> params = new ArrayList<>(e.info().parameters());
         e.roles().stream().map(NodeKinds::forRole).flatMap(java.util.Optional::stream).findFirst()
                 .ifPresent(k -> params.addAll(k.hostParameters()));
+        return params;
+    }
+
+    /** The {@code with:} block of one extension: its own parameters plus those its node kind adds. */
+    private static Map<String, Object> withSchema(ExtensionHandle e) {
+        Map<String, Object> with = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
-        for (Parameter<?> p : params) {
+        for (Parameter<?> p : allParameters(e)) {
             with.put(p.name(), parameter(p));
             if (p.required()) {
                 required.add(p.name());
@@ -104,6 +114,14 @@ final class SchemaWriter {
     private static Map<String, Object> parameter(Parameter<?> p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("description", p.description() + (p.unit().isEmpty() ? "" : " [" + p.unit() + "]"));
+        putType(m, p);
+        putBounds(m, p);
+        p.defaultValue().ifPresent(d -> m.put("default", d instanceof Number || d instanceof Boolean
+                || (d instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Number) ? d : p.format(d)));
+        return m;
+    }
+
+    private static void putType(Map<String, Object> m, Parameter<?> p) {
         switch (p.kind()) {
             case INTEGER -> m.put("type", "integer");
             case REAL -> m.put("type", List.of("number", "string"));
@@ -115,6 +133,10 @@ final class SchemaWriter {
             case COMPONENT_LIST -> m.put("type", List.of("string", "array"));
             default -> throw new IllegalStateException("unknown parameter kind " + p.kind());
         }
+    }
+
+    /** The minimum and maximum, on the parameter itself or, for a list, on its items. */
+    private static void putBounds(Map<String, Object> m, Parameter<?> p) {
         boolean list = p.kind() == Parameter.Kind.INTEGER_LIST || p.kind() == Parameter.Kind.REAL_LIST;
         Map<String, Object> bounds = list ? new LinkedHashMap<>() : m;
         if (Double.isFinite(p.min())) {
@@ -127,8 +149,5 @@ final class SchemaWriter {
             bounds.put("type", p.kind() == Parameter.Kind.INTEGER_LIST ? "integer" : "number");
             m.put("items", bounds);
         }
-        p.defaultValue().ifPresent(d -> m.put("default", d instanceof Number || d instanceof Boolean
-                || (d instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Number) ? d : p.format(d)));
-        return m;
     }
 }

@@ -79,24 +79,32 @@ final class ScreenCommand implements Callable<Integer> {
         checkOptions();
         ScreenJob job = new ScreenJob(estimator, withStderr(), seed);
         try (PluginHost h = host.startHost()) {
-            String qualified;
-            try (FeatureScreen check = new FeatureScreen(h.registry(), job)) {
-                qualified = check.estimator();
-            }
+            String qualified = qualifiedEstimator(h, job);
             FeatureColumns columns = read();
             PrintWriter err = spec.commandLine().getErr();
-            Timed timed;
-            if (spark) {
-                try (ClusterEngine engine = executor.open(host)) {
-                    timed = timed(err, columns, p -> engine.screens().screen(job, columns, p));
-                }
-            } else {
-                timed = timed(err, columns, p -> new LocalScreen(h.registry(), jobs).screen(job, columns, p));
-            }
-            ScreenOutput result = new ScreenOutput(data, target, qualified, job, timed.scores(), timed.seconds());
-            result.print(spec.commandLine().getOut(), format, top);
-            result.warnFailures(err);
-            return result.allFailed() ? ExitCodes.RUN_FAILURE : ExitCodes.OK;
+            Timed timed = spark ? onSpark(err, job, columns)
+                    : timed(err, columns, p -> new LocalScreen(h.registry(), jobs).screen(job, columns, p));
+            return report(new ScreenOutput(data, target, qualified, job, timed.scores(), timed.seconds()), err);
+        }
+    }
+
+    /** Prints the result and warns of failed features; a run failure when every feature failed. */
+    private int report(ScreenOutput result, PrintWriter err) {
+        result.print(spec.commandLine().getOut(), format, top);
+        result.warnFailures(err);
+        return result.allFailed() ? ExitCodes.RUN_FAILURE : ExitCodes.OK;
+    }
+
+    /** The qualified name of the job's estimator, checked to exist before the data is read. */
+    private static String qualifiedEstimator(PluginHost h, ScreenJob job) {
+        try (FeatureScreen check = new FeatureScreen(h.registry(), job)) {
+            return check.estimator();
+        }
+    }
+
+    private Timed onSpark(PrintWriter err, ScreenJob job, FeatureColumns columns) {
+        try (ClusterEngine engine = executor.open(host)) {
+            return timed(err, columns, p -> engine.screens().screen(job, columns, p));
         }
     }
 

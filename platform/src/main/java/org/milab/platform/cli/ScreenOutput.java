@@ -74,6 +74,18 @@ final class ScreenOutput {
     }
 
     private Map<String, Object> json(List<FeatureScore> shown) {
+        Map<String, Object> m = header();
+        List<Object> rows = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            rows.add(json(i + 1, shown.get(i)));
+        }
+        m.put("scores", rows);
+        m.put("failed", failed.stream().map(f -> Map.of("feature", f.feature(), "error", f.error())).toList());
+        return m;
+    }
+
+    /** What was screened, how, and how long it took. */
+    private Map<String, Object> header() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data.toString());
         m.put("target", target);
@@ -82,40 +94,42 @@ final class ScreenOutput {
         m.put("seed", job.seed());
         m.put("features", ranked.size() + failed.size());
         m.put("seconds", seconds);
-        List<Object> rows = new ArrayList<>();
-        for (int i = 0; i < shown.size(); i++) {
-            FeatureScore s = shown.get(i);
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("rank", i + 1);
-            r.put("feature", s.feature());
-            r.put("mi", s.mi());
-            if (!Double.isNaN(s.stderr())) {
-                r.put("stderr", s.stderr());
-            }
-            r.put("n", s.n());
-            rows.add(r);
-        }
-        m.put("scores", rows);
-        m.put("failed", failed.stream().map(f -> Map.of("feature", f.feature(), "error", f.error())).toList());
         return m;
+    }
+
+    private static Map<String, Object> json(int rank, FeatureScore s) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("rank", rank);
+        r.put("feature", s.feature());
+        r.put("mi", s.mi());
+        if (!Double.isNaN(s.stderr())) {
+            r.put("stderr", s.stderr());
+        }
+        r.put("n", s.n());
+        return r;
     }
 
     private String csv(List<FeatureScore> shown) {
         StringBuilder sb = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder()
                 .setHeader("rank", "feature", "mi_nats", "stderr_nats", "n", "error").get())) {
-            for (int i = 0; i < shown.size(); i++) {
-                FeatureScore s = shown.get(i);
-                p.printRecord(i + 1, s.feature(), num(s.mi()), Double.isNaN(s.stderr()) ? "" : num(s.stderr()),
-                        s.n(), "");
-            }
-            for (FeatureScore f : failed) {
-                p.printRecord("", f.feature(), "", "", f.n(), f.error());
-            }
+            printRows(p, shown);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return sb.toString();
+    }
+
+    /** One row per shown score, then one per failed feature. */
+    private void printRows(CSVPrinter p, List<FeatureScore> shown) throws IOException {
+        for (int i = 0; i < shown.size(); i++) {
+            FeatureScore s = shown.get(i);
+            p.printRecord(i + 1, s.feature(), num(s.mi()), Double.isNaN(s.stderr()) ? "" : num(s.stderr()),
+                    s.n(), "");
+        }
+        for (FeatureScore f : failed) {
+            p.printRecord("", f.feature(), "", "", f.n(), f.error());
+        }
     }
 
     private static String num(double v) {

@@ -27,7 +27,12 @@ final class ScreenProgress implements IntConsumer {
             return;
         }
         shown = step;
-        double seconds = (System.nanoTime() - start) / 1e9;
+        print(done, (System.nanoTime() - start) / 1e9);
+        err.flush();
+    }
+
+    /** Redraws the bar, or prints a line. */
+    private void print(int done, double seconds) {
         if (interactive) {
             int filled = WIDTH * done / total;
             err.printf(java.util.Locale.ROOT, "\r\033[Kscreen [%s%s] %d/%d features, %.1f s", "#".repeat(filled),
@@ -35,7 +40,6 @@ final class ScreenProgress implements IntConsumer {
         } else {
             err.printf(java.util.Locale.ROOT, "screen: %d/%d features, %.1f s%n", done, total, seconds);
         }
-        err.flush();
     }
 
     /** Ends the bar's line. */

@@ -159,20 +159,7 @@ final class SharePluginCommands {
         public Integer call() {
             RepositorySource source = repository.source();
             RepositoryIndex index = SignedIndex.fetch(source, home().keys());
-            String api = MilabVersion.current().pluginApi();
-            String q = text.toLowerCase(Locale.ROOT);
-            TextTable t = new TextTable(List.of("plugin", "installable", "versions", "extensions", "description"));
-            for (RepositoryIndex.IndexedPlugin p : index.plugins()) {
-                String ext = p.versions().isEmpty() ? "" : p.versions().get(0).extensions().stream()
-                        .map(RepositoryIndex.ExtensionSummary::name).collect(Collectors.joining(", "));
-                if (!(p.id() + " " + p.description() + " " + ext).toLowerCase(Locale.ROOT).contains(q)) {
-                    continue;
-                }
-                String installable = p.versions().stream().filter(v -> Resolver.accepts(api, v.requires()))
-                        .map(RepositoryIndex.PublishedVersion::version).findFirst().orElse("none for API " + api);
-                t.add(List.of(p.id(), installable, p.versions().stream().map(RepositoryIndex.PublishedVersion::version)
-                        .collect(Collectors.joining(", ")), ext, p.description()));
-            }
+            TextTable t = table(index, MilabVersion.current().pluginApi(), text.toLowerCase(Locale.ROOT));
             PrintWriter out = spec.commandLine().getOut();
             if (t.isEmpty()) {
                 out.println("no plugin in " + source.location() + " matches '" + text + "'");
@@ -180,6 +167,27 @@ final class SharePluginCommands {
                 out.print(t);
             }
             return ExitCodes.OK;
+        }
+
+        /** A row per plugin whose id, description or extensions contain {@code q}. */
+        private static TextTable table(RepositoryIndex index, String api, String q) {
+            TextTable t = new TextTable(List.of("plugin", "installable", "versions", "extensions", "description"));
+            for (RepositoryIndex.IndexedPlugin p : index.plugins()) {
+                String ext = p.versions().isEmpty() ? "" : p.versions().get(0).extensions().stream()
+                        .map(RepositoryIndex.ExtensionSummary::name).collect(Collectors.joining(", "));
+                if ((p.id() + " " + p.description() + " " + ext).toLowerCase(Locale.ROOT).contains(q)) {
+                    t.add(row(p, ext, api));
+                }
+            }
+            return t;
+        }
+
+        /** The plugin, the newest version this host can install, every version, its extensions, description. */
+        private static List<String> row(RepositoryIndex.IndexedPlugin p, String ext, String api) {
+            String installable = p.versions().stream().filter(v -> Resolver.accepts(api, v.requires()))
+                    .map(RepositoryIndex.PublishedVersion::version).findFirst().orElse("none for API " + api);
+            return List.of(p.id(), installable, p.versions().stream().map(RepositoryIndex.PublishedVersion::version)
+                    .collect(Collectors.joining(", ")), ext, p.description());
         }
     }
 
@@ -233,17 +241,21 @@ final class SharePluginCommands {
             List<String> targets = ids.isEmpty() ? records.stream().map(InstallRecord::id).toList() : ids;
             Installer installer = installer(host);
             for (String id : targets) {
-                InstallRecord rec = records.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() ->
-                        new ConfigurationException("plugin " + id, "was not installed by milab (no record in "
-                                + home().records() + "); install it with 'milab plugins install'"));
-                RepositorySource source = repository.isSet() ? repository.source()
-                        : RepositorySource.of(rec.repository());
+                RepositorySource source = source(records, id);
                 report(spec.commandLine().getOut(), installer.install(source, id, Optional.empty()), source);
             }
             if (targets.isEmpty()) {
                 spec.commandLine().getOut().println("nothing to update: milab installed no plugins in " + home().plugins());
             }
             return ExitCodes.OK;
+        }
+
+        /** --repo, else the repository plugin {@code id} was installed from. */
+        private RepositorySource source(List<InstallRecord> records, String id) {
+            InstallRecord rec = records.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() ->
+                    new ConfigurationException("plugin " + id, "was not installed by milab (no record in "
+                            + home().records() + "); install it with 'milab plugins install'"));
+            return repository.isSet() ? repository.source() : RepositorySource.of(rec.repository());
         }
     }
 

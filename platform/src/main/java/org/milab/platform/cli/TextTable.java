@@ -24,13 +24,7 @@ final class TextTable {
 
     @Override
     public String toString() {
-        int[] w = new int[header.size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = header.get(i).length();
-            for (List<String> r : rows) {
-                w[i] = Math.max(w[i], r.get(i).length());
-            }
-        }
+        int[] w = widths();
         StringBuilder sb = new StringBuilder();
         line(sb, header, w);
         for (int i = 0; i < w.length; i++) {
@@ -38,6 +32,18 @@ final class TextTable {
         }
         rows.forEach(r -> line(sb, r, w));
         return sb.toString();
+    }
+
+    /** Each column's width: its widest cell, header included. */
+    private int[] widths() {
+        int[] w = new int[header.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = header.get(i).length();
+            for (List<String> r : rows) {
+                w[i] = Math.max(w[i], r.get(i).length());
+            }
+        }
+        return w;
     }
 
     private static void line(StringBuilder sb, List<String> cells, int[] w) {

@@ -45,6 +45,20 @@ final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        checkOptions();
+        InetSocketAddress address = address();
+        CountDownLatch stop = new CountDownLatch(1);
+        RunCatalog catalog = allRuns ? new StoreRunCatalog(store.location()) : new FolderRunCatalog(runsDir);
+        String shown = allRuns ? "runs indexed in " + store.location() : "runs in " + runsDir.toAbsolutePath();
+        try (UiServer server = UiServer.start(catalog, address, allowWrites)) {
+            announce(server, shown);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+        }
+        return ExitCodes.OK;
+    }
+
+    private void checkOptions() {
         if (port < 0 || port > 65535) {
             throw new ConfigurationException("--port " + port, "expected a port number from 0 to 65535");
         }
@@ -52,23 +66,21 @@ final class UiCommand implements Callable<Integer> {
             throw new ConfigurationException("--runs-dir " + runsDir, "no such folder (run 'milab run' first, or "
                     + "pass the folder given to 'milab run --runs-dir')");
         }
-        InetSocketAddress address;
+    }
+
+    private InetSocketAddress address() {
         try {
-            address = new InetSocketAddress(InetAddress.getByName(bind), port);
+            return new InetSocketAddress(InetAddress.getByName(bind), port);
         } catch (UnknownHostException e) {
             throw new ConfigurationException("--bind " + bind, "not an address of this machine");
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        RunCatalog catalog = allRuns ? new StoreRunCatalog(store.location()) : new FolderRunCatalog(runsDir);
-        String shown = allRuns ? "runs indexed in " + store.location() : "runs in " + runsDir.toAbsolutePath();
-        try (UiServer server = UiServer.start(catalog, address, allowWrites)) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("milab ui: " + server.uri() + " (" + shown + (allowWrites
-                    ? ", writes allowed" : ", read-only") + "); Ctrl-C stops it");
-            out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            stop.await();
-        }
-        return ExitCodes.OK;
+    }
+
+    /** Tells where the server listens, what it shows, and whether writes are allowed. */
+    private void announce(UiServer server, String shown) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("milab ui: " + server.uri() + " (" + shown + (allowWrites
+                ? ", writes allowed" : ", read-only") + "); Ctrl-C stops it");
+        out.flush();
     }
 }

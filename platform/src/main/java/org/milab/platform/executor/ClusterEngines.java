@@ -33,13 +33,19 @@ public final class ClusterEngines {
         ClassLoader before = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            for (ClusterEngineFactory f : ServiceLoader.load(ClusterEngineFactory.class, loader)) {
-                if (f.name().equals(name)) {
-                    return f.open(MasterUrl.check(master), pluginArchives(pluginFolders), verbose);
-                }
-            }
+            ClusterEngineFactory f = factory(name, libs, loader);
+            return f.open(MasterUrl.check(master), pluginArchives(pluginFolders), verbose);
         } finally {
             thread.setContextClassLoader(before);
+        }
+    }
+
+    /** The factory of executor {@code name} among those the executor's jars provide. */
+    private static ClusterEngineFactory factory(String name, Path libs, ClassLoader loader) {
+        for (ClusterEngineFactory f : ServiceLoader.load(ClusterEngineFactory.class, loader)) {
+            if (f.name().equals(name)) {
+                return f;
+            }
         }
         throw new MilabException("the jars in " + libs + " hold no '" + name + "' executor");
     }
@@ -68,20 +74,23 @@ public final class ClusterEngines {
     }
 
     private static URL[] jars(String name, Path libs) {
-        List<URL> urls = new ArrayList<>();
-        if (Files.isDirectory(libs)) {
-            try (Stream<Path> list = Files.list(libs)) {
-                for (Path p : list.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
-                    urls.add(p.toUri().toURL());
-                }
-            } catch (IOException e) {
-                throw new MilabException("cannot list " + libs + ": " + e.getMessage(), e);
-            }
-        }
+        List<URL> urls = Files.isDirectory(libs) ? jarUrls(libs) : new ArrayList<>();
         if (urls.isEmpty()) {
             throw new MilabException("the '" + name + "' executor is not installed: no jars in " + libs
                     + " (build the distribution with 'mvn package', which lays it out there)");
         }
         return urls.toArray(URL[]::new);
+    }
+
+    private static List<URL> jarUrls(Path libs) {
+        List<URL> urls = new ArrayList<>();
+        try (Stream<Path> list = Files.list(libs)) {
+            for (Path p : list.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                urls.add(p.toUri().toURL());
+            }
+        } catch (IOException e) {
+            throw new MilabException("cannot list " + libs + ": " + e.getMessage(), e);
+        }
+        return urls;
     }
 }

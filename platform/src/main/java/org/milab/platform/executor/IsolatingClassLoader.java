@@ -33,16 +33,21 @@ final class IsolatingClassLoader extends URLClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
-                try {
-                    c = findClass(name);
-                } catch (ClassNotFoundException notHere) {
-                    c = getParent().loadClass(name);
-                }
+                c = ownFirst(name);
             }
             if (resolve) {
                 resolveClass(c);
             }
             return c;
+        }
+    }
+
+    /** The class from this loader's jars, else from the parent. */
+    private Class<?> ownFirst(String name) throws ClassNotFoundException {
+        try {
+            return findClass(name);
+        } catch (ClassNotFoundException notHere) {
+            return getParent().loadClass(name);
         }
     }
 

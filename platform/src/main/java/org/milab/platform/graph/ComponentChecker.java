@@ -54,16 +54,11 @@ final class ComponentChecker {
     private void checkParameter(Parameter<?> p, ParameterValues values, String path, List<String> problems,
                                 int depth) {
         Optional<Class<?>> role = p.componentRole();
-        if (role.isEmpty()) {
-            return;
-        }
-        if (depth > MAX_DEPTH) {
-            problems.add(path + "components are nested more than " + MAX_DEPTH + " deep");
+        if (role.isEmpty() || tooDeep(path, problems, depth)) {
             return;
         }
         Object v = values.asMap().get(p.name());
-        List<?> specs = v instanceof List<?> l ? l : List.of(v);
-        for (Object o : specs) {
+        for (Object o : v instanceof List<?> l ? l : List.of(v)) {
             ComponentSpec spec = (ComponentSpec) o;
             if (spec.parameters().isEmpty() && p.keywords().contains(spec.name())) {
                 continue;
@@ -72,16 +67,37 @@ final class ComponentChecker {
         }
     }
 
+    /** Whether components are nested deeper than {@link #MAX_DEPTH} here (then that is a problem). */
+    private static boolean tooDeep(String path, List<String> problems, int depth) {
+        if (depth > MAX_DEPTH) {
+            problems.add(path + "components are nested more than " + MAX_DEPTH + " deep");
+            return true;
+        }
+        return false;
+    }
+
     private void checkOne(ComponentSpec spec, Class<?> type, String path, List<String> problems,
                           int depth) {
+        Optional<ExtensionHandle> found = resolve(spec, type, path, problems);
+        if (found.isPresent()) {
+            checkParameters(found.get(), spec, path, problems, depth);
+        }
+    }
+
+    /** The extension of role {@code type} that {@code spec} names; its problems added when there is none. */
+    private Optional<ExtensionHandle> resolve(ComponentSpec spec, Class<?> type, String path, List<String> problems) {
         List<Role> roles = Arrays.stream(Role.values()).filter(r -> r.type() == type).toList();
-        ExtensionHandle h;
         try {
-            h = registry.resolve(spec.name(), roles, "");
+            return Optional.of(registry.resolve(spec.name(), roles, ""));
         } catch (ConfigurationException e) {
             e.problems().forEach(q -> problems.add(path + q.message()));
-            return;
+            return Optional.empty();
         }
+    }
+
+    /** The component's parameters bind to its extension's declarations, and its own components check out. */
+    private void checkParameters(ExtensionHandle h, ComponentSpec spec, String path, List<String> problems,
+                                 int depth) {
         try {
             ParameterValues bound = h.info().bind(spec.parameters());
             check(h.info().parameters(), bound, path, problems, depth + 1);

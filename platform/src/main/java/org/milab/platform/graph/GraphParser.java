@@ -80,10 +80,7 @@ public final class GraphParser {
     public ExperimentGraph parse(String text, String fileName) {
         this.problems = new GraphProblems();
         this.file = fileName;
-        if (!(compose(text, fileName) instanceof MappingNode top)) {
-            throw new ConfigurationException(fileName, "an experiment file is a YAML mapping with keys "
-                    + "experiment, seed, nodes (and optionally outputs, sweep, description)");
-        }
+        MappingNode top = top(text, fileName);
         Map<String, Node> keys = mapping(top, TOP_KEYS, "top-level key");
         String name = text(keys.get("experiment"), "experiment", top);
         Located<Long> seed = keys.containsKey("seed") ? seed(keys.get("seed"))
@@ -94,6 +91,14 @@ public final class GraphParser {
                 : Sweep.none();
         problems.throwIfAny();
         return new ExperimentGraph(name, seed, nodes, outputs, sweep, text, fileName);
+    }
+
+    private MappingNode top(String text, String fileName) {
+        if (!(compose(text, fileName) instanceof MappingNode top)) {
+            throw new ConfigurationException(fileName, "an experiment file is a YAML mapping with keys "
+                    + "experiment, seed, nodes (and optionally outputs, sweep, description)");
+        }
+        return top;
     }
 
     /** The YAML tree of {@code text}, duplicate keys refused; syntax errors name the line and column. */
@@ -119,17 +124,21 @@ public final class GraphParser {
         if (nodesNode == null) {
             problems.add(at(top.getStartMark()), "missing 'nodes:', the mapping of node ids to nodes");
         } else if (nodesNode instanceof MappingNode m) {
-            Set<String> seen = new HashSet<>();
-            for (NodeTuple t : m.getValue()) {
-                String id = key(t);
-                if (id != null && unique(seen, id, t, "node id '%s'")) {
-                    node(id, t).ifPresent(n -> nodes.put(id, n));
-                }
-            }
+            addNodes(m, nodes);
         } else {
             problems.add(at(nodesNode.getStartMark()), "'nodes' must be a mapping of node ids to nodes");
         }
         return nodes;
+    }
+
+    private void addNodes(MappingNode m, Map<String, NodeSpec> nodes) {
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple t : m.getValue()) {
+            String id = key(t);
+            if (id != null && unique(seen, id, t, "node id '%s'")) {
+                node(id, t).ifPresent(n -> nodes.put(id, n));
+            }
+        }
     }
 
     /** Parses one {@code --set} value with YAML's scalar and flow-sequence rules. */
@@ -150,21 +159,28 @@ public final class GraphParser {
 
     private Optional<NodeSpec> node(String id, NodeTuple t) {
         SourcePosition at = at(t.getKeyNode().getStartMark());
-        if (!id.matches("[A-Za-z][A-Za-z0-9_-]*")) {
-            problems.add(at, "node id '" + id + "' must start with a letter and hold only letters, digits, '-' and '_'");
-        }
+        checkId(id, at);
         if (!(t.getValueNode() instanceof MappingNode body)) {
-            problems.add(at, "node '" + id + "' must be a mapping with 'use:' (and optionally 'with:', 'inputs:')");
-            return Optional.empty();
+            return noNode(at, "node '" + id + "' must be a mapping with 'use:' (and optionally 'with:', 'inputs:')");
         }
         Map<String, Node> keys = mapping(body, NODE_KEYS, "key of node '" + id + "'");
         Node useNode = keys.get("use");
         if (useNode == null) {
-            problems.add(at, "node '" + id + "' needs 'use: <extension>'");
-            return Optional.empty();
+            return noNode(at, "node '" + id + "' needs 'use: <extension>'");
         }
         Located<String> use = new Located<>(text(useNode, "use", body), at(useNode.getStartMark()));
         return Optional.of(new NodeSpec(id, use, params(id, keys), inputs(id, keys), at));
+    }
+
+    private void checkId(String id, SourcePosition at) {
+        if (!id.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+            problems.add(at, "node id '" + id + "' must start with a letter and hold only letters, digits, '-' and '_'");
+        }
+    }
+
+    private Optional<NodeSpec> noNode(SourcePosition at, String problem) {
+        problems.add(at, problem);
+        return Optional.empty();
     }
 
     /** The {@code with:} block of node {@code id}. */
@@ -188,19 +204,23 @@ public final class GraphParser {
     private Map<String, PortRef> inputs(String id, Map<String, Node> keys) {
         Map<String, PortRef> inputs = new LinkedHashMap<>();
         if (keys.get("inputs") instanceof MappingNode in) {
-            Set<String> seen = new HashSet<>();
-            for (NodeTuple p : in.getValue()) {
-                String port = key(p);
-                PortRef ref = portRef(p.getValueNode());
-                if (port != null && ref != null && unique(seen, port, p, "input '%s' of node '" + id + "'")) {
-                    inputs.put(port, ref);
-                }
-            }
+            addInputs(id, in, inputs);
         } else if (keys.containsKey("inputs")) {
             problems.add(at(keys.get("inputs").getStartMark()), "'inputs' must be a mapping of input ports to "
                     + "'node.port' references, e.g. {x: data.x}");
         }
         return inputs;
+    }
+
+    private void addInputs(String id, MappingNode in, Map<String, PortRef> inputs) {
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple p : in.getValue()) {
+            String port = key(p);
+            PortRef ref = portRef(p.getValueNode());
+            if (port != null && ref != null && unique(seen, port, p, "input '%s' of node '" + id + "'")) {
+                inputs.put(port, ref);
+            }
+        }
     }
 
     private List<PortRef> outputs(Node node) {
@@ -235,22 +255,27 @@ public final class GraphParser {
         Set<String> seen = new HashSet<>();
         for (NodeTuple t : m.getValue()) {
             String k = key(t);
-            if (k == null) {
-                continue;
-            }
-            SourcePosition at = at(t.getKeyNode().getStartMark());
-            if (!unique(seen, k, t, what + " '%s'")) {
-                continue;
-            } else if (!allowed.contains(k)) {
-                List<String> near = ExtensionRegistry.suggest(k, allowed);
-                problems.add(at, "unknown " + what + " '" + k + "'"
-                        + (near.isEmpty() ? "; expected one of " + String.join(", ", allowed.stream().sorted().toList())
-                        : "; did you mean '" + near.get(0) + "'?"));
-            } else {
+            if (k != null && unique(seen, k, t, what + " '%s'") && allowed(k, t, allowed, what)) {
                 out.put(k, t.getValueNode());
             }
         }
         return out;
+    }
+
+    /** Whether {@code k} is one of the {@code allowed} keys; an unknown key is a problem. */
+    private boolean allowed(String k, NodeTuple t, Set<String> allowed, String what) {
+        if (!allowed.contains(k)) {
+            problems.add(at(t.getKeyNode().getStartMark()), unknownKey(k, allowed, what));
+            return false;
+        }
+        return true;
+    }
+
+    private static String unknownKey(String k, Set<String> allowed, String what) {
+        List<String> near = ExtensionRegistry.suggest(k, allowed);
+        return "unknown " + what + " '" + k + "'"
+                + (near.isEmpty() ? "; expected one of " + String.join(", ", allowed.stream().sorted().toList())
+                : "; did you mean '" + near.get(0) + "'?");
     }
 
     /**
@@ -303,16 +328,7 @@ public final class GraphParser {
     private Object value(Node node) {
         checkTag(node);
         if (node instanceof ScalarNode s) {
-            if (s.getTag().equals(Tag.NULL)) {
-                problems.add(at(node.getStartMark()), "empty value; write a value or remove the key");
-                return "";
-            }
-            try {
-                return scalars.value(s);
-            } catch (YAMLException e) {
-                problems.add(at(node.getStartMark()), "cannot read value '" + s.getValue() + "'");
-                return s.getValue();
-            }
+            return scalar(s);
         }
         if (node instanceof SequenceNode seq) {
             List<Object> list = new ArrayList<>();
@@ -321,6 +337,19 @@ public final class GraphParser {
         }
         problems.add(at(node.getStartMark()), "expected a value or a list of values, got a mapping");
         return "";
+    }
+
+    private Object scalar(ScalarNode s) {
+        if (s.getTag().equals(Tag.NULL)) {
+            problems.add(at(s.getStartMark()), "empty value; write a value or remove the key");
+            return "";
+        }
+        try {
+            return scalars.value(s);
+        } catch (YAMLException e) {
+            problems.add(at(s.getStartMark()), "cannot read value '" + s.getValue() + "'");
+            return s.getValue();
+        }
     }
 
     private void checkTag(Node node) {

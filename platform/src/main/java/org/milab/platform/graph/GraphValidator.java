@@ -42,23 +42,34 @@ public final class GraphValidator {
     public List<Plan> validate(ExperimentGraph graph) {
         Set<Problem> problems = new LinkedHashSet<>();
         List<Plan> plans = new ArrayList<>();
-        GraphProblems sweepProblems = new GraphProblems();
-        graph.sweep().checkNodes(graph, sweepProblems);
-        sweepProblems.throwIfAny();
+        checkSweep(graph);
         for (Map<String, Located<Object>> point : graph.sweep().points(graph.seed().value())) {
-            ExperimentGraph g = Sweep.apply(graph, point);
-            Map<String, Object> values = new LinkedHashMap<>();
-            point.forEach((k, v) -> values.put(k, v.value()));
-            try {
-                plans.add(new Plan(g, values, plan(g)));
-            } catch (ConfigurationException e) {
-                problems.addAll(e.problems());
-            }
+            planPoint(graph, point, problems).ifPresent(plans::add);
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(new ArrayList<>(problems));
         }
         return plans;
+    }
+
+    private static void checkSweep(ExperimentGraph graph) {
+        GraphProblems sweepProblems = new GraphProblems();
+        graph.sweep().checkNodes(graph, sweepProblems);
+        sweepProblems.throwIfAny();
+    }
+
+    /** The plan of sweep point {@code point}, or its problems added to {@code problems}. */
+    private Optional<Plan> planPoint(ExperimentGraph graph, Map<String, Located<Object>> point,
+            Set<Problem> problems) {
+        ExperimentGraph g = Sweep.apply(graph, point);
+        Map<String, Object> values = new LinkedHashMap<>();
+        point.forEach((k, v) -> values.put(k, v.value()));
+        try {
+            return Optional.of(new Plan(g, values, plan(g)));
+        } catch (ConfigurationException e) {
+            problems.addAll(e.problems());
+            return Optional.empty();
+        }
     }
 
     private List<PlannedNode> plan(ExperimentGraph graph) {
@@ -67,15 +78,20 @@ public final class GraphValidator {
         for (NodeSpec node : graph.nodes().values()) {
             resolve(node, problems).ifPresent(p -> resolved.put(node.id(), p));
         }
+        checkWiring(graph, resolved, problems);
+        List<PlannedNode> ordered = order(resolved, problems);
+        problems.throwIfAny();
+        return ordered;
+    }
+
+    /** Each node's inputs and the graph's outputs name ports that exist, of fitting types. */
+    private void checkWiring(ExperimentGraph graph, Map<String, PlannedNode> resolved, GraphProblems problems) {
         for (PlannedNode node : resolved.values()) {
             checkInputs(node, graph, resolved, problems);
         }
         for (PortRef out : graph.outputs()) {
             outputType(out, graph, resolved, problems);
         }
-        List<PlannedNode> ordered = order(resolved, problems);
-        problems.throwIfAny();
-        return ordered;
     }
 
     private Optional<PlannedNode> resolve(NodeSpec node, GraphProblems problems) {
@@ -119,29 +135,48 @@ public final class GraphValidator {
                                                         GraphProblems problems) {
         List<Parameter<?>> own = e.info().parameters();
         List<Parameter<?>> host = kind.hostParameters();
-        Set<String> declared = new LinkedHashSet<>();
-        own.forEach(p -> declared.add(p.name()));
-        host.forEach(p -> declared.add(p.name()));
-        Map<String, Object> ownRaw = new LinkedHashMap<>();
-        Map<String, Object> hostRaw = new LinkedHashMap<>();
-        node.parameters().forEach((name, value) -> {
-            if (!declared.contains(name)) {
-                problems.add(value.at(), "node '" + node.id() + "': '" + e.name() + "' has no parameter '" + name + "'"
-                        + suggestion(name, declared) + (declared.isEmpty() ? " (it takes none)"
-                        : "; see 'milab plugins describe " + e.name() + "'"));
-            } else if (host.stream().anyMatch(p -> p.name().equals(name))) {
-                hostRaw.put(name, value.value());
-            } else {
-                ownRaw.put(name, value.value());
-            }
-        });
-        ParameterValues ownValues = bind(node, own, ownRaw, problems);
-        ParameterValues hostValues = bind(node, host, hostRaw, problems);
+        RawParameters raw = split(node, e, host, problems);
+        ParameterValues ownValues = bind(node, own, raw.own(), problems);
+        ParameterValues hostValues = bind(node, host, raw.host(), problems);
         if (ownValues == null || hostValues == null) {
             return Optional.empty();
         }
         checkPaths(node, own, ownValues, problems);
         return Optional.of(new PlannedNode(node, e, kind, ownValues, hostValues));
+    }
+
+    /** A node's parameter values as written, split into the extension's own and the host's. */
+    private record RawParameters(Map<String, Object> own, Map<String, Object> host) {
+    }
+
+    /** Splits the node's parameters into the extension's and the host's; an undeclared one is a problem. */
+    private static RawParameters split(NodeSpec node, ExtensionHandle e, List<Parameter<?>> host,
+                                       GraphProblems problems) {
+        Set<String> declared = declaredNames(e.info().parameters(), host);
+        RawParameters raw = new RawParameters(new LinkedHashMap<>(), new LinkedHashMap<>());
+        node.parameters().forEach((name, value) -> {
+            if (!declared.contains(name)) {
+                problems.add(value.at(), noSuchParameter(node, e, name, declared));
+            } else if (host.stream().anyMatch(p -> p.name().equals(name))) {
+                raw.host().put(name, value.value());
+            } else {
+                raw.own().put(name, value.value());
+            }
+        });
+        return raw;
+    }
+
+    private static String noSuchParameter(NodeSpec node, ExtensionHandle e, String name, Set<String> declared) {
+        return "node '" + node.id() + "': '" + e.name() + "' has no parameter '" + name + "'"
+                + suggestion(name, declared) + (declared.isEmpty() ? " (it takes none)"
+                : "; see 'milab plugins describe " + e.name() + "'");
+    }
+
+    private static Set<String> declaredNames(List<Parameter<?>> own, List<Parameter<?>> host) {
+        Set<String> declared = new LinkedHashSet<>();
+        own.forEach(p -> declared.add(p.name()));
+        host.forEach(p -> declared.add(p.name()));
+        return declared;
     }
 
     private static ParameterValues bind(NodeSpec node, List<Parameter<?>> declared, Map<String, Object> raw,
@@ -191,22 +226,34 @@ public final class GraphValidator {
     private void checkInputs(PlannedNode node, ExperimentGraph graph, Map<String, PlannedNode> resolved,
                              GraphProblems problems) {
         List<Port> ports = node.kind().inputs(node.extension());
-        Set<String> names = ports.stream().map(Port::name).collect(Collectors.toCollection(LinkedHashSet::new));
         node.inputs().forEach((port, ref) -> {
             Optional<Port> p = ports.stream().filter(q -> q.name().equals(port)).findFirst();
             if (p.isEmpty()) {
-                problems.add(ref.at(), "node '" + node.id() + "' (" + node.extension().name() + ") has no input '" + port
-                        + "'" + suggestion(port, names) + (names.isEmpty() ? "; it takes no inputs"
-                        : "; its inputs are " + String.join(", ", names)));
+                problems.add(ref.at(), noSuchInput(node, port, ports));
                 return;
             }
-            outputType(ref, graph, resolved, problems).ifPresent(type -> {
-                if (!p.get().type().isAssignableFrom(type)) {
-                    problems.add(ref.at(), "input '" + port + "' of node '" + node.id() + "' expects "
-                            + p.get().type().getSimpleName() + ", but '" + ref + "' is " + type.getSimpleName());
-                }
-            });
+            outputType(ref, graph, resolved, problems).ifPresent(type -> checkType(node, p.get(), ref, type, problems));
         });
+        checkRequired(node, ports, problems);
+    }
+
+    private static String noSuchInput(PlannedNode node, String port, List<Port> ports) {
+        Set<String> names = ports.stream().map(Port::name).collect(Collectors.toCollection(LinkedHashSet::new));
+        return "node '" + node.id() + "' (" + node.extension().name() + ") has no input '" + port
+                + "'" + suggestion(port, names) + (names.isEmpty() ? "; it takes no inputs"
+                : "; its inputs are " + String.join(", ", names));
+    }
+
+    /** The input {@code port} accepts what {@code ref} produces, of type {@code type}. */
+    private static void checkType(PlannedNode node, Port port, PortRef ref, Class<?> type, GraphProblems problems) {
+        if (!port.type().isAssignableFrom(type)) {
+            problems.add(ref.at(), "input '" + port.name() + "' of node '" + node.id() + "' expects "
+                    + port.type().getSimpleName() + ", but '" + ref + "' is " + type.getSimpleName());
+        }
+    }
+
+    /** Every input that is not optional is wired. */
+    private static void checkRequired(PlannedNode node, List<Port> ports, GraphProblems problems) {
         for (Port p : ports) {
             if (!p.optional() && !node.inputs().containsKey(p.name())) {
                 problems.add(node.spec().at(), "node '" + node.id() + "' (" + node.extension().name()
@@ -224,9 +271,11 @@ public final class GraphValidator {
             return Optional.empty();
         }
         PlannedNode source = resolved.get(ref.node());
-        if (source == null) {
-            return Optional.empty();
-        }
+        return source == null ? Optional.empty() : portType(ref, source, problems);
+    }
+
+    /** The type of {@code source}'s output that {@code ref} names, when it has one. */
+    private static Optional<Class<?>> portType(PortRef ref, PlannedNode source, GraphProblems problems) {
         Map<String, Class<?>> outputs = source.kind().outputs(source.extension(), source.parameters());
         Class<?> type = outputs.get(ref.port());
         if (type != null) {
@@ -245,15 +294,7 @@ public final class GraphValidator {
         Set<String> done = new LinkedHashSet<>();
         boolean progress = true;
         while (progress && ordered.size() < nodes.size()) {
-            progress = false;
-            for (PlannedNode n : nodes.values()) {
-                if (!done.contains(n.id()) && n.inputs().values().stream()
-                        .allMatch(r -> done.contains(r.node()) || !nodes.containsKey(r.node()))) {
-                    ordered.add(n);
-                    done.add(n.id());
-                    progress = true;
-                }
-            }
+            progress = addReady(nodes, ordered, done);
         }
         if (ordered.size() < nodes.size()) {
             List<String> cycle = findCycle(nodes, done);
@@ -264,15 +305,22 @@ public final class GraphValidator {
         return ordered;
     }
 
-    private static List<String> findCycle(Map<String, PlannedNode> nodes, Set<String> done) {
-        Map<String, String> next = new HashMap<>();
+    /** Adds to {@code ordered} each node whose inputs are all done; whether there was any. */
+    private static boolean addReady(Map<String, PlannedNode> nodes, List<PlannedNode> ordered, Set<String> done) {
+        boolean progress = false;
         for (PlannedNode n : nodes.values()) {
-            if (!done.contains(n.id())) {
-                n.inputs().values().stream().map(PortRef::node).filter(s -> !done.contains(s) && nodes.containsKey(s))
-                        .findFirst()
-                        .ifPresent(s -> next.put(n.id(), s));
+            if (!done.contains(n.id()) && n.inputs().values().stream()
+                    .allMatch(r -> done.contains(r.node()) || !nodes.containsKey(r.node()))) {
+                ordered.add(n);
+                done.add(n.id());
+                progress = true;
             }
         }
+        return progress;
+    }
+
+    private static List<String> findCycle(Map<String, PlannedNode> nodes, Set<String> done) {
+        Map<String, String> next = firstPendingInput(nodes, done);
         String start = next.keySet().iterator().next();
         List<String> path = new ArrayList<>();
         String at = start;
@@ -283,6 +331,19 @@ public final class GraphValidator {
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
         cycle.add(at);
         return cycle;
+    }
+
+    /** For each node not done, the first of its inputs from a node that is not done either. */
+    private static Map<String, String> firstPendingInput(Map<String, PlannedNode> nodes, Set<String> done) {
+        Map<String, String> next = new HashMap<>();
+        for (PlannedNode n : nodes.values()) {
+            if (!done.contains(n.id())) {
+                n.inputs().values().stream().map(PortRef::node).filter(s -> !done.contains(s) && nodes.containsKey(s))
+                        .findFirst()
+                        .ifPresent(s -> next.put(n.id(), s));
+            }
+        }
+        return next;
     }
 
     private static String suggestion(String word, java.util.Collection<String> candidates) {

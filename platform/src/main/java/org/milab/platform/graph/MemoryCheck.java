@@ -33,7 +33,11 @@ final class MemoryCheck {
         if (values.isEmpty()) {
             return;
         }
-        long v = values.getAsLong();
+        checkSize(node, values.getAsLong(), problems);
+    }
+
+    /** Adds a problem when {@code v} values are more than an array or the heap can hold. */
+    private void checkSize(PlannedNode node, long v, GraphProblems problems) {
         double bytes = 8.0 * v;
         if (v < 0 || v > 2 * MAX_ARRAY) {
             problems.add(node.spec().at(), "node '" + node.id() + "' (" + node.extension().name() + ") would hold "

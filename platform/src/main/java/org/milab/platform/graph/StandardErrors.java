@@ -74,21 +74,37 @@ public final class StandardErrors {
         }
         int b = host.get(RESAMPLES);
         progress.progress(1, b + 1L);
-        SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         int m = method == Method.BOOTSTRAP ? rows : rows / 2;
+        double sd = resampledSd(new Resampling(method, rows, m, b, seed), estimator, progress);
+        double se = method == Method.BOOTSTRAP ? sd : sd * Math.sqrt((double) m / rows);
+        return full.withStandardError(se).withDiagnostic("stderr-resamples", b);
+    }
+
+    /**
+     * How to resample.
+     *
+     * @param m the size of each resample
+     * @param b the number of resamples
+     */
+    private record Resampling(Method method, int rows, int m, int b, long seed) {
+        int[] pick(SplittableRandom random) {
+            return method == Method.BOOTSTRAP ? withReplacement(rows, random) : withoutReplacement(rows, m, random);
+        }
+    }
+
+    /** The standard deviation of the estimates over the resamples (Welford's running variance). */
+    private static double resampledSd(Resampling r, Function<int[], Estimate> estimator, Progress progress) {
+        SplittableRandom random = new SplittableRandom(r.seed() ^ 0x9E3779B97F4A7C15L);
         double mean = 0;
         double m2 = 0;
-        for (int i = 0; i < b; i++) {
-            int[] pick = method == Method.BOOTSTRAP ? withReplacement(rows, random) : withoutReplacement(rows, m, random);
-            double v = estimator.apply(pick).nats();
+        for (int i = 0; i < r.b(); i++) {
+            double v = estimator.apply(r.pick(random)).nats();
             double delta = v - mean;
             mean += delta / (i + 1);
             m2 += delta * (v - mean);
-            progress.progress(i + 2L, b + 1L);
+            progress.progress(i + 2L, r.b() + 1L);
         }
-        double sd = Math.sqrt(m2 / (b - 1));
-        double se = method == Method.BOOTSTRAP ? sd : sd * Math.sqrt((double) m / rows);
-        return full.withStandardError(se).withDiagnostic("stderr-resamples", b);
+        return Math.sqrt(m2 / (r.b() - 1));
     }
 
     private static int[] withReplacement(int n, SplittableRandom random) {

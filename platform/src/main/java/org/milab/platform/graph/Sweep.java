@@ -73,18 +73,23 @@ public record Sweep(List<SweepForm> forms) {
         List<Map<String, Located<Object>>> points = new ArrayList<>();
         points.add(new LinkedHashMap<>());
         for (SweepForm form : forms) {
-            List<Map<String, Located<Object>>> rows = form.rows(root.split());
-            List<Map<String, Located<Object>>> next = new ArrayList<>();
-            for (Map<String, Located<Object>> p : points) {
-                for (Map<String, Located<Object>> row : rows) {
-                    Map<String, Located<Object>> q = new LinkedHashMap<>(p);
-                    q.putAll(row);
-                    next.add(q);
-                }
-            }
-            points = next;
+            points = product(points, form.rows(root.split()));
         }
         return points;
+    }
+
+    /** Each point extended by each row, points outermost. */
+    private static List<Map<String, Located<Object>>> product(List<Map<String, Located<Object>>> points,
+            List<Map<String, Located<Object>>> rows) {
+        List<Map<String, Located<Object>>> next = new ArrayList<>();
+        for (Map<String, Located<Object>> p : points) {
+            for (Map<String, Located<Object>> row : rows) {
+                Map<String, Located<Object>> q = new LinkedHashMap<>(p);
+                q.putAll(row);
+                next.add(q);
+            }
+        }
+        return next;
     }
 
     /** {@code graph} with one point's values applied: node parameters, and the experiment seed of a repeat. */
@@ -110,13 +115,16 @@ public record Sweep(List<SweepForm> forms) {
                 }
                 String node = key.substring(0, key.indexOf('.'));
                 if (!graph.nodes().containsKey(node)) {
-                    List<String> near = org.milab.platform.plugins.ExtensionRegistry.suggest(node,
-                            graph.nodes().keySet());
-                    problems.add(f.at(), "sweep names node '" + node + "', which does not exist"
-                            + (near.isEmpty() ? "" : "; did you mean '" + near.get(0) + "'?"));
+                    problems.add(f.at(), noSuchNode(graph, node));
                 }
             }
         }
+    }
+
+    private static String noSuchNode(ExperimentGraph graph, String node) {
+        List<String> near = org.milab.platform.plugins.ExtensionRegistry.suggest(node, graph.nodes().keySet());
+        return "sweep names node '" + node + "', which does not exist"
+                + (near.isEmpty() ? "" : "; did you mean '" + near.get(0) + "'?");
     }
 
     /** The sweep as written in a resolved {@code graph.yaml}. */

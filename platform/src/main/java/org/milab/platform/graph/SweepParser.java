@@ -24,9 +24,12 @@ final class SweepParser {
     /** The most points one form may produce, so a typo cannot plan millions of runs. */
     static final int MAX_COUNT = 100_000;
     private static final String PARAM_KEY = "[^.]+\\.[^.]+";
+    private static final String RANDOM_EXAMPLE = "random: {n: 20, est.k: [2, 8], data.noise: {log: [0.01, 1.0]}, "
+            + "est.rule: {choice: [a, b]}}";
 
     private final GraphProblems problems;
     private final Function<Node, Object> values;
+
     private final Function<Mark, SourcePosition> positions;
     private final Set<String> swept = new HashSet<>();
 
@@ -44,22 +47,33 @@ final class SweepParser {
             return Sweep.none();
         }
         for (NodeTuple t : m.getValue()) {
-            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
-            Node value = t.getValueNode();
-            if (key == null) {
-                problems.add(at(t.getKeyNode()), "sweep keys must be plain names");
-            } else if (key.equals("zip")) {
-                zip(value).ifPresent(forms::add);
-            } else if (key.equals("random")) {
-                random(value).ifPresent(forms::add);
-            } else if (key.equals("seeds")) {
-                count(value, "seeds", "seeds: 10").ifPresent(n -> forms.add(new SweepForm.Repeats(n, at(value))));
-                claim(SweepForm.Repeats.KEY, t.getKeyNode());
-            } else {
-                list(key, t.getKeyNode(), value).ifPresent(v -> forms.add(new SweepForm.Axis(key, v)));
-            }
+            addForm(t, forms);
         }
         return new Sweep(forms);
+    }
+
+    /** The sweep form one entry declares: a zip, random draws, seeds, or one parameter's list of values. */
+    private void addForm(NodeTuple t, List<SweepForm> forms) {
+        String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
+        Node value = t.getValueNode();
+        if (key == null) {
+            problems.add(at(t.getKeyNode()), "sweep keys must be plain names");
+        } else if (key.equals("zip")) {
+            zip(value).ifPresent(forms::add);
+        } else if (key.equals("random")) {
+            random(value).ifPresent(forms::add);
+        } else if (key.equals("seeds")) {
+            addSeeds(t, forms);
+        } else {
+            list(key, t.getKeyNode(), value).ifPresent(v -> forms.add(new SweepForm.Axis(key, v)));
+        }
+    }
+
+    /** {@code seeds: N}: every point repeated with N seeds. */
+    private void addSeeds(NodeTuple t, List<SweepForm> forms) {
+        Node value = t.getValueNode();
+        count(value, "seeds", "seeds: 10").ifPresent(n -> forms.add(new SweepForm.Repeats(n, at(value))));
+        claim(SweepForm.Repeats.KEY, t.getKeyNode());
     }
 
     private java.util.Optional<Located<List<Object>>> list(String key, Node keyNode, Node value) {
@@ -81,33 +95,48 @@ final class SweepParser {
                     + "zip: {data.rho: [0.2, 0.8], est.k: [3, 5]}");
             return java.util.Optional.empty();
         }
+        Map<String, Located<List<Object>>> lists = zipLists(m);
+        return lists.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new SweepForm.Zip(lists));
+    }
+
+    /** The zipped lists by key; a list whose length differs from the first's is a problem. */
+    private Map<String, Located<List<Object>>> zipLists(MappingNode m) {
         Map<String, Located<List<Object>>> lists = new LinkedHashMap<>();
         int size = -1;
         for (NodeTuple t : m.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
             var list = list(key, t.getKeyNode(), t.getValueNode());
-            if (list.isEmpty()) {
-                continue;
+            if (list.isPresent()) {
+                size = checkZipLength(t.getKeyNode(), key, list.get().value().size(), size);
+                lists.put(key, list.get());
             }
-            int n = list.get().value().size();
-            if (size >= 0 && n != size) {
-                problems.add(at(t.getKeyNode()), "zip list '" + key + "' has " + n + " values but the first has "
-                        + size + "; zip lists run in parallel and need one length");
-            }
-            size = size < 0 ? n : size;
-            lists.put(key, list.get());
         }
-        return lists.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new SweepForm.Zip(lists));
+        return lists;
+    }
+
+    /** The length every zip list must have: the first's ({@code size}, -1 before the first). */
+    private int checkZipLength(Node keyNode, String key, int n, int size) {
+        if (size >= 0 && n != size) {
+            problems.add(at(keyNode), "zip list '" + key + "' has " + n + " values but the first has "
+                    + size + "; zip lists run in parallel and need one length");
+        }
+        return size < 0 ? n : size;
     }
 
     private java.util.Optional<SweepForm> random(Node node) {
-        String example = "random: {n: 20, est.k: [2, 8], data.noise: {log: [0.01, 1.0]}, est.rule: {choice: [a, b]}}";
         if (!(node instanceof MappingNode m)) {
-            problems.add(at(node), "'random' must be a mapping with n and the ranges to draw from, e.g. " + example);
+            problems.add(at(node), "'random' must be a mapping with n and the ranges to draw from, e.g. "
+                    + RANDOM_EXAMPLE);
             return java.util.Optional.empty();
         }
-        java.util.Optional<Integer> n = java.util.Optional.empty();
         Map<String, SweepRange> ranges = new LinkedHashMap<>();
+        java.util.Optional<Integer> n = randomEntries(m, ranges);
+        return randomDraws(node, n, ranges);
+    }
+
+    /** Reads the entries of {@code random:} ({@code n} and the ranges, added to {@code ranges}); returns n. */
+    private java.util.Optional<Integer> randomEntries(MappingNode m, Map<String, SweepRange> ranges) {
+        java.util.Optional<Integer> n = java.util.Optional.empty();
         for (NodeTuple t : m.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
             if (key.equals("n")) {
@@ -118,11 +147,16 @@ final class SweepParser {
                 range(key, t.getValueNode()).ifPresent(r -> ranges.put(key, r));
             }
         }
+        return n;
+    }
+
+    private java.util.Optional<SweepForm> randomDraws(Node node, java.util.Optional<Integer> n,
+            Map<String, SweepRange> ranges) {
         if (n.isEmpty() && !problems.isEmpty()) {
             return java.util.Optional.empty();
         }
         if (n.isEmpty() || ranges.isEmpty()) {
-            problems.add(at(node), "'random' needs n and at least one range, e.g. " + example);
+            problems.add(at(node), "'random' needs n and at least one range, e.g. " + RANDOM_EXAMPLE);
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new SweepForm.RandomDraws(n.get(), ranges, at(node)));
@@ -134,17 +168,26 @@ final class SweepParser {
         }
         if (node instanceof MappingNode m && m.getValue().size() == 1
                 && m.getValue().get(0).getKeyNode() instanceof ScalarNode k) {
-            Node v = m.getValue().get(0).getValueNode();
-            if (k.getValue().equals("log") && v instanceof SequenceNode seq) {
-                return bounds(key, seq, true).map(b -> new SweepRange.LogUniform(b[0].doubleValue(),
-                        b[1].doubleValue()));
-            }
-            if (k.getValue().equals("choice") && v instanceof SequenceNode seq && !seq.getValue().isEmpty()) {
-                List<Object> choices = new ArrayList<>();
-                seq.getValue().forEach(c -> choices.add(values.apply(c)));
-                return java.util.Optional.of(new SweepRange.Choice(choices));
-            }
+            return keyedRange(key, node, k.getValue(), m.getValue().get(0).getValueNode());
         }
+        return badRange(key, node);
+    }
+
+    /** A range written {@code {log: [lo, hi]}} or {@code {choice: [a, b, ...]}}. */
+    private java.util.Optional<SweepRange> keyedRange(String key, Node node, String form, Node v) {
+        if (form.equals("log") && v instanceof SequenceNode seq) {
+            return bounds(key, seq, true).map(b -> new SweepRange.LogUniform(b[0].doubleValue(),
+                    b[1].doubleValue()));
+        }
+        if (form.equals("choice") && v instanceof SequenceNode seq && !seq.getValue().isEmpty()) {
+            List<Object> choices = new ArrayList<>();
+            seq.getValue().forEach(c -> choices.add(values.apply(c)));
+            return java.util.Optional.of(new SweepRange.Choice(choices));
+        }
+        return badRange(key, node);
+    }
+
+    private java.util.Optional<SweepRange> badRange(String key, Node node) {
         problems.add(at(node), "random range of '" + key + "' must be [lo, hi], {log: [lo, hi]} or "
                 + "{choice: [a, b, ...]}");
         return java.util.Optional.empty();

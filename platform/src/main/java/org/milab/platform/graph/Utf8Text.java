@@ -31,16 +31,19 @@ final class Utf8Text {
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             int offset = in.position();
-            int length = Math.min(result.length(), bytes.length - offset);
-            throw new ConfigurationException(position(bytes, offset, file).toString(), "byte"
-                    + (length > 1 ? "s " : " ") + "0x" + HexFormat.of().formatHex(bytes, offset, offset + length)
-                    + " " + (length > 1 ? "are" : "is") + " not UTF-8 text; experiment files must be saved as UTF-8 "
-                    + "(re-save the file as UTF-8 in your editor, or convert it with iconv -f latin1 -t utf-8)");
+            throw notUtf8(bytes, offset, Math.min(result.length(), bytes.length - offset), file);
         }
         decoder.flush(out);
         out.flip();
         String text = out.toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static ConfigurationException notUtf8(byte[] bytes, int offset, int length, String file) {
+        return new ConfigurationException(position(bytes, offset, file).toString(), "byte"
+                + (length > 1 ? "s " : " ") + "0x" + HexFormat.of().formatHex(bytes, offset, offset + length)
+                + " " + (length > 1 ? "are" : "is") + " not UTF-8 text; experiment files must be saved as UTF-8 "
+                + "(re-save the file as UTF-8 in your editor, or convert it with iconv -f latin1 -t utf-8)");
     }
 
     /** 1-based line and column (in characters) of byte {@code offset}. */

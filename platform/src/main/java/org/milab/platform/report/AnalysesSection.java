@@ -17,21 +17,26 @@ final class AnalysesSection {
         int shown = 0;
         List<?> points = RunData.list(results.get("points"));
         for (int i = 0; i < points.size() && shown < MAX_RESULTS; i++) {
-            Map<String, Object> p = RunData.map(points.get(i));
-            for (Map.Entry<String, Object> e : RunData.map(p.get("nodes")).entrySet()) {
-                Map<String, Object> result = RunData.map(RunData.map(RunData.map(e.getValue()).get("outputs"))
-                        .get("result"));
-                if (!result.containsKey("tables") || shown++ >= MAX_RESULTS) {
-                    continue;
-                }
-                h.append("<h3>").append(Html.esc(e.getKey())).append(points.size() > 1 ? " (point " + i + ")" : "")
-                        .append("</h3>");
-                verdicts(h, result);
-                scalars(h, RunData.map(result.get("scalars")));
-                RunData.list(result.get("tables")).forEach(t -> table(h, RunData.map(t)));
-            }
+            String point = points.size() > 1 ? " (point " + i + ")" : "";
+            shown = appendPoint(h, RunData.map(points.get(i)), point, shown);
         }
         return h.length() == 0 ? "<p class=\"note\">no analysis results</p>" : h.toString();
+    }
+
+    /** The analysis results of one point's nodes, up to {@link #MAX_RESULTS} in all; the new count shown. */
+    private static int appendPoint(StringBuilder h, Map<String, Object> p, String point, int shown) {
+        for (Map.Entry<String, Object> e : RunData.map(p.get("nodes")).entrySet()) {
+            Map<String, Object> result = RunData.map(RunData.map(RunData.map(e.getValue()).get("outputs"))
+                    .get("result"));
+            if (!result.containsKey("tables") || shown++ >= MAX_RESULTS) {
+                continue;
+            }
+            h.append("<h3>").append(Html.esc(e.getKey())).append(point).append("</h3>");
+            verdicts(h, result);
+            scalars(h, RunData.map(result.get("scalars")));
+            RunData.list(result.get("tables")).forEach(t -> table(h, RunData.map(t)));
+        }
+        return shown;
     }
 
     private static void verdicts(StringBuilder h, Map<String, Object> result) {
@@ -58,15 +63,19 @@ final class AnalysesSection {
         h.append("</tr>");
         List<?> rows = RunData.list(t.get("rows"));
         for (int r = 0; r < Math.min(rows.size(), MAX_ROWS); r++) {
-            h.append("<tr>");
-            RunData.list(rows.get(r)).forEach(c -> h.append("<td>").append(c instanceof Number n
-                    ? Html.num(n.doubleValue()) : Html.esc(c)).append("</td>"));
-            h.append("</tr>");
+            appendRow(h, RunData.list(rows.get(r)));
         }
         if (rows.size() > MAX_ROWS) {
             h.append("<tr><td colspan=\"99\" class=\"note\">").append(rows.size() - MAX_ROWS)
                     .append(" more rows in results.json</td></tr>");
         }
         h.append("</table>");
+    }
+
+    private static void appendRow(StringBuilder h, List<?> row) {
+        h.append("<tr>");
+        row.forEach(c -> h.append("<td>").append(c instanceof Number n ? Html.num(n.doubleValue()) : Html.esc(c))
+                .append("</td>"));
+        h.append("</tr>");
     }
 }

@@ -28,18 +28,23 @@ public record EstimateRow(int point, Map<String, Object> sweep, String node, Str
         for (int i = 0; i < points.size(); i++) {
             Map<String, Object> p = RunData.map(points.get(i));
             Map<String, Object> sweep = RunData.map(p.get("sweep"));
-            for (Map.Entry<String, Object> e : RunData.map(p.get("nodes")).entrySet()) {
-                Map<String, Object> node = RunData.map(e.getValue());
-                Map<String, Object> est = RunData.map(RunData.map(node.get("outputs")).get("estimate"));
-                if (est.get("mi") == null) {
-                    continue;
-                }
-                rows.add(new EstimateRow(i, sweep, e.getKey(), String.valueOf(node.get("extension")), d(est.get("mi")),
-                        d(est.get("stderr")), d(RunData.map(node.get("truth")).get("mi")), d(node.get("logRatio")),
-                        d(est.get("n")), d(node.get("seconds"))));
-            }
+            int point = i;
+            RunData.map(p.get("nodes")).forEach((id, node) -> of(point, sweep, id, RunData.map(node))
+                    .ifPresent(rows::add));
         }
         return rows;
+    }
+
+    /** The row of node {@code id}, when it has an estimate. */
+    private static java.util.Optional<EstimateRow> of(int point, Map<String, Object> sweep, String id,
+            Map<String, Object> node) {
+        Map<String, Object> est = RunData.map(RunData.map(node.get("outputs")).get("estimate"));
+        if (est.get("mi") == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new EstimateRow(point, sweep, id, String.valueOf(node.get("extension")),
+                d(est.get("mi")), d(est.get("stderr")), d(RunData.map(node.get("truth")).get("mi")),
+                d(node.get("logRatio")), d(est.get("n")), d(node.get("seconds"))));
     }
 
     /** A JSON number as a double, NaN when absent or not a number. */

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Draws an experiment graph as inline SVG with a layered layout (after Sugiyama et al. 1981, reduced to its
@@ -41,9 +43,29 @@ public final class GraphDrawing {
 
     /** The graph as an {@code <svg>} element; wiring to unknown nodes is ignored. */
     public static String svg(List<Node> nodes) {
-        Map<String, Node> byId = new LinkedHashMap<>();
-        nodes.forEach(n -> byId.put(n.id(), n));
         Map<String, Integer> layer = layers(nodes);
+        List<List<Node>> layers = byLayer(nodes, layer);
+        Layout layout = new Layout(layer, order(layers));
+        StringBuilder svg = new StringBuilder(open(layers));
+        Set<String> ids = nodes.stream().map(Node::id).collect(Collectors.toSet());
+        for (Node n : nodes) {
+            appendEdges(svg, n, ids, layout);
+        }
+        for (Node n : nodes) {
+            box(svg, layout.at(n.id()), n);
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** Each node's layer and row in the drawing. */
+    private record Layout(Map<String, Integer> layer, Map<String, Integer> row) {
+        double[] at(String id) {
+            return GraphDrawing.at(layer.get(id), row.get(id));
+        }
+    }
+
+    /** The nodes of each layer, in the order given. */
+    private static List<List<Node>> byLayer(List<Node> nodes, Map<String, Integer> layer) {
         List<List<Node>> layers = new ArrayList<>();
         for (Node n : nodes) {
             int l = layer.get(n.id());
@@ -52,29 +74,30 @@ public final class GraphDrawing {
             }
             layers.get(l).add(n);
         }
-        Map<String, Integer> row = order(layers);
+        return layers;
+    }
+
+    /** The opening {@code <svg>} tag, sized for the layers, with the arrow marker. */
+    private static String open(List<List<Node>> layers) {
         int rows = layers.stream().mapToInt(List::size).max().orElse(1);
         int width = 2 * MARGIN + layers.size() * BOX_W + (layers.size() - 1) * GAP_X;
         int height = 2 * MARGIN + rows * BOX_H + (rows - 1) * GAP_Y;
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg class=\"graph\" "
+        return String.format(Locale.ROOT, "<svg class=\"graph\" "
                 + "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">"
                 + "<title>experiment graph</title><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" "
                 + "refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" "
-                + "fill=\"#555\"/></marker></defs>", width, height, width, height));
-        for (Node n : nodes) {
-            Map<String, List<String>> ports = new LinkedHashMap<>();
-            n.inputs().forEach((port, source) -> {
-                if (byId.containsKey(source)) {
-                    ports.computeIfAbsent(source, k -> new ArrayList<>()).add(port);
-                }
-            });
-            ports.forEach((source, names) -> edge(svg, at(layer.get(source), row.get(source)),
-                    at(layer.get(n.id()), row.get(n.id())), String.join(", ", names)));
-        }
-        for (Node n : nodes) {
-            box(svg, at(layer.get(n.id()), row.get(n.id())), n);
-        }
-        return svg.append("</svg>").toString();
+                + "fill=\"#555\"/></marker></defs>", width, height, width, height);
+    }
+
+    /** One edge per source node wired into {@code n}, labelled with the ports it feeds. */
+    private static void appendEdges(StringBuilder svg, Node n, Set<String> ids, Layout layout) {
+        Map<String, List<String>> ports = new LinkedHashMap<>();
+        n.inputs().forEach((port, source) -> {
+            if (ids.contains(source)) {
+                ports.computeIfAbsent(source, k -> new ArrayList<>()).add(port);
+            }
+        });
+        ports.forEach((source, names) -> edge(svg, layout.at(source), layout.at(n.id()), String.join(", ", names)));
     }
 
     /** Each node's layer: the length of the longest wiring path into it (0 for sources). */
@@ -91,34 +114,44 @@ public final class GraphDrawing {
         if (known != null) {
             return known;
         }
+        int l = depth <= byId.size() ? belowInputs(id, byId, memo, depth) : 0;
+        memo.put(id, l);
+        return l;
+    }
+
+    /** One more than the deepest layer of the node's inputs (0 without inputs); {@code depth} stops cycles. */
+    private static int belowInputs(String id, Map<String, Node> byId, Map<String, Integer> memo, int depth) {
         int l = 0;
-        if (depth <= byId.size()) {
-            for (String source : byId.get(id).inputs().values()) {
-                if (byId.containsKey(source) && !source.equals(id)) {
-                    l = Math.max(l, 1 + layerOf(source, byId, memo, depth + 1));
-                }
+        for (String source : byId.get(id).inputs().values()) {
+            if (byId.containsKey(source) && !source.equals(id)) {
+                l = Math.max(l, 1 + layerOf(source, byId, memo, depth + 1));
             }
         }
-        memo.put(id, l);
         return l;
     }
 
     private static Map<String, Integer> order(List<List<Node>> layers) {
         Map<String, Integer> row = new HashMap<>();
         for (List<Node> layer : layers) {
-            Map<String, Double> key = new HashMap<>();
-            for (int i = 0; i < layer.size(); i++) {
-                Node n = layer.get(i);
-                double mean = n.inputs().values().stream().filter(row::containsKey).mapToInt(row::get).average()
-                        .orElse(i);
-                key.put(n.id(), mean + i * 1e-6);
-            }
+            Map<String, Double> key = barycentres(layer, row);
             layer.sort(Comparator.comparingDouble(n -> key.get(n.id())));
             for (int i = 0; i < layer.size(); i++) {
                 row.put(layer.get(i).id(), i);
             }
         }
         return row;
+    }
+
+    /** Each node's mean input row (its own row when it has no placed inputs), ties kept in order. */
+    private static Map<String, Double> barycentres(List<Node> layer, Map<String, Integer> row) {
+        Map<String, Double> key = new HashMap<>();
+        for (int i = 0; i < layer.size(); i++) {
+            Node n = layer.get(i);
+            double mean = n.inputs().values().stream().filter(row::containsKey).mapToInt(row::get).average()
+                    .orElse(i);
+            key.put(n.id(), mean + i * 1e-6);
+        }
+        return key;
     }
 
     private static double[] at(int layer, int row) {

@@ -71,12 +71,7 @@ public final class LineChart {
     /** The chart as an {@code <svg>} element. */
     public String toSvg(int width, int height) {
         Bounds b = Bounds.of(series);
-        int total = height + LEGEND_ROW * series.size() + 4;
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
-                + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\"><title>%s</title>", width, total,
-                width, total, Html.esc(title)));
-        svg.append(text(width / 2.0, 18, "middle", "ctitle", title));
+        StringBuilder svg = open(width, height + LEGEND_ROW * series.size() + 4);
         if (!b.valid()) {
             return svg.append(text(width / 2.0, height / 2.0, "middle", "", "no finite values")).append("</svg>")
                     .toString();
@@ -90,14 +85,37 @@ public final class LineChart {
         return svg.append("</svg>").toString();
     }
 
+    /** The opening {@code <svg>} tag, {@code total} high, with the chart's title. */
+    private StringBuilder open(int width, int total) {
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
+                + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\"><title>%s</title>", width, total,
+                width, total, Html.esc(title)));
+        svg.append(text(width / 2.0, 18, "middle", "ctitle", title));
+        return svg;
+    }
+
     private void axes(StringBuilder svg, Frame f, int width, int height) {
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"frame\"/>",
                 f.left, f.top, f.width, f.height));
+        yGrid(svg, f);
+        xTicks(svg, f);
+        svg.append(text(f.left + f.width / 2.0, height - 8, "middle", "alabel", xLabel));
+        svg.append(String.format(Locale.ROOT, "<text transform=\"translate(14,%.1f) rotate(-90)\" "
+                + "text-anchor=\"middle\" class=\"alabel\">%s</text>", f.top + f.height / 2.0, Html.esc(yLabel)));
+    }
+
+    /** A grid line and a label per y tick. */
+    private static void yGrid(StringBuilder svg, Frame f) {
         for (double t : Ticks.of(f.b.ylo, f.b.yhi)) {
             double y = f.y(t);
             svg.append(line(f.left, y, f.left + f.width, y, "grid"));
             svg.append(text(f.left - 6, y + 4, "end", "tick", Ticks.label(t)));
         }
+    }
+
+    /** A tick mark and a label per x tick (or per category, thinned to about six). */
+    private void xTicks(StringBuilder svg, Frame f) {
         List<Double> xt = categories.isEmpty() ? Ticks.of(f.b.xlo, f.b.xhi) : categoryTicks();
         for (double t : xt) {
             double x = f.x(t);
@@ -105,9 +123,6 @@ public final class LineChart {
             String label = categories.isEmpty() ? Ticks.label(t) : clip(categories.get((int) t));
             svg.append(text(x, f.top + f.height + 16, "middle", "tick", label));
         }
-        svg.append(text(f.left + f.width / 2.0, height - 8, "middle", "alabel", xLabel));
-        svg.append(String.format(Locale.ROOT, "<text transform=\"translate(14,%.1f) rotate(-90)\" "
-                + "text-anchor=\"middle\" class=\"alabel\">%s</text>", f.top + f.height / 2.0, Html.esc(yLabel)));
     }
 
     private List<Double> categoryTicks() {
@@ -121,6 +136,21 @@ public final class LineChart {
 
     /** A series as a line (not between categories: they have no order) with points where there are few. */
     private static void draw(StringBuilder svg, Frame f, Series s, String colour, boolean categorical) {
+        if (!categorical) {
+            appendLine(svg, f, s, colour);
+        }
+        if (s.x().length > 40 && !categorical) {
+            return;
+        }
+        for (int i = 0; i < s.x().length; i++) {
+            if (finite(s.x()[i], s.y()[i])) {
+                appendPoint(svg, f, s, i, colour);
+            }
+        }
+    }
+
+    /** The series as a polyline through at most about {@link #MAX_POINTS} of its finite points. */
+    private static void appendLine(StringBuilder svg, Frame f, Series s, String colour) {
         int stride = Math.max(1, s.x().length / MAX_POINTS);
         StringBuilder pts = new StringBuilder();
         for (int i = 0; i < s.x().length; i += stride) {
@@ -128,26 +158,20 @@ public final class LineChart {
                 pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", f.x(s.x()[i]), f.y(s.y()[i])));
             }
         }
-        if (!categorical) {
-            svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.6\"")
-                    .append(s.dashed() ? " stroke-dasharray=\"6 4\"" : "").append(" points=\"").append(pts)
-                    .append("\"><title>").append(Html.esc(s.name())).append("</title></polyline>");
+        svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.6\"")
+                .append(s.dashed() ? " stroke-dasharray=\"6 4\"" : "").append(" points=\"").append(pts)
+                .append("\"><title>").append(Html.esc(s.name())).append("</title></polyline>");
+    }
+
+    /** Point {@code i} as a dot (hollow when the series is dashed), with its error bar when it has one. */
+    private static void appendPoint(StringBuilder svg, Frame f, Series s, int i, String colour) {
+        double x = f.x(s.x()[i]);
+        if (s.err() != null && Double.isFinite(s.err()[i])) {
+            svg.append(line(x, f.y(s.y()[i] - s.err()[i]), x, f.y(s.y()[i] + s.err()[i]), "")
+                    .replace("/>", " stroke=\"" + colour + "\"/>"));
         }
-        if (s.x().length > 40 && !categorical) {
-            return;
-        }
-        for (int i = 0; i < s.x().length; i++) {
-            if (!finite(s.x()[i], s.y()[i])) {
-                continue;
-            }
-            double x = f.x(s.x()[i]);
-            if (s.err() != null && Double.isFinite(s.err()[i])) {
-                svg.append(line(x, f.y(s.y()[i] - s.err()[i]), x, f.y(s.y()[i] + s.err()[i]), "")
-                        .replace("/>", " stroke=\"" + colour + "\"/>"));
-            }
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" %s/>", x,
-                    f.y(s.y()[i]), s.dashed() ? "fill=\"none\" stroke=\"" + colour + "\"" : "fill=\"" + colour + "\""));
-        }
+        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" %s/>", x,
+                f.y(s.y()[i]), s.dashed() ? "fill=\"none\" stroke=\"" + colour + "\"" : "fill=\"" + colour + "\""));
     }
 
     /** The legend, one row per series, below the x axis title. */
@@ -184,21 +208,26 @@ public final class LineChart {
     /** The data range of every finite point, error bars included, padded by 5%. */
     private record Bounds(double xlo, double xhi, double ylo, double yhi) {
         static Bounds of(List<Series> series) {
-            double xlo = Double.POSITIVE_INFINITY;
-            double xhi = Double.NEGATIVE_INFINITY;
-            double ylo = Double.POSITIVE_INFINITY;
-            double yhi = Double.NEGATIVE_INFINITY;
+            Bounds b = new Bounds(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY);
             for (Series s : series) {
                 for (int i = 0; i < s.x().length; i++) {
                     if (finite(s.x()[i], s.y()[i])) {
                         double e = s.err() != null && Double.isFinite(s.err()[i]) ? Math.abs(s.err()[i]) : 0;
-                        xlo = Math.min(xlo, s.x()[i]);
-                        xhi = Math.max(xhi, s.x()[i]);
-                        ylo = Math.min(ylo, s.y()[i] - e);
-                        yhi = Math.max(yhi, s.y()[i] + e);
+                        b = b.including(s.x()[i], s.y()[i] - e, s.y()[i] + e);
                     }
                 }
             }
+            return b.padded();
+        }
+
+        /** These bounds widened to take in x and the y range from {@code ylow} to {@code yhigh}. */
+        private Bounds including(double x, double ylow, double yhigh) {
+            return new Bounds(Math.min(xlo, x), Math.max(xhi, x), Math.min(ylo, ylow), Math.max(yhi, yhigh));
+        }
+
+        /** Padded by 5% of the y range (or around a single value), and half a unit around a single x. */
+        private Bounds padded() {
             double ypad = yhi > ylo ? 0.05 * (yhi - ylo) : Math.max(0.5, Math.abs(ylo) * 0.1);
             double xpad = xhi > xlo ? 0 : 0.5;
             return new Bounds(xlo - xpad, xhi + xpad, ylo - ypad, yhi + ypad);

@@ -21,6 +21,15 @@ final class ProvenanceSection {
             return "<p class=\"note\">no provenance.json yet (the run is running or was interrupted)</p>";
         }
         StringBuilder h = new StringBuilder("<table class=\"facts\">");
+        appendFacts(h, prov);
+        appendPlugins(h, prov);
+        appendNodeSeeds(h, prov);
+        appendExtensions(h, prov);
+        return h.append("</ul>").toString();
+    }
+
+    /** The facts that are present, then the command line. */
+    private static void appendFacts(StringBuilder h, Map<String, Object> prov) {
         for (String k : FACTS) {
             if (prov.containsKey(k)) {
                 h.append("<tr><th>").append(Html.esc(k)).append("</th><td>").append(Html.esc(plain(prov.get(k))))
@@ -30,6 +39,9 @@ final class ProvenanceSection {
         h.append("<tr><th>commandLine</th><td><code>milab ")
                 .append(Html.esc(String.join(" ", RunData.list(prov.get("commandLine")).stream()
                         .map(String::valueOf).toList()))).append("</code></td></tr></table>");
+    }
+
+    private static void appendPlugins(StringBuilder h, Map<String, Object> prov) {
         h.append("<h3>Plugins</h3><table><tr><th>plugin</th><th>version</th><th>state</th><th>SHA-256</th>"
                 + "<th>signer</th></tr>");
         for (Object o : RunData.list(prov.get("plugins"))) {
@@ -40,9 +52,16 @@ final class ProvenanceSection {
                     .append("</td><td><code class=\"hash\">").append(Html.esc(plain(p.get("sha256"))))
                     .append("</code></td><td>").append(Html.esc(signer(p))).append("</td></tr>");
         }
+    }
+
+    private static void appendNodeSeeds(StringBuilder h, Map<String, Object> prov) {
         h.append("</table><h3>Node seeds</h3><table><tr><th>node</th><th>seed</th></tr>");
         RunData.map(prov.get("nodeSeeds")).forEach((node, seed) -> h.append("<tr><td>").append(Html.esc(node))
                 .append("</td><td>").append(Html.esc(plain(seed))).append("</td></tr>"));
+    }
+
+    /** Each extension used, with its citations. */
+    private static void appendExtensions(StringBuilder h, Map<String, Object> prov) {
         h.append("</table><h3>Extensions used and what to cite</h3><ul>");
         RunData.map(prov.get("extensionsUsed")).forEach((ext, info) -> {
             h.append("<li><b>").append(Html.esc(ext)).append("</b>");
@@ -51,7 +70,6 @@ final class ProvenanceSection {
             }
             h.append("</li>");
         });
-        return h.append("</ul>").toString();
     }
 
     /** The plugin's signer as recorded ({@code signer}, a name or a map of fields), else "unsigned". */

@@ -35,28 +35,44 @@ public final class ReportPage {
     /** The report's sections, for embedding in another page. */
     public static String body(RunData run) {
         List<EstimateRow> rows = EstimateRow.of(run.results());
-        StringBuilder h = new StringBuilder();
-        h.append("<header><h1>").append(Html.esc(run.experiment())).append(" <small>").append(Html.esc(run.id()))
-                .append("</small></h1>").append(summary(run)).append("</header>");
+        StringBuilder h = new StringBuilder(header(run));
         h.append(section("estimates", "Estimates", EstimatesTable.html(rows)));
-        List<String> sweep = SweepPlots.svgs(rows, run.results());
-        if (!sweep.isEmpty()) {
-            h.append(section("sweep", "Results over the sweep", String.join("", sweep)));
-        }
+        h.append(sweepSection(rows, run));
         h.append(section("graph", "Graph", "<div class=\"scroll\">" + GraphDrawing.svg(nodes(run.graph()))
                 + "</div>"));
+        h.append(metricsSection(run));
+        h.append(section("figures", "Figures", figures(run)));
+        h.append(section("analyses", "Analyses", AnalysesSection.html(run.results())));
+        h.append(experimentSection(run));
+        h.append(section("provenance", "Provenance", ProvenanceSection.html(run.provenance())));
+        return h.toString();
+    }
+
+    /** The experiment's name, the run id, and the run's summary. */
+    private static String header(RunData run) {
+        return "<header><h1>" + Html.esc(run.experiment()) + " <small>" + Html.esc(run.id()) + "</small></h1>"
+                + summary(run) + "</header>";
+    }
+
+    /** The plots of the results over the sweep; empty when there are none. */
+    private static String sweepSection(List<EstimateRow> rows, RunData run) {
+        List<String> sweep = SweepPlots.svgs(rows, run.results());
+        return sweep.isEmpty() ? "" : section("sweep", "Results over the sweep", String.join("", sweep));
+    }
+
+    private static String metricsSection(RunData run) {
         Map<String, RunData> one = new LinkedHashMap<>();
         one.put(run.id(), run);
         List<String> curves = MetricCharts.svgs(one);
-        h.append(section("metrics", "Metric curves", curves.isEmpty() ? "<p class=\"note\">no metrics recorded</p>"
-                : "<div class=\"grid\">" + String.join("", curves) + "</div>"));
-        h.append(section("figures", "Figures", figures(run)));
-        h.append(section("analyses", "Analyses", AnalysesSection.html(run.results())));
-        h.append(section("experiment", "Experiment file", "<pre>" + Html.esc(run.experimentYaml()) + "</pre>"
+        return section("metrics", "Metric curves", curves.isEmpty() ? "<p class=\"note\">no metrics recorded</p>"
+                : "<div class=\"grid\">" + String.join("", curves) + "</div>");
+    }
+
+    /** The experiment file as written, and the graph as run. */
+    private static String experimentSection(RunData run) {
+        return section("experiment", "Experiment file", "<pre>" + Html.esc(run.experimentYaml()) + "</pre>"
                 + "<details><summary>graph as run (graph.yaml)</summary><pre>"
-                + Html.esc(RunData.text(run.folder().resolve("graph.yaml")).orElse("")) + "</pre></details>"));
-        h.append(section("provenance", "Provenance", ProvenanceSection.html(run.provenance())));
-        return h.toString();
+                + Html.esc(RunData.text(run.folder().resolve("graph.yaml")).orElse("")) + "</pre></details>");
     }
 
     private static String summary(RunData run) {
@@ -65,6 +81,11 @@ public final class ReportPage {
         StringBuilder s = new StringBuilder("<p class=\"summary\"><span class=\"status ").append(Html.esc(status))
                 .append("\">").append(Html.esc(status)).append("</span>");
         s.append(" seed ").append(Html.esc(ProvenanceSection.plain(run.graph().getOrDefault("seed", "?"))));
+        appendTimesAndError(s, p);
+        return s.append("</p>").toString();
+    }
+
+    private static void appendTimesAndError(StringBuilder s, Map<String, Object> p) {
         if (p.get("start") != null) {
             s.append(" \u00b7 started ").append(Html.esc(p.get("start")));
         }
@@ -74,7 +95,6 @@ public final class ReportPage {
         if (p.get("error") != null) {
             s.append("</p><p class=\"error\">").append(Html.esc(p.get("error")));
         }
-        return s.append("</p>").toString();
     }
 
     private static String section(String id, String title, String content) {
@@ -88,19 +108,29 @@ public final class ReportPage {
         StringBuilder h = new StringBuilder("<div class=\"figures\">");
         List<Path> all = preferred(run.figures());
         for (Path f : all.subList(0, Math.min(all.size(), MAX_FIGURES))) {
-            String rel = run.folder().relativize(f).toString().replace('\\', '/');
-            h.append("<figure><img alt=\"").append(Html.esc(rel)).append("\" src=\"").append(Html.dataUri(f))
-                    .append("\"><figcaption>").append(Html.esc(rel)).append("</figcaption></figure>");
+            appendFigure(h, run, f);
         }
         h.append("</div>");
         if (all.size() > MAX_FIGURES) {
-            h.append("<p class=\"note\">").append(all.size() - MAX_FIGURES).append(" more figures in the run folder:")
-                    .append("</p><ul>");
-            all.subList(MAX_FIGURES, all.size()).forEach(f -> h.append("<li>").append(Html.esc(run.folder()
-                    .relativize(f).toString().replace('\\', '/'))).append("</li>"));
-            h.append("</ul>");
+            appendMore(h, run, all);
         }
         return h.toString();
+    }
+
+    /** The figure inline, captioned with its path in the run folder. */
+    private static void appendFigure(StringBuilder h, RunData run, Path f) {
+        String rel = run.folder().relativize(f).toString().replace('\\', '/');
+        h.append("<figure><img alt=\"").append(Html.esc(rel)).append("\" src=\"").append(Html.dataUri(f))
+                .append("\"><figcaption>").append(Html.esc(rel)).append("</figcaption></figure>");
+    }
+
+    /** The list of the figures beyond the first {@link #MAX_FIGURES}. */
+    private static void appendMore(StringBuilder h, RunData run, List<Path> all) {
+        h.append("<p class=\"note\">").append(all.size() - MAX_FIGURES).append(" more figures in the run folder:")
+                .append("</p><ul>");
+        all.subList(MAX_FIGURES, all.size()).forEach(f -> h.append("<li>").append(Html.esc(run.folder()
+                .relativize(f).toString().replace('\\', '/'))).append("</li>"));
+        h.append("</ul>");
     }
 
     /** One file per figure: the PNG where both a PNG and an SVG of it exist (smaller in a page). */

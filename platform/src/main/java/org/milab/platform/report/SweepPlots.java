@@ -37,25 +37,47 @@ final class SweepPlots {
     private SweepPlots() {
     }
 
+    /**
+     * The x axis: the swept parameter with the most values, and those values.
+     *
+     * @param numeric whether every value is a number (else each value is a category slot)
+     */
+    private record XAxis(String key, List<String> values, boolean numeric) {
+        static XAxis of(List<Value> values) {
+            String key = widestKey(values);
+            List<String> xs = distinct(values, key);
+            return new XAxis(key, xs, xs.stream().allMatch(SweepPlots::isNumber));
+        }
+
+        /** Where {@code v} is on the axis. */
+        double x(Value v) {
+            String s = String.valueOf(v.sweep().get(key));
+            return numeric ? Double.parseDouble(s) : values.indexOf(s);
+        }
+    }
+
     /** The charts as SVG elements; none when the run has fewer than two points. */
     static List<String> svgs(List<EstimateRow> estimates, Map<String, Object> results) {
         List<?> points = RunData.list(results.get("points"));
         if (points.size() < 2 || RunData.map(RunData.map(points.get(0)).get("sweep")).isEmpty()) {
             return List.of();
         }
+        List<Value> values = values(estimates, points);
+        XAxis axis = XAxis.of(values);
+        Map<String, List<Value>> byChart = new LinkedHashMap<>();
+        values.forEach(v -> byChart.computeIfAbsent(v.chart(), k -> new ArrayList<>()).add(v));
+        List<String> svgs = new ArrayList<>();
+        byChart.entrySet().stream().limit(MAX_CHARTS).forEach(c -> svgs.add(chart(c.getKey(), c.getValue(), axis)));
+        return svgs;
+    }
+
+    /** The estimates, then the numbers of training and analysis results. */
+    private static List<Value> values(List<EstimateRow> estimates, List<?> points) {
         List<Value> values = new ArrayList<>();
         estimates.forEach(r -> values.add(new Value(r.node() + " (" + r.extension() + ")", "MI (nats)", r.sweep(),
                 r.mi(), r.stderr(), r.truth())));
         values.addAll(resultMetrics(points));
-        String axis = widestKey(values);
-        List<String> xs = distinct(values, axis);
-        boolean numeric = xs.stream().allMatch(SweepPlots::isNumber);
-        Map<String, List<Value>> byChart = new LinkedHashMap<>();
-        values.forEach(v -> byChart.computeIfAbsent(v.chart(), k -> new ArrayList<>()).add(v));
-        List<String> svgs = new ArrayList<>();
-        byChart.entrySet().stream().limit(MAX_CHARTS).forEach(c -> svgs.add(chart(c.getKey(), c.getValue(), axis, xs,
-                numeric)));
-        return svgs;
+        return values;
     }
 
     /** Numeric metrics of training results and scalars of analysis results, per point. */
@@ -63,59 +85,60 @@ final class SweepPlots {
         List<Value> out = new ArrayList<>();
         for (Object p : points) {
             Map<String, Object> sweep = RunData.map(RunData.map(p).get("sweep"));
-            RunData.map(RunData.map(p).get("nodes")).forEach((node, n) -> {
-                Map<String, Object> result = RunData.map(RunData.map(RunData.map(n).get("outputs")).get("result"));
-                Map<String, Object> numbers = new LinkedHashMap<>(RunData.map(result.get("metrics")));
-                Map<String, Object> scalars = RunData.map(result.get("scalars"));
-                if (scalars.size() <= MAX_SCALARS) {
-                    numbers.putAll(scalars);
-                }
-                numbers.forEach((metric, v) -> {
-                    if (v instanceof Number x && !metric.equals("epochs")) {
-                        out.add(new Value(node + ": " + metric, metric, sweep, x.doubleValue(), Double.NaN,
-                                Double.NaN));
-                    }
-                });
-            });
+            RunData.map(RunData.map(p).get("nodes")).forEach((node, n) -> addNumbers(out, node, n, sweep));
         }
         return out;
     }
 
-    private static String chart(String title, List<Value> vs, String axis, List<String> xs, boolean numeric) {
-        LineChart chart = new LineChart(title + " over " + axis, axis, vs.get(0).yLabel());
-        if (!numeric) {
-            chart.categories(xs);
+    /** The node's training metrics (but epochs) and, when there are few, its analysis scalars. */
+    private static void addNumbers(List<Value> out, String node, Object n, Map<String, Object> sweep) {
+        Map<String, Object> result = RunData.map(RunData.map(RunData.map(n).get("outputs")).get("result"));
+        Map<String, Object> numbers = new LinkedHashMap<>(RunData.map(result.get("metrics")));
+        Map<String, Object> scalars = RunData.map(result.get("scalars"));
+        if (scalars.size() <= MAX_SCALARS) {
+            numbers.putAll(scalars);
+        }
+        numbers.forEach((metric, v) -> {
+            if (v instanceof Number x && !metric.equals("epochs")) {
+                out.add(new Value(node + ": " + metric, metric, sweep, x.doubleValue(), Double.NaN, Double.NaN));
+            }
+        });
+    }
+
+    private static String chart(String title, List<Value> vs, XAxis axis) {
+        LineChart chart = new LineChart(title + " over " + axis.key(), axis.key(), vs.get(0).yLabel());
+        if (!axis.numeric()) {
+            chart.categories(axis.values());
         }
         Map<String, List<Value>> groups = new LinkedHashMap<>();
-        vs.forEach(v -> groups.computeIfAbsent(others(v, axis), k -> new ArrayList<>()).add(v));
-        groups.entrySet().stream().limit(MAX_SERIES).forEach(g -> add(chart, g.getKey(), g.getValue(), axis, xs,
-                numeric));
+        vs.forEach(v -> groups.computeIfAbsent(others(v, axis.key()), k -> new ArrayList<>()).add(v));
+        groups.entrySet().stream().limit(MAX_SERIES).forEach(g -> add(chart, g.getKey(), g.getValue(), axis));
         String note = groups.size() > MAX_SERIES ? "<p class=\"note\">showing " + MAX_SERIES + " of " + groups.size()
                 + " combinations of the other swept values</p>" : "";
         return chart.toSvg(720, 340) + note;
     }
 
-    private static void add(LineChart chart, String label, List<Value> vs, String axis, List<String> xs,
-            boolean numeric) {
-        double[] x = new double[vs.size()];
-        double[] y = new double[vs.size()];
-        double[] se = new double[vs.size()];
-        double[] truth = new double[vs.size()];
-        boolean anyTruth = false;
-        for (int i = 0; i < vs.size(); i++) {
-            String v = String.valueOf(vs.get(i).sweep().get(axis));
-            x[i] = numeric ? Double.parseDouble(v) : xs.indexOf(v);
-            y[i] = vs.get(i).value();
-            se[i] = vs.get(i).err();
-            truth[i] = vs.get(i).truth();
-            anyTruth |= Double.isFinite(truth[i]);
-        }
+    /** The values with their error bars as one series, and the truth, where known, as a dashed one. */
+    private static void add(LineChart chart, String label, List<Value> vs, XAxis axis) {
+        double[] x = column(vs, axis::x);
+        double[] y = column(vs, Value::value);
+        double[] se = column(vs, Value::err);
+        double[] truth = column(vs, Value::truth);
+        boolean anyTruth = java.util.Arrays.stream(truth).anyMatch(Double::isFinite);
         boolean anyErr = java.util.Arrays.stream(se).anyMatch(Double::isFinite);
         String suffix = label.isEmpty() ? "" : " (" + label + ")";
         chart.add(new LineChart.Series((anyErr ? "value \u00b1 s.e." : "value") + suffix, x, y, se, false));
         if (anyTruth) {
             chart.add(new LineChart.Series("truth" + suffix, x, truth, null, true));
         }
+    }
+
+    private static double[] column(List<Value> vs, java.util.function.ToDoubleFunction<Value> f) {
+        double[] out = new double[vs.size()];
+        for (int i = 0; i < vs.size(); i++) {
+            out[i] = f.applyAsDouble(vs.get(i));
+        }
+        return out;
     }
 
     private static String widestKey(List<Value> values) {

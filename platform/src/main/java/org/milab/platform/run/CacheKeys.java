@@ -67,20 +67,28 @@ public final class CacheKeys {
                 .anyMatch(ref -> !inputKeys.containsKey(ref.node()))) {
             return Optional.empty();
         }
+        return Optional.of(sha256(keyText(node, sha, seed, inputKeys)));
+    }
+
+    /** What the key hashes: versions, the extension and its plugin, parameters, plugins named, seed, inputs. */
+    private String keyText(PlannedNode node, String sha, long seed, Map<String, String> inputKeys) {
         StringBuilder text = new StringBuilder(VERSION).append('\n').append("host ").append(host).append('\n');
         text.append("extension ").append(node.extension().qualifiedName()).append(' ')
                 .append(node.extension().pluginVersion()).append(' ').append(sha).append('\n');
-        new TreeMap<>(node.parameters().asText()).forEach((k, v) -> text.append("param ").append(k).append('=')
-                .append(v).append('\n'));
-        new TreeMap<>(node.hostParameters().asText()).forEach((k, v) -> text.append("host ").append(k).append('=')
-                .append(v).append('\n'));
+        appendSorted(text, "param ", node.parameters().asText());
+        appendSorted(text, "host ", node.hostParameters().asText());
         if (node.parameters().asMap().values().stream().anyMatch(v -> v instanceof ComponentSpec)) {
             pluginSha.forEach((id, s) -> text.append("plugin ").append(id).append(' ').append(s).append('\n'));
         }
         text.append("seed ").append(seed).append('\n');
         new TreeMap<>(node.inputs()).forEach((port, ref) -> text.append("input ").append(port).append('=')
                 .append(inputKeys.get(ref.node())).append('.').append(ref.port()).append('\n'));
-        return Optional.of(sha256(text.toString()));
+        return text.toString();
+    }
+
+    /** A line {@code prefix key=value} per entry, by key. */
+    private static void appendSorted(StringBuilder text, String prefix, Map<String, String> values) {
+        new TreeMap<>(values).forEach((k, v) -> text.append(prefix).append(k).append('=').append(v).append('\n'));
     }
 
     /**

@@ -13,12 +13,7 @@ public final class ErrorText {
     /** {@code error} as text: the problems of a configuration error one per line, else its message. */
     public static String of(Throwable error) {
         if (error instanceof ConfigurationException c) {
-            StringBuilder sb = new StringBuilder("milab: ").append(c.problems().size() == 1 ? "1 problem"
-                    : c.problems().size() + " problems").append(":\n");
-            for (Problem p : c.problems()) {
-                sb.append("  ").append(p).append('\n');
-            }
-            return sb.toString().stripTrailing();
+            return problems(c);
         }
         if (error instanceof GraphRunner.NodeFailure f && f.getCause() instanceof ConfigurationException c) {
             return "milab: node '" + f.node().id() + "' failed:\n" + of(c).replaceFirst("^milab: ", "  ");
@@ -28,5 +23,14 @@ public final class ErrorText {
         }
         return "milab: unexpected " + error.getClass().getSimpleName() + ": " + error.getMessage()
                 + " (run with --verbose for the stack trace)";
+    }
+
+    private static String problems(ConfigurationException c) {
+        StringBuilder sb = new StringBuilder("milab: ").append(c.problems().size() == 1 ? "1 problem"
+                : c.problems().size() + " problems").append(":\n");
+        for (Problem p : c.problems()) {
+            sb.append("  ").append(p).append('\n');
+        }
+        return sb.toString().stripTrailing();
     }
 }

@@ -98,59 +98,92 @@ public final class GraphRunner {
      * @throws Cancelled when the run was cancelled (Ctrl-C)
      */
     public PointOutcome runPoint(Plan plan, int point, int points, Path folder) {
-        Path base = folder.resolve(RunLayout.pointFolder(point, points));
-        long seed = plan.graph().seed().value();
-        Map<String, Map<String, Object>> produced = new HashMap<>();
-        Map<String, String> nodeKeys = new HashMap<>();
-        List<NodeOutcome> outcomes = new ArrayList<>();
+        PointState state = new PointState(plan, point, points, folder);
         try (RunScope scope = new RunScope()) {
             for (PlannedNode node : plan.nodes()) {
                 if (cancelled.get()) {
                     throw new Cancelled("the run was cancelled before node '" + node.id() + "'");
                 }
-                long nodeSeed = Seeds.derive(seed, node.id());
-                Optional<String> key = keys.flatMap(k -> k.key(node, nodeSeed, nodeKeys));
-                key.ifPresent(k -> nodeKeys.put(node.id(), k));
-                Path nodeFolder = base.resolve(node.id());
-                Optional<NodeOutcome> hit = key.flatMap(k -> cache.flatMap(c -> c.lookup(k, node, nodeFolder)));
-                NodeOutcome outcome = hit.isPresent() ? hit.get()
-                        : compute(node, nodeSeed, nodeFolder, produced, point, points, scope);
-                if (hit.isEmpty()) {
-                    key.ifPresent(k -> cache.ifPresent(c -> c.store(k, outcome, nodeFolder)));
-                }
-                produced.put(node.id(), outcome.outputs());
-                outcomes.add(outcome);
+                state.add(node, runNode(node, state, scope));
             }
         } catch (NodeFailure e) {
-            return new PointOutcome(plan.point(), outcomes, Optional.of(e));
+            return new PointOutcome(plan.point(), state.outcomes, Optional.of(e));
         }
-        return new PointOutcome(plan.point(), outcomes);
+        return new PointOutcome(plan.point(), state.outcomes);
     }
 
-    private NodeOutcome compute(PlannedNode node, long nodeSeed, Path nodeFolder,
-                                Map<String, Map<String, Object>> produced, int point, int points, RunScope scope) {
-        Map<String, Object> wired = new LinkedHashMap<>();
+    /** What the nodes of one point share: the point, its folder and seed, what the earlier nodes produced. */
+    private static final class PointState {
+        private final int point;
+        private final int points;
+        private final Path base;
+        private final long seed;
+        private final Map<String, Map<String, Object>> produced = new HashMap<>();
+        private final Map<String, String> nodeKeys = new HashMap<>();
+        private final List<NodeOutcome> outcomes = new ArrayList<>();
+
+        PointState(Plan plan, int point, int points, Path folder) {
+            this.point = point;
+            this.points = points;
+            this.base = folder.resolve(RunLayout.pointFolder(point, points));
+            this.seed = plan.graph().seed().value();
+        }
+
+        void add(PlannedNode node, NodeOutcome outcome) {
+            produced.put(node.id(), outcome.outputs());
+            outcomes.add(outcome);
+        }
+    }
+
+    /** The node's outcome from the node cache when it is there, else computed (and then cached when it can be). */
+    private NodeOutcome runNode(PlannedNode node, PointState state, RunScope scope) {
+        long nodeSeed = Seeds.derive(state.seed, node.id());
+        Optional<String> key = keys.flatMap(k -> k.key(node, nodeSeed, state.nodeKeys));
+        key.ifPresent(k -> state.nodeKeys.put(node.id(), k));
+        Path nodeFolder = state.base.resolve(node.id());
+        Optional<NodeOutcome> hit = key.flatMap(k -> cache.flatMap(c -> c.lookup(k, node, nodeFolder)));
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        NodeOutcome outcome = compute(node, nodeSeed, nodeFolder, state, scope);
+        key.ifPresent(k -> cache.ifPresent(c -> c.store(k, outcome, nodeFolder)));
+        return outcome;
+    }
+
+    private NodeOutcome compute(PlannedNode node, long nodeSeed, Path nodeFolder, PointState state, RunScope scope) {
         long t0 = System.nanoTime();
-        Map<String, Object> out;
+        Map<String, Object> out = execute(node, nodeSeed, nodeFolder, state, scope);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        listener.finished(node.id(), seconds);
+        // an estimate of another quantity (matrix Renyi MI, say) is not compared with the Shannon truth; the truth
+        // comes from the upstream dataset node, already in produced
+        Optional<GroundTruth> truth = out.get(NodeKinds.ESTIMATE) instanceof Estimate e && e.quantity().isPresent()
+                ? Optional.empty() : truth(node, state.produced);
+        return new NodeOutcome(node, nodeSeed, seconds, out, truth);
+    }
+
+    /** Wires the node's inputs and runs its extension; a failure (not a cancellation) becomes a {@link NodeFailure}. */
+    private Map<String, Object> execute(PlannedNode node, long nodeSeed, Path nodeFolder, PointState state,
+            RunScope scope) {
         try {
-            node.inputs().forEach((port, ref) -> wired.put(port, value(ref, produced)));
-            listener.started(node.id(), point, points);
+            Map<String, Object> wired = wire(node, state.produced);
+            listener.started(node.id(), state.point, state.points);
             try (HostRunContext ctx = new HostRunContext(node.id(), nodeSeed, node.parameters(), nodeFolder, registry,
                     cancelled, listener, scope)) {
-                out = node.kind().run(node.extension(), Inputs.of(wired), node.hostParameters(), ctx);
+                return node.kind().run(node.extension(), Inputs.of(wired), node.hostParameters(), ctx);
             }
         } catch (Cancelled e) {
             throw e;
         } catch (RuntimeException | OutOfMemoryError e) {
             throw new NodeFailure(node, e);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        listener.finished(node.id(), seconds);
-        // an estimate of another quantity (matrix Renyi MI, say) is not compared with the Shannon truth; the truth
-        // comes from the upstream dataset node, already in produced
-        Optional<GroundTruth> truth = out.get(NodeKinds.ESTIMATE) instanceof Estimate e && e.quantity().isPresent()
-                ? Optional.empty() : truth(node, produced);
-        return new NodeOutcome(node, nodeSeed, seconds, out, truth);
+    }
+
+    /** The node's inputs, by port, from what the earlier nodes produced. */
+    private static Map<String, Object> wire(PlannedNode node, Map<String, Map<String, Object>> produced) {
+        Map<String, Object> wired = new LinkedHashMap<>();
+        node.inputs().forEach((port, ref) -> wired.put(port, value(ref, produced)));
+        return wired;
     }
 
     private static Object value(PortRef ref, Map<String, Map<String, Object>> produced) {

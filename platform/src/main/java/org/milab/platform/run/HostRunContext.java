@@ -151,13 +151,7 @@ public final class HostRunContext implements RunContext, AutoCloseable {
     public <T extends MilabExtension> Configured<T> component(Class<T> role, String name, Map<String, ?> params) {
         java.util.List<Role> roles = java.util.Arrays.stream(Role.values()).filter(r -> r.type() == role).toList();
         ExtensionHandle h = registry.resolve(name, roles, "node '" + nodeId + "'");
-        ParameterValues bound;
-        try {
-            bound = h.info().bind(new LinkedHashMap<>(params));
-        } catch (ConfigurationException e) {
-            throw new ConfigurationException(e.problems().stream().map(p -> new org.milab.api.Problem(
-                    "node '" + nodeId + "', component '" + name + "', " + p.where(), p.message())).toList());
-        }
+        ParameterValues bound = bind(h, name, params);
         String childId = nodeId + "/" + h.name();
         HostRunContext child = new HostRunContext(childId, Seeds.derive(seed, h.name()), bound,
                 folder.resolve(h.name()), registry, cancelled, progress, runScope);
@@ -167,21 +161,36 @@ public final class HostRunContext implements RunContext, AutoCloseable {
         return new Configured<>(h.as(role), child);
     }
 
+    /** The component's parameters bound to its declarations; problems name this node and the component. */
+    private ParameterValues bind(ExtensionHandle h, String name, Map<String, ?> params) {
+        try {
+            return h.info().bind(new LinkedHashMap<>(params));
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(e.problems().stream().map(p -> new org.milab.api.Problem(
+                    "node '" + nodeId + "', component '" + name + "', " + p.where(), p.message())).toList());
+        }
+    }
+
     @Override
     public synchronized void close() {
         children.forEach(HostRunContext::close);
         try {
-            if (metrics != null) {
-                metrics.close();
-                Files.move(folder.resolve(METRICS_PART), folder.resolve("metrics.csv"),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
+            closeMetrics();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             if (manager != null) {
                 manager.close();
             }
+        }
+    }
+
+    /** Closes the metrics file, if any, and renames it to {@code metrics.csv}. */
+    private void closeMetrics() throws IOException {
+        if (metrics != null) {
+            metrics.close();
+            Files.move(folder.resolve(METRICS_PART), folder.resolve("metrics.csv"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
     }
 }

@@ -63,14 +63,19 @@ public final class Json {
         if (value instanceof RecordedOutput r) {
             return r.json();
         }
-        if (value instanceof Estimate e) {
-            return estimate(e);
-        }
         if (value instanceof Dataset d) {
             return dataset(d);
         }
         if (value instanceof Samples s) {
             return samples(s);
+        }
+        return result(value);
+    }
+
+    /** An estimate, training result or analysis result (the types are final, so the order of tests is free). */
+    private static Object result(Object value) {
+        if (value instanceof Estimate e) {
+            return estimate(e);
         }
         if (value instanceof TrainingResult t) {
             return training(t);
@@ -135,13 +140,15 @@ public final class Json {
         if (!e.diagnostics().isEmpty()) {
             m.put("diagnostics", e.diagnostics());
         }
-        if (!e.notes().isEmpty()) {
-            m.put("notes", e.notes());
-        }
-        if (!e.warnings().isEmpty()) {
-            m.put("warnings", e.warnings());
-        }
+        putUnlessEmpty(m, "notes", e.notes());
+        putUnlessEmpty(m, "warnings", e.warnings());
         return m;
+    }
+
+    private static void putUnlessEmpty(Map<String, Object> m, String key, List<String> values) {
+        if (!values.isEmpty()) {
+            m.put(key, values);
+        }
     }
 
     /** A ground truth. */

@@ -45,14 +45,20 @@ public final class NodeCache {
             return Optional.empty();
         }
         try {
-            Map<?, ?> recorded = (Map<?, ?>) Json.parseExact(Files.readString(json, StandardCharsets.UTF_8));
-            Path original = Path.of(String.valueOf(recorded.get("folder")));
-            copyTree(entry.resolve(FILES), nodeFolder);
-            return Optional.of(OutcomeCodec.restore(node, recorded, p -> p.startsWith(original)
-                    ? nodeFolder.resolve(original.relativize(p)) : p, true));
+            return Optional.of(restore(entry, node, nodeFolder));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The entry's outcome, its files copied into {@code nodeFolder} and its paths moved there. */
+    private static NodeOutcome restore(Path entry, PlannedNode node, Path nodeFolder) throws IOException {
+        Map<?, ?> recorded = (Map<?, ?>) Json.parseExact(Files.readString(entry.resolve(NODE_JSON),
+                StandardCharsets.UTF_8));
+        Path original = Path.of(String.valueOf(recorded.get("folder")));
+        copyTree(entry.resolve(FILES), nodeFolder);
+        return OutcomeCodec.restore(node, recorded, p -> p.startsWith(original)
+                ? nodeFolder.resolve(original.relativize(p)) : p, true);
     }
 
     /**
@@ -67,23 +73,34 @@ public final class NodeCache {
             return Files.isDirectory(entry);
         }
         try {
-            Files.createDirectories(entry.getParent());
-            Path tmp = Files.createTempDirectory(entry.getParent(), ".tmp-");
-            Map<String, Object> json = new LinkedHashMap<>(ResultsWriter.node(outcome));
-            json.put("folder", nodeFolder.toAbsolutePath().toString());
-            json.remove("cached");
-            json.put("outputs", absoluteFigures((Map<?, ?>) json.get("outputs")));
-            copyTree(nodeFolder, tmp.resolve(FILES));
-            Files.writeString(tmp.resolve(NODE_JSON), Json.pretty(json), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
-                deleteTree(tmp);
-            }
+            writeEntry(entry, outcome, nodeFolder);
             return true;
         } catch (IOException | UncheckedIOException e) {
             return false;
         }
+    }
+
+    /** Writes the entry in a temporary folder beside it, then renames that into place (unless a racer was first). */
+    private static void writeEntry(Path entry, NodeOutcome outcome, Path nodeFolder) throws IOException {
+        Files.createDirectories(entry.getParent());
+        Path tmp = Files.createTempDirectory(entry.getParent(), ".tmp-");
+        Map<String, Object> json = entryJson(outcome, nodeFolder);
+        copyTree(nodeFolder, tmp.resolve(FILES));
+        Files.writeString(tmp.resolve(NODE_JSON), Json.pretty(json), StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
+            deleteTree(tmp);
+        }
+    }
+
+    /** The outcome as {@code node.json} records it: its folder, and analysis figures with absolute paths. */
+    private static Map<String, Object> entryJson(NodeOutcome outcome, Path nodeFolder) {
+        Map<String, Object> json = new LinkedHashMap<>(ResultsWriter.node(outcome));
+        json.put("folder", nodeFolder.toAbsolutePath().toString());
+        json.remove("cached");
+        json.put("outputs", absoluteFigures((Map<?, ?>) json.get("outputs")));
+        return json;
     }
 
     /** The outputs with every analysis figure path made absolute, so a later run can map it into its folder. */

@@ -69,6 +69,10 @@ final class OutcomeCodec {
         if (m.get("quantity") != null) {
             e = e.withQuantity(String.valueOf(m.get("quantity")));
         }
+        return withNotesAndWarnings(e, m);
+    }
+
+    private static Estimate withNotesAndWarnings(Estimate e, Map<?, ?> m) {
         for (Object note : m.get("notes") instanceof List<?> l ? l : List.of()) {
             e = e.withNote(String.valueOf(note));
         }
@@ -81,11 +85,7 @@ final class OutcomeCodec {
     private static AnalysisResult analysis(Map<?, ?> m, UnaryOperator<Path> figures) {
         List<Table> tables = new ArrayList<>();
         for (Object o : (List<?>) m.get("tables")) {
-            Map<?, ?> t = (Map<?, ?>) o;
-            List<List<Object>> rows = new ArrayList<>();
-            ((List<?>) t.get("rows")).forEach(r -> rows.add(new ArrayList<>((List<?>) r)));
-            tables.add(new Table(String.valueOf(t.get("title")),
-                    ((List<?>) t.get("columns")).stream().map(String::valueOf).toList(), rows));
+            tables.add(table((Map<?, ?>) o));
         }
         Map<String, Double> scalars = new LinkedHashMap<>();
         ((Map<?, ?>) m.get("scalars")).forEach((k, v) -> scalars.put(String.valueOf(k), real(v)));
@@ -93,6 +93,13 @@ final class OutcomeCodec {
         List<Path> paths = ((List<?>) m.get("figures")).stream().map(f -> figures.apply(Path.of(String.valueOf(f))))
                 .toList();
         return new AnalysisResult(tables, scalars, verdicts, paths);
+    }
+
+    private static Table table(Map<?, ?> t) {
+        List<List<Object>> rows = new ArrayList<>();
+        ((List<?>) t.get("rows")).forEach(r -> rows.add(new ArrayList<>((List<?>) r)));
+        return new Table(String.valueOf(t.get("title")),
+                ((List<?>) t.get("columns")).stream().map(String::valueOf).toList(), rows);
     }
 
     private static GroundTruth truth(Map<?, ?> t) {

@@ -32,43 +32,66 @@ public final class Provenance {
     public static Map<String, Object> of(MilabVersion version, List<PluginStatus> plugins, List<Plan> plans, long seed,
                                          Path experimentFile, Instant start, Instant end, String status,
                                          List<String> commandLine) {
+        Map<String, Object> m = header(version, status, commandLine);
+        m.put("experimentFile", experimentFile.toAbsolutePath().toString());
+        gitCommit(experimentFile).ifPresent(c -> m.put("gitCommit", c));
+        m.put("seed", seed);
+        putNodes(m, plans.get(0), seed);
+        m.put("plugins", plugins(plugins));
+        putMachine(m);
+        m.put("start", start.toString());
+        m.put("end", end.toString());
+        return m;
+    }
+
+    private static Map<String, Object> header(MilabVersion version, String status, List<String> commandLine) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", status);
         m.put("milab", version.milab());
         m.put("pluginApi", version.pluginApi());
         m.put("commandLine", commandLine);
-        m.put("experimentFile", experimentFile.toAbsolutePath().toString());
-        gitCommit(experimentFile).ifPresent(c -> m.put("gitCommit", c));
-        m.put("seed", seed);
+        return m;
+    }
+
+    /** Each node's derived seed, and each extension the plan uses. */
+    private static void putNodes(Map<String, Object> m, Plan plan, long seed) {
         Map<String, Object> seeds = new LinkedHashMap<>();
         Map<String, Object> used = new LinkedHashMap<>();
-        for (PlannedNode n : plans.get(0).nodes()) {
+        for (PlannedNode n : plan.nodes()) {
             seeds.put(n.id(), Seeds.derive(seed, n.id()));
             used.putIfAbsent(n.extension().qualifiedName(), extension(n.extension()));
         }
         m.put("nodeSeeds", seeds);
         m.put("extensionsUsed", used);
+    }
+
+    private static List<Object> plugins(List<PluginStatus> plugins) {
         List<Object> ps = new ArrayList<>();
         for (PluginStatus p : plugins) {
-            Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("id", p.id());
-            pm.put("version", p.version());
-            pm.put("path", p.path().toString());
-            pm.put("sha256", p.sha256());
-            pm.put("state", p.state().toString().toLowerCase(java.util.Locale.ROOT));
-            p.problemText().ifPresent(t -> pm.put("problem", t));
-            ps.add(pm);
+            ps.add(plugin(p));
         }
-        m.put("plugins", ps);
+        return ps;
+    }
+
+    private static Map<String, Object> plugin(PluginStatus p) {
+        Map<String, Object> pm = new LinkedHashMap<>();
+        pm.put("id", p.id());
+        pm.put("version", p.version());
+        pm.put("path", p.path().toString());
+        pm.put("sha256", p.sha256());
+        pm.put("state", p.state().toString().toLowerCase(java.util.Locale.ROOT));
+        p.problemText().ifPresent(t -> pm.put("problem", t));
+        return pm;
+    }
+
+    /** The JVM, OS, CPU count and host name. */
+    private static void putMachine(Map<String, Object> m) {
         m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
                 + System.getProperty("java.vendor") + ")");
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         m.put("cpus", Runtime.getRuntime().availableProcessors());
         m.put("host", host());
-        m.put("start", start.toString());
-        m.put("end", end.toString());
-        return m;
     }
 
     private static Map<String, Object> extension(ExtensionHandle h) {
@@ -105,26 +128,35 @@ public final class Provenance {
     /** The HEAD commit of the git work tree holding {@code file}, with "+dirty" when it has changes. */
     static Optional<String> gitCommit(Path file) {
         Path dir = file.toAbsolutePath().getParent();
+        return insideWorkTree(dir) ? headCommit(dir) : Optional.empty();
+    }
+
+    private static boolean insideWorkTree(Path dir) {
         Path probe = dir;
         while (probe != null && !Files.exists(probe.resolve(".git"))) {
             probe = probe.getParent();
         }
-        if (probe == null) {
-            return Optional.empty();
-        }
+        return probe != null;
+    }
+
+    /** {@code git rev-parse HEAD} in {@code dir}; empty when git fails, is slow or prints no commit. */
+    private static Optional<String> headCommit(Path dir) {
         try {
             Process p = new ProcessBuilder("git", "-C", dir.toString(), "rev-parse", "HEAD")
                     .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).trim();
-            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0 || !out.matches("[0-9a-f]{40}")) {
-                return Optional.empty();
-            }
-            return Optional.of(out);
+            return printedCommit(p);
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** What {@code git} printed, when it ended in time, without error, and printed a commit id. */
+    private static Optional<String> printedCommit(Process p) throws IOException, InterruptedException {
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        boolean ok = p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("[0-9a-f]{40}");
+        return ok ? Optional.of(out) : Optional.empty();
     }
 }

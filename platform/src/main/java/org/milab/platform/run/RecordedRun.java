@@ -41,15 +41,7 @@ public record RecordedRun(Path folder, Path graph, Map<?, ?> provenance, Map<?, 
      */
     public static RecordedRun read(Path folder) {
         try {
-            Path provenance = folder.resolve("provenance.json");
-            if (!Files.isRegularFile(provenance)) {
-                throw interrupted(folder, "it has no provenance.json: it was stopped before its first node ran");
-            }
-            Map<?, ?> prov = (Map<?, ?>) Json.parse(Files.readString(provenance));
-            requireFinished(folder, prov);
-            Path res = folder.resolve("results.json");
-            Map<?, ?> results = Files.isRegularFile(res) ? (Map<?, ?>) Json.parse(Files.readString(res)) : Map.of();
-            return new RecordedRun(folder, folder.resolve("graph.yaml"), prov, results);
+            return readFinished(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ConfigurationException e) {
@@ -57,6 +49,18 @@ public record RecordedRun(Path folder, Path graph, Map<?, ?> provenance, Map<?, 
         } catch (RuntimeException e) {
             throw new ConfigurationException(folder.toString(), "not a readable run folder: " + e.getMessage());
         }
+    }
+
+    private static RecordedRun readFinished(Path folder) throws IOException {
+        Path provenance = folder.resolve("provenance.json");
+        if (!Files.isRegularFile(provenance)) {
+            throw interrupted(folder, "it has no provenance.json: it was stopped before its first node ran");
+        }
+        Map<?, ?> prov = (Map<?, ?>) Json.parse(Files.readString(provenance));
+        requireFinished(folder, prov);
+        Path res = folder.resolve("results.json");
+        Map<?, ?> results = Files.isRegularFile(res) ? (Map<?, ?>) Json.parse(Files.readString(res)) : Map.of();
+        return new RecordedRun(folder, folder.resolve("graph.yaml"), prov, results);
     }
 
     /**
@@ -67,13 +71,17 @@ public record RecordedRun(Path folder, Path graph, Map<?, ?> provenance, Map<?, 
         if (INTERRUPTED.equals(provenance.get("status"))) {
             throw interrupted(folder, "it was stopped by Ctrl-C or a termination signal at " + provenance.get("end"));
         }
-        if (!RUNNING.equals(provenance.get("status"))) {
-            return;
+        if (RUNNING.equals(provenance.get("status"))) {
+            throw stillRunning(folder, provenance);
         }
+    }
+
+    /** Whether the process of a run still {@code running} is alive or gone, as the error to throw. */
+    private static ConfigurationException stillRunning(Path folder, Map<?, ?> provenance) {
         boolean alive = provenance.get("pid") instanceof Number pid
                 && ProcessHandle.of(pid.longValue()).map(ProcessHandle::isAlive).orElse(false)
                 && Objects.equals(provenance.get("host"), Provenance.host());
-        throw alive
+        return alive
                 ? new ConfigurationException(folder.toString(), "this run is still running (process "
                 + provenance.get("pid") + "); wait for it to finish, then re-run it")
                 : interrupted(folder, "its provenance still says 'running' since " + provenance.get("start")
@@ -124,15 +132,20 @@ public record RecordedRun(Path folder, Path graph, Map<?, ?> provenance, Map<?, 
         for (int i = 0; i < before.size(); i++) {
             Map<?, ?> b = (Map<?, ?>) ((Map<?, ?>) before.get(i)).get("nodes");
             Map<?, ?> a = Json.roundTrip((Map<?, ?>) ((Map<?, ?>) after.get(i)).get("nodes"));
-            for (Object node : b.keySet()) {
-                Object mb = mi(b.get(node));
-                Object ma = mi(a.get(node));
-                if (!Objects.equals(mb, ma)) {
-                    diffs.add("point " + i + ", node " + node + ": recorded " + mb + ", now " + ma);
-                }
-            }
+            addDifferences(diffs, i, b, a);
         }
         return diffs;
+    }
+
+    /** Each node of point {@code i} whose estimate differs between {@code before} and {@code after}. */
+    private static void addDifferences(List<String> diffs, int i, Map<?, ?> before, Map<?, ?> after) {
+        for (Object node : before.keySet()) {
+            Object mb = mi(before.get(node));
+            Object ma = mi(after.get(node));
+            if (!Objects.equals(mb, ma)) {
+                diffs.add("point " + i + ", node " + node + ": recorded " + mb + ", now " + ma);
+            }
+        }
     }
 
     private static Object mi(Object node) {

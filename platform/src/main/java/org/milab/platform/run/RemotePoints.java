@@ -38,20 +38,27 @@ public final class RemotePoints implements PointExecutor {
                 todo.add(i);
             }
         }
+        Map<Integer, PointOutcome> back = awaitAll(plans, todo, new RunDirectory(folder), finished);
+        back.putAll(done);
+        List<PointOutcome> out = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            out.add(back.get(i));
+        }
+        return out;
+    }
+
+    /** Submits the points {@code todo} and waits for each in turn, telling {@code finished} as each arrives. */
+    private Map<Integer, PointOutcome> awaitAll(List<Plan> plans, List<Integer> todo, RunDirectory dir,
+            Finished finished) {
         List<Future<PointRecord>> futures = submitter.submit(todo);
-        Map<Integer, PointOutcome> back = new LinkedHashMap<>(done);
-        RunDirectory dir = new RunDirectory(folder);
+        Map<Integer, PointOutcome> back = new LinkedHashMap<>();
         for (int k = 0; k < todo.size(); k++) {
             int i = todo.get(k);
             PointOutcome p = await(futures.get(k), i).restore(plans.get(i), dir);
             finished.accept(i, p);
             back.put(i, p);
         }
-        List<PointOutcome> out = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
-            out.add(back.get(i));
-        }
-        return out;
+        return back;
     }
 
     private static PointRecord await(Future<PointRecord> f, int index) {

@@ -30,30 +30,43 @@ public final class ResultsWriter {
         root.put("seed", seed);
         Map<String, Object> nodes = new LinkedHashMap<>();
         for (PlannedNode n : plan.nodes()) {
-            Map<String, Object> node = new LinkedHashMap<>();
-            node.put("use", n.extension().qualifiedName());
-            Map<String, Object> with = new LinkedHashMap<>(plain(n.extension().info().parameters(), n.parameters()));
-            with.putAll(plain(n.kind().hostParameters(), n.hostParameters()));
-            if (!with.isEmpty()) {
-                node.put("with", with);
-            }
-            Map<String, Object> inputs = new LinkedHashMap<>();
-            n.inputs().forEach((port, ref) -> inputs.put(port, ref.toString()));
-            if (!inputs.isEmpty()) {
-                node.put("inputs", inputs);
-            }
-            nodes.put(n.id(), node);
+            nodes.put(n.id(), resolvedNode(n));
         }
         root.put("nodes", nodes);
+        putSweepAndOutputs(root, graph);
+        return "# resolved by milab from " + graph.file() + "\n" + blockYaml().dump(root);
+    }
+
+    private static void putSweepAndOutputs(Map<String, Object> root, ExperimentGraph graph) {
         if (!graph.sweep().isEmpty()) {
             root.put("sweep", graph.sweep().asYaml());
         }
         if (!graph.outputs().isEmpty()) {
             root.put("outputs", graph.outputs().stream().map(Object::toString).toList());
         }
+    }
+
+    private static Yaml blockYaml() {
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return "# resolved by milab from " + graph.file() + "\n" + new Yaml(o).dump(root);
+        return new Yaml(o);
+    }
+
+    /** A node as run: its qualified extension, every parameter (the host's too) and its wiring. */
+    private static Map<String, Object> resolvedNode(PlannedNode n) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("use", n.extension().qualifiedName());
+        Map<String, Object> with = new LinkedHashMap<>(plain(n.extension().info().parameters(), n.parameters()));
+        with.putAll(plain(n.kind().hostParameters(), n.hostParameters()));
+        if (!with.isEmpty()) {
+            node.put("with", with);
+        }
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        n.inputs().forEach((port, ref) -> inputs.put(port, ref.toString()));
+        if (!inputs.isEmpty()) {
+            node.put("inputs", inputs);
+        }
+        return node;
     }
 
     private static Map<String, Object> plain(List<Parameter<?>> declared, ParameterValues values) {
@@ -100,20 +113,29 @@ public final class ResultsWriter {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("extension", n.node().extension().qualifiedName());
         m.put("pluginVersion", n.node().extension().pluginVersion());
-        Map<String, String> params = new LinkedHashMap<>(n.node().parameters().asText());
-        params.putAll(n.node().hostParameters().asText());
-        m.put("parameters", params);
+        m.put("parameters", parameters(n.node()));
         m.put("seed", n.seed());
         m.put("seconds", n.seconds());
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        n.outputs().forEach((port, v) -> outputs.put(port, Json.of(v)));
-        m.put("outputs", outputs);
+        m.put("outputs", outputs(n));
         n.truth().ifPresent(t -> m.put("truth", Json.truth(t)));
         n.logRatio().ifPresent(r -> m.put("logRatio", r));
         if (n.cached()) {
             m.put("cached", true);
         }
         return m;
+    }
+
+    /** Every parameter as text, the host's after the extension's. */
+    private static Map<String, String> parameters(PlannedNode node) {
+        Map<String, String> params = new LinkedHashMap<>(node.parameters().asText());
+        params.putAll(node.hostParameters().asText());
+        return params;
+    }
+
+    private static Map<String, Object> outputs(NodeOutcome n) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        n.outputs().forEach((port, v) -> outputs.put(port, Json.of(v)));
+        return outputs;
     }
 
     /** {@code results.csv}: one row per estimate, with the sweep values as leading columns. */
@@ -125,26 +147,34 @@ public final class ResultsWriter {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
                 .get())) {
             for (PointOutcome p : points) {
-                for (NodeOutcome n : p.nodes()) {
-                    if (!(n.outputs().get(NodeKinds.ESTIMATE) instanceof Estimate e)) {
-                        continue;
-                    }
-                    List<Object> row = new ArrayList<>(p.point().values());
-                    row.add(n.node().id());
-                    row.add(n.node().extension().qualifiedName());
-                    row.add(num(e.nats()));
-                    row.add(e.standardError().isPresent() ? num(e.standardError().getAsDouble()) : "");
-                    row.add(n.truth().map(t -> num(t.nats())).orElse(""));
-                    row.add(n.logRatio().isPresent() ? num(n.logRatio().getAsDouble()) : "");
-                    row.add(e.sampleCount());
-                    row.add(String.format(Locale.ROOT, "%.4f", n.seconds()));
-                    csv.printRecord(row);
-                }
+                printEstimates(csv, p);
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static void printEstimates(CSVPrinter csv, PointOutcome p) throws java.io.IOException {
+        for (NodeOutcome n : p.nodes()) {
+            if (n.outputs().get(NodeKinds.ESTIMATE) instanceof Estimate e) {
+                csv.printRecord(estimateRow(p, n, e));
+            }
+        }
+    }
+
+    /** The point's sweep values, then the node and its estimate. */
+    private static List<Object> estimateRow(PointOutcome p, NodeOutcome n, Estimate e) {
+        List<Object> row = new ArrayList<>(p.point().values());
+        row.add(n.node().id());
+        row.add(n.node().extension().qualifiedName());
+        row.add(num(e.nats()));
+        row.add(e.standardError().isPresent() ? num(e.standardError().getAsDouble()) : "");
+        row.add(n.truth().map(t -> num(t.nats())).orElse(""));
+        row.add(n.logRatio().isPresent() ? num(n.logRatio().getAsDouble()) : "");
+        row.add(e.sampleCount());
+        row.add(String.format(Locale.ROOT, "%.4f", n.seconds()));
+        return row;
     }
 
     private static String num(double v) {

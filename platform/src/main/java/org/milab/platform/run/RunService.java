@@ -71,53 +71,103 @@ public final class RunService {
      */
     public RunReport run(RunRequest request, RunOptions options, PointExecutor remote) {
         request.recorded().ifPresent(r -> r.pluginDifferences(host.plugins()).forEach(warnings));
-        ExperimentGraph graph = request.graph();
-        List<Plan> plans = new GraphValidator(host.registry()).validate(graph);
-        long seed = graph.seed().value();
+        List<Plan> plans = new GraphValidator(host.registry()).validate(request.graph());
         CacheKeys keys = new CacheKeys(host.plugins());
         RunFolder folder = open(request, options.resume(), plans, keys);
+        Started run = start(request, plans, folder);
+        ProgressFile progress = new ProgressFile(folder.dir(), listener);
+        Collaborators with = new Collaborators(keys, new CancelOnShutdown(() -> recordInterrupted(run)), progress);
+        try {
+            return execute(run, options, remote, with);
+        } finally {
+            tell(options, folder.dir());
+        }
+    }
+
+    /** A run whose folder holds its graph and {@code running} provenance: what the later steps record against. */
+    private record Started(RunRequest request, List<Plan> plans, RunFolder folder, Instant start) {
+        RunDirectory dir() {
+            return folder.dir();
+        }
+    }
+
+    /** What the run's points need besides the run: node cache keys, the cancellation hook, the progress file. */
+    private record Collaborators(CacheKeys keys, CancelOnShutdown cancel, ProgressFile progress) {
+    }
+
+    /** Runs the points and records the outcome: the results, or the failure (then rethrown). */
+    private RunReport execute(Started run, RunOptions options, PointExecutor remote, Collaborators with) {
+        try (CancelOnShutdown cancel = with.cancel()) {
+            return complete(run, runPoints(run, options, remote, with), with.progress());
+        } catch (RuntimeException e) {
+            recordFailure(run, with.progress(), with.cancel().flag().get(), e);
+            throw e;
+        }
+    }
+
+    /** Writes the resolved graph, the experiment's source and the {@code running} provenance. */
+    private Started start(RunRequest request, List<Plan> plans, RunFolder folder) {
         RunDirectory dir = folder.dir();
-        RunJournal journal = new RunJournal(dir);
-        Map<Integer, PointOutcome> done = folder.done();
-        dir.write("graph.yaml", ResultsWriter.resolvedGraph(graph, plans.get(0), seed));
+        ExperimentGraph graph = request.graph();
+        dir.write("graph.yaml", ResultsWriter.resolvedGraph(graph, plans.get(0), graph.seed().value()));
         dir.write("experiment.yaml", graph.source());
         Instant start = Instant.now();
         dir.write("provenance.json", Json.pretty(running(request, plans, start)));
-        Runnable interrupted = () -> {
-            Map<String, Object> prov = provenance(request, plans, start, RecordedRun.INTERRUPTED);
-            prov.put("error", "the process was stopped (Ctrl-C or a termination signal) while the run was going on");
-            dir.write("provenance.json", Json.pretty(prov));
-        };
-        ProgressFile progress = new ProgressFile(dir, listener);
-        CancelOnShutdown cancel = new CancelOnShutdown(interrupted);
-        try (cancel) {
-            GraphRunner runner = new GraphRunner(host.registry(), cancel.flag(), progress, Optional.of(keys),
-                    request.recorded().isPresent() ? Optional.empty() : options.cacheDir().map(NodeCache::new));
-            List<PointOutcome> points = remote != null ? remote.run(plans, dir.path(), done, journal::record)
-                    : new SweepExecutor(runner, options.jobs()).run(plans, dir.path(), done, journal::record);
-            Map<String, Object> results = record(dir, graph, seed, points);
-            Map<String, Object> prov = provenance(request, plans, start, "ok");
-            if (folder.resumed()) {
-                prov.put("resumedPoints", done.size());
-            }
-            failureSummary(points).ifPresent(e -> {
-                prov.put("status", "failed");
-                prov.put("error", e);
-            });
-            dir.write("provenance.json", Json.pretty(prov));
-            finish(dir, progress, String.valueOf(prov.get("status")));
-            Optional<List<String>> reproduced = request.recorded().map(r -> r.estimateDifferences(results));
-            return new RunReport(graph, points, results, dir, reproduced, done.size());
-        } catch (RuntimeException e) {
-            Map<String, Object> prov = provenance(request, plans, start,
-                    cancel.flag().get() ? RecordedRun.INTERRUPTED : "failed");
-            prov.put("error", ErrorText.of(e));
-            dir.write("provenance.json", Json.pretty(prov));
-            finish(dir, progress, "failed");
-            throw e;
-        } finally {
-            tell(options, dir);
+        return new Started(request, plans, folder, start);
+    }
+
+    private List<PointOutcome> runPoints(Started run, RunOptions options, PointExecutor remote, Collaborators with) {
+        RunFolder folder = run.folder();
+        RunJournal journal = new RunJournal(folder.dir());
+        Path dir = folder.dir().path();
+        if (remote != null) {
+            return remote.run(run.plans(), dir, folder.done(), journal::record);
         }
+        Optional<NodeCache> cache = run.request().recorded().isPresent() ? Optional.empty()
+                : options.cacheDir().map(NodeCache::new);
+        GraphRunner runner = new GraphRunner(host.registry(), with.cancel().flag(), with.progress(),
+                Optional.of(with.keys()), cache);
+        return new SweepExecutor(runner, options.jobs()).run(run.plans(), dir, folder.done(), journal::record);
+    }
+
+    /** Records the results and the final provenance, ends the progress file and reports what was run. */
+    private RunReport complete(Started run, List<PointOutcome> points, ProgressFile progress) {
+        ExperimentGraph graph = run.request().graph();
+        Map<String, Object> results = record(run.dir(), graph, graph.seed().value(), points);
+        Map<String, Object> prov = finalProvenance(run, points);
+        run.dir().write("provenance.json", Json.pretty(prov));
+        finish(run.dir(), progress, String.valueOf(prov.get("status")));
+        Optional<List<String>> reproduced = run.request().recorded().map(r -> r.estimateDifferences(results));
+        int restored = run.folder().done().size();
+        return new RunReport(graph, points, results, run.dir(), reproduced, restored);
+    }
+
+    /** Status {@code ok}, or {@code failed} with a summary when a point failed; resumed points are counted. */
+    private Map<String, Object> finalProvenance(Started run, List<PointOutcome> points) {
+        Map<String, Object> prov = provenance(run, "ok");
+        if (run.folder().resumed()) {
+            prov.put("resumedPoints", run.folder().done().size());
+        }
+        failureSummary(points).ifPresent(e -> {
+            prov.put("status", "failed");
+            prov.put("error", e);
+        });
+        return prov;
+    }
+
+    /** Records the run as interrupted by a JVM shutdown (Ctrl-C, SIGTERM). */
+    private void recordInterrupted(Started run) {
+        Map<String, Object> prov = provenance(run, RecordedRun.INTERRUPTED);
+        prov.put("error", "the process was stopped (Ctrl-C or a termination signal) while the run was going on");
+        run.dir().write("provenance.json", Json.pretty(prov));
+    }
+
+    /** Records the run as failed (or interrupted, when it was cancelled) with {@code e}'s message. */
+    private void recordFailure(Started run, ProgressFile progress, boolean cancelled, RuntimeException e) {
+        Map<String, Object> prov = provenance(run, cancelled ? RecordedRun.INTERRUPTED : "failed");
+        prov.put("error", ErrorText.of(e));
+        run.dir().write("provenance.json", Json.pretty(prov));
+        finish(run.dir(), progress, "failed");
     }
 
     /** The run folder: a new one, or the one being resumed with the points its journal already holds. */
@@ -164,14 +214,18 @@ public final class RunService {
                     + "; starting a new run");
             return Optional.empty();
         }
-        RunDirectory dir = new RunDirectory(newest.get());
+        return Optional.of(samePoints(new RunDirectory(newest.get()), fingerprints));
+    }
+
+    /** {@code dir}, checked to have planned the points {@code fingerprints} name. */
+    private static RunDirectory samePoints(RunDirectory dir, List<String> fingerprints) {
         Optional<List<String>> recorded = new RunJournal(dir).fingerprints();
         if (recorded.isEmpty() || !recorded.get().equals(fingerprints)) {
-            throw new ConfigurationException(newest.get().toString(), "cannot be resumed: it was started from "
+            throw new ConfigurationException(dir.path().toString(), "cannot be resumed: it was started from "
                     + "another graph, other --set values or other plugins (its planned points differ); run without "
                     + "--resume to start a new run");
         }
-        return Optional.of(dir);
+        return dir;
     }
 
     private static Optional<Path> unfinished(Path experimentFolder) {
@@ -230,6 +284,10 @@ public final class RunService {
         prov.remove("end");
         prov.put("pid", ProcessHandle.current().pid());
         return prov;
+    }
+
+    private Map<String, Object> provenance(Started run, String status) {
+        return provenance(run.request(), run.plans(), run.start(), status);
     }
 
     private Map<String, Object> provenance(RunRequest request, List<Plan> plans, Instant start, String status) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,12 +50,7 @@ final class SweepExecutor {
         try {
             for (int i = 0; i < plans.size(); i++) {
                 if (!done.containsKey(i)) {
-                    int index = i;
-                    running.put(i, pool.submit(() -> {
-                        PointOutcome p = runner.runPoint(plans.get(index), index, plans.size(), folder);
-                        finished.accept(index, p);
-                        return slim(p);
-                    }));
+                    running.put(i, pool.submit(task(plans, i, folder, finished)));
                 }
             }
             return collect(plans.size(), done, running);
@@ -63,27 +59,44 @@ final class SweepExecutor {
         }
     }
 
+    /** Runs point {@code index}, tells {@code finished}, and returns the point slimmed. */
+    private Callable<PointOutcome> task(List<Plan> plans, int index, Path folder, Finished finished) {
+        return () -> {
+            PointOutcome p = runner.runPoint(plans.get(index), index, plans.size(), folder);
+            finished.accept(index, p);
+            return slim(p);
+        };
+    }
+
     private static List<PointOutcome> collect(int size, Map<Integer, PointOutcome> done,
                                               Map<Integer, Future<PointOutcome>> running) {
         List<PointOutcome> out = new ArrayList<>();
         RuntimeException first = null;
         for (int i = 0; i < size; i++) {
             try {
-                out.add(done.containsKey(i) ? done.get(i) : running.get(i).get());
+                out.add(done.containsKey(i) ? done.get(i) : await(running.get(i), i));
             } catch (ExecutionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof RuntimeException r ? r
-                            : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GraphRunner.Cancelled("interrupted while waiting for sweep point " + i);
+                first = first != null ? first : unchecked(e.getCause());
             }
         }
         if (first != null) {
             throw first;
         }
         return out;
+    }
+
+    /** The point's outcome once it is done; an interrupt cancels the run. */
+    private static PointOutcome await(Future<PointOutcome> point, int i) throws ExecutionException {
+        try {
+            return point.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphRunner.Cancelled("interrupted while waiting for sweep point " + i);
+        }
+    }
+
+    private static RuntimeException unchecked(Throwable cause) {
+        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
     /** The point with datasets and samples replaced by their JSON summaries (what results and summaries use). */

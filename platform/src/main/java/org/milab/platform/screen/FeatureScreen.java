@@ -80,9 +80,7 @@ public final class FeatureScreen implements AutoCloseable {
         Map<String, Object> wired = new LinkedHashMap<>();
         wired.put("x", Samples.ofColumns(List.of(name), column));
         wired.put("y", target);
-        try (RunScope scope = new RunScope();
-             HostRunContext ctx = new HostRunContext("screen", Seeds.derive(seed, name), node.parameters(),
-                     scratch.resolve("thread-" + Thread.currentThread().getId()), registry, new AtomicBoolean(), (id, done, total) -> { }, scope)) {
+        try (RunScope scope = new RunScope(); HostRunContext ctx = context(name, scope)) {
             Estimate e = (Estimate) NodeKinds.ESTIMATORS.run(extension, Inputs.of(wired), node.hostParameters(), ctx)
                     .get(NodeKinds.ESTIMATE);
             double se = e.standardError().isPresent() ? e.standardError().getAsDouble() : Double.NaN;
@@ -91,6 +89,13 @@ public final class FeatureScreen implements AutoCloseable {
             return new FeatureScore(name, Double.NaN, Double.NaN, column.length, (System.nanoTime() - t0) / 1e9,
                     ErrorText.of(e).replaceFirst("^milab: ", ""));
         }
+    }
+
+    /** A context seeded for feature {@code name}, in a scratch folder of this thread, with no progress. */
+    private HostRunContext context(String name, RunScope scope) {
+        return new HostRunContext("screen", Seeds.derive(seed, name), node.parameters(),
+                scratch.resolve("thread-" + Thread.currentThread().getId()), registry, new AtomicBoolean(),
+                (id, done, total) -> { }, scope);
     }
 
     @Override

@@ -25,27 +25,10 @@ public final class LocalScreen implements ScreenEngine {
 
     @Override
     public List<FeatureScore> screen(ScreenJob job, FeatureColumns data, IntConsumer progress) {
-        FeatureScore[] scores = new FeatureScore[data.size()];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-            Thread t = new Thread(r, "milab-screen");
-            t.setDaemon(true);
-            return t;
-        });
-        try (FeatureScreen screen = new FeatureScreen(registry, job)) {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < jobs; w++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < data.size(); i = next.getAndIncrement()) {
-                        scores[i] = screen.score(data.names().get(i), data.features().get(i), data.target());
-                        progress.accept(done.incrementAndGet());
-                    }
-                }));
-            }
-            for (Future<?> f : workers) {
-                f.get();
-            }
+        Work work = new Work(data, progress);
+        ExecutorService pool = newPool();
+        try {
+            runWorkers(pool, job, work);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MilabException("the screen was interrupted", e);
@@ -54,6 +37,54 @@ public final class LocalScreen implements ScreenEngine {
         } finally {
             pool.shutdownNow();
         }
-        return List.of(scores);
+        return work.scores();
+    }
+
+    private ExecutorService newPool() {
+        return Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "milab-screen");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs {@link #jobs} workers on {@code pool} and waits for them all. */
+    private void runWorkers(ExecutorService pool, ScreenJob job, Work work)
+            throws InterruptedException, ExecutionException {
+        try (FeatureScreen screen = new FeatureScreen(registry, job)) {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < jobs; w++) {
+                workers.add(pool.submit(() -> work.scoreAll(screen)));
+            }
+            for (Future<?> f : workers) {
+                f.get();
+            }
+        }
+    }
+
+    /** The features to score, shared by the workers: each takes the next one as it finishes one. */
+    private static final class Work {
+        private final FeatureColumns data;
+        private final IntConsumer progress;
+        private final FeatureScore[] scores;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+
+        Work(FeatureColumns data, IntConsumer progress) {
+            this.data = data;
+            this.progress = progress;
+            this.scores = new FeatureScore[data.size()];
+        }
+
+        void scoreAll(FeatureScreen screen) {
+            for (int i = next.getAndIncrement(); i < data.size(); i = next.getAndIncrement()) {
+                scores[i] = screen.score(data.names().get(i), data.features().get(i), data.target());
+                progress.accept(done.incrementAndGet());
+            }
+        }
+
+        List<FeatureScore> scores() {
+            return List.of(scores);
+        }
     }
 }

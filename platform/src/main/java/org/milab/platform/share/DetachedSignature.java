@@ -71,18 +71,22 @@ public record DetachedSignature(String keyId, byte[] signature) {
             throw ShareException.of(what, "signed by key " + keyId + ", which is not a trusted key (trust the "
                     + "publisher's public key with 'milab keys trust FILE' after checking its id with them)");
         }
-        try {
-            Signature s = Signature.getInstance(Keys.ALGORITHM);
-            s.initVerify(key.get().key());
-            s.update(content);
-            if (s.verify(signature)) {
-                return key.get();
-            }
-        } catch (GeneralSecurityException e) {
-            // a malformed signature does not verify either
+        if (verifies(content, key.get())) {
+            return key.get();
         }
         throw ShareException.of(what, "the signature does not verify with trusted key " + key.get().name() + " ("
                 + keyId + "): the file was changed after it was signed, or the signature is forged");
+    }
+
+    private boolean verifies(byte[] content, Keys.NamedPublicKey key) {
+        try {
+            Signature s = Signature.getInstance(Keys.ALGORITHM);
+            s.initVerify(key.key());
+            s.update(content);
+            return s.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false; // a malformed signature does not verify either
+        }
     }
 
     static byte[] read(Path file) {

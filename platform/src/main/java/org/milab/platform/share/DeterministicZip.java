@@ -101,17 +101,23 @@ final class DeterministicZip {
             for (String a : MACHINE_ATTRIBUTES) {
                 main.remove(new Attributes.Name(a));
             }
-            Manifest sorted = new Manifest();
-            sorted.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION,
-                    main.getOrDefault(Attributes.Name.MANIFEST_VERSION, "1.0"));
-            new TreeMap<>(toStrings(main)).forEach((k, v) -> sorted.getMainAttributes().putValue(k, v));
-            new TreeMap<>(mf.getEntries()).forEach((k, v) -> sorted.getEntries().put(k, v));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            sorted.write(out);
+            sorted(mf).write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The manifest with its version first, then its main attributes and its entries, each sorted by name. */
+    private static Manifest sorted(Manifest mf) {
+        Attributes main = mf.getMainAttributes();
+        Manifest sorted = new Manifest();
+        sorted.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION,
+                main.getOrDefault(Attributes.Name.MANIFEST_VERSION, "1.0"));
+        new TreeMap<>(toStrings(main)).forEach((k, v) -> sorted.getMainAttributes().putValue(k, v));
+        new TreeMap<>(mf.getEntries()).forEach((k, v) -> sorted.getEntries().put(k, v));
+        return sorted;
     }
 
     private static Map<String, String> toStrings(Attributes attributes) {

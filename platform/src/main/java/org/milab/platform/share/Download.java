@@ -25,13 +25,33 @@ final class Download {
      */
     static Path fetch(RepositorySource source, String path, long size, String sha256, Path tmpDir, String what) {
         String where = what + " (" + source.location() + "/" + path + ")";
-        Path tmp = null;
-        boolean ok = false;
         try {
             Files.createDirectories(tmpDir);
-            tmp = Files.createTempFile(tmpDir, "download-", "-" + Path.of(path).getFileName());
-            MessageDigest md = Sha256.digest();
-            long total = copy(source, path, tmp, md, size, where);
+            Path tmp = Files.createTempFile(tmpDir, "download-", "-" + Path.of(path).getFileName());
+            return verifiedCopy(source, path, tmp, new Expected(size, sha256, where));
+        } catch (NoSuchFileException e) {
+            throw ShareException.of(where, "the repository has no such file");
+        } catch (IOException e) {
+            throw ShareException.of(where, "download failed: " + ShareException.describe(e));
+        }
+    }
+
+    /**
+     * What the index says of the archive.
+     *
+     * @param where names the plugin and the file in errors
+     */
+    private record Expected(long size, String sha256, String where) {
+        /** Refuses an archive longer than the index says, before its excess is stored. */
+        void checkNotLonger(long total) {
+            if (total > size) {
+                throw ShareException.of(where, "the archive is larger than the " + size
+                        + " bytes the index lists; refused");
+            }
+        }
+
+        /** Checks that {@code total} bytes, with digest {@code md}, are the whole archive the index lists. */
+        void check(long total, MessageDigest md) {
             if (total < size) {
                 throw ShareException.of(where, "truncated download: got " + total + " of the " + size
                         + " bytes the index lists");
@@ -41,30 +61,33 @@ final class Download {
                 throw ShareException.of(where, "SHA-256 mismatch: the index says " + sha256 + ", the archive is "
                         + actual + " (tampered archive or index)");
             }
+        }
+    }
+
+    /** Copies {@code path} into {@code tmp} and checks it; on any failure {@code tmp} is deleted. */
+    private static Path verifiedCopy(RepositorySource source, String path, Path tmp, Expected expected)
+            throws IOException {
+        boolean ok = false;
+        try {
+            MessageDigest md = Sha256.digest();
+            expected.check(copy(source, path, tmp, md, expected), md);
             ok = true;
             return tmp;
-        } catch (NoSuchFileException e) {
-            throw ShareException.of(where, "the repository has no such file");
-        } catch (IOException e) {
-            throw ShareException.of(where, "download failed: " + ShareException.describe(e));
         } finally {
-            if (!ok && tmp != null) {
+            if (!ok) {
                 deleteQuietly(tmp);
             }
         }
     }
 
-    private static long copy(RepositorySource source, String path, Path tmp, MessageDigest md, long size,
-                             String where) throws IOException {
+    private static long copy(RepositorySource source, String path, Path tmp, MessageDigest md, Expected expected)
+            throws IOException {
         long total = 0;
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = source.open(path); OutputStream out = Files.newOutputStream(tmp)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 total += n;
-                if (total > size) {
-                    throw ShareException.of(where, "the archive is larger than the " + size
-                            + " bytes the index lists; refused");
-                }
+                expected.checkNotLonger(total);
                 md.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }

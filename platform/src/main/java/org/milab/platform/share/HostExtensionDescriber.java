@@ -31,26 +31,7 @@ public final class HostExtensionDescriber implements ExtensionDescriber {
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("milab-describe");
-            Files.copy(archive, tmp.resolve(archive.getFileName()));
-            List<Path> folders = new ArrayList<>();
-            for (Path f : dependencyFolders) {
-                if (InstalledPlugins.scan(List.of(f)).withId(metadata.id()).isEmpty()) {
-                    folders.add(f); // an installed copy of the plugin itself would clash with the one described
-                }
-            }
-            folders.add(tmp);
-            try (PluginHost host = PluginHost.start(folders, MilabVersion.current())) {
-                Path here = tmp.toAbsolutePath();
-                PluginStatus status = host.plugins().stream()
-                        .filter(p -> p.id().equals(metadata.id()) && p.path().toAbsolutePath().startsWith(here))
-                        .findFirst().orElse(null);
-                if (status == null || status.state() != PluginStatus.State.LOADED) {
-                    throw ShareException.of("plugin " + metadata.label() + " (" + archive + ")", "does not load in "
-                            + "this milab" + (status == null ? " (is a plugin with the same id installed already?)"
-                            : ": " + status.problem()) + "; fix it before publishing");
-                }
-                return contents(status);
-            }
+            return describeIn(tmp, archive, metadata);
         } catch (IOException e) {
             throw ShareException.of(archive, "cannot be read: " + e.getMessage());
         } finally {
@@ -58,6 +39,40 @@ public final class HostExtensionDescriber implements ExtensionDescriber {
                 AtomicFiles.deleteTree(tmp);
             }
         }
+    }
+
+    /** Copies the archive into {@code tmp} and loads it there, with the plugins it may depend on. */
+    private Contents describeIn(Path tmp, Path archive, PluginMetadata metadata) throws IOException {
+        Files.copy(archive, tmp.resolve(archive.getFileName()));
+        try (PluginHost host = PluginHost.start(folders(tmp, metadata), MilabVersion.current())) {
+            return contents(loaded(host, tmp, archive, metadata));
+        }
+    }
+
+    /** The dependency folders that do not hold the plugin itself, then {@code tmp}, which holds the archive. */
+    private List<Path> folders(Path tmp, PluginMetadata metadata) {
+        List<Path> folders = new ArrayList<>();
+        for (Path f : dependencyFolders) {
+            if (InstalledPlugins.scan(List.of(f)).withId(metadata.id()).isEmpty()) {
+                folders.add(f); // an installed copy of the plugin itself would clash with the one described
+            }
+        }
+        folders.add(tmp);
+        return folders;
+    }
+
+    /** The status of the archive's plugin (the copy in {@code tmp}), which must have loaded. */
+    private static PluginStatus loaded(PluginHost host, Path tmp, Path archive, PluginMetadata metadata) {
+        Path here = tmp.toAbsolutePath();
+        PluginStatus status = host.plugins().stream()
+                .filter(p -> p.id().equals(metadata.id()) && p.path().toAbsolutePath().startsWith(here))
+                .findFirst().orElse(null);
+        if (status == null || status.state() != PluginStatus.State.LOADED) {
+            throw ShareException.of("plugin " + metadata.label() + " (" + archive + ")", "does not load in "
+                    + "this milab" + (status == null ? " (is a plugin with the same id installed already?)"
+                    : ": " + status.problem()) + "; fix it before publishing");
+        }
+        return status;
     }
 
     private static Contents contents(PluginStatus status) {

@@ -28,20 +28,29 @@ final class InstallLock implements AutoCloseable {
         try {
             Files.createDirectories(home.downloads());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
-                throw ShareException.of(home.root(), "another milab is installing or removing plugins here; "
-                        + "try again when it has finished");
-            }
-            return new InstallLock(channel, lock);
+            return new InstallLock(channel, lock(channel, home));
         } catch (IOException e) {
             throw ShareException.of(file, "cannot be locked: " + e.getMessage());
+        }
+    }
+
+    /** The lock; when another process holds it, the channel is closed and the error names the home. */
+    private static FileLock lock(FileChannel channel, ShareHome home) throws IOException {
+        FileLock lock = tryLock(channel);
+        if (lock == null) {
+            channel.close();
+            throw ShareException.of(home.root(), "another milab is installing or removing plugins here; "
+                    + "try again when it has finished");
+        }
+        return lock;
+    }
+
+    /** The lock, or {@code null} when another process (or this one) holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 

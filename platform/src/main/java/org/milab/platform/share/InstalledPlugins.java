@@ -60,13 +60,7 @@ public final class InstalledPlugins {
     }
 
     private static Optional<PluginMetadata> plugin(Path p) {
-        String name = p.getFileName().toString();
-        if (name.startsWith(".")) {
-            return Optional.empty();
-        }
-        boolean archive = Files.isRegularFile(p) && (name.endsWith(".jar") || name.endsWith(".zip"));
-        boolean unpackedZip = Files.isDirectory(p) && Files.isRegularFile(p.resolveSibling(name + ".zip"));
-        if (!archive && (!Files.isDirectory(p) || unpackedZip)) {
+        if (!candidate(p)) {
             return Optional.empty();
         }
         try {
@@ -74,5 +68,16 @@ public final class InstalledPlugins {
         } catch (RuntimeException e) {  // unreadable plugins are the host's to report
             return Optional.empty();
         }
+    }
+
+    /** A jar, a zip, or a plugin folder that is not what PF4J unpacked from a zip beside it; no hidden files. */
+    private static boolean candidate(Path p) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".")) {
+            return false;
+        }
+        boolean archive = Files.isRegularFile(p) && (name.endsWith(".jar") || name.endsWith(".zip"));
+        boolean unpackedZip = Files.isDirectory(p) && Files.isRegularFile(p.resolveSibling(name + ".zip"));
+        return archive || (Files.isDirectory(p) && !unpackedZip);
     }
 }

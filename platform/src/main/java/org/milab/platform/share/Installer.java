@@ -52,26 +52,34 @@ public final class Installer {
         removeStaleDownloads();
         RepositoryIndex index = SignedIndex.fetch(source, home.keys());
         List<Resolver.Choice> plan = new Resolver(index, hostApi, installedExcept(id)).resolve(id, version);
-        for (Resolver.Choice c : plan) {
-            refuseDuplicate(c.id());
-        }
+        plan.forEach(c -> refuseDuplicate(c.id()));
         List<Staged> staged = new ArrayList<>();
         try {
-            for (Resolver.Choice c : plan) {
-                if (!alreadyInstalled(c)) {
-                    staged.add(stage(source, c));
-                }
-            }
-            List<Outcome> out = new ArrayList<>();
-            for (Resolver.Choice c : plan) {
-                Optional<Staged> s = staged.stream().filter(x -> x.choice() == c).findFirst();
-                out.add(s.isPresent() ? commit(s.get(), source)
-                        : new Outcome(c.id(), c.version().version(), target(c), false, c.version().signer()));
-            }
-            return out;
+            stageMissing(source, plan, staged);
+            return commitAll(source, plan, staged);
         } finally {
             staged.forEach(s -> Download.deleteQuietly(s.file()));
         }
+    }
+
+    /** Downloads and checks each planned plugin not installed already, adding it to {@code staged}. */
+    private void stageMissing(RepositorySource source, List<Resolver.Choice> plan, List<Staged> staged) {
+        for (Resolver.Choice c : plan) {
+            if (!alreadyInstalled(c)) {
+                staged.add(stage(source, c));
+            }
+        }
+    }
+
+    /** Moves each staged archive into place, in plan order; the others were installed already. */
+    private List<Outcome> commitAll(RepositorySource source, List<Resolver.Choice> plan, List<Staged> staged) {
+        List<Outcome> out = new ArrayList<>();
+        for (Resolver.Choice c : plan) {
+            Optional<Staged> s = staged.stream().filter(x -> x.choice() == c).findFirst();
+            out.add(s.isPresent() ? commit(s.get(), source)
+                    : new Outcome(c.id(), c.version().version(), target(c), false, c.version().signer()));
+        }
+        return out;
     }
 
     /** Removes plugin {@code id} from this home (its archive, unpacked folder and record). */
@@ -85,10 +93,24 @@ public final class Installer {
         InstalledPlugins here = InstalledPlugins.scan(List.of(home.plugins()));
         List<InstalledPlugins.Present> mine = here.withId(id);
         if (mine.isEmpty()) {
-            throw ShareException.of("plugin " + id, "is not installed in " + home.plugins()
-                    + (InstalledPlugins.scan(otherFolders).withId(id).isEmpty() ? "" : " (it is a built-in or "
-                    + "configured plugin, which milab does not remove)"));
+            throw notInstalled(id);
         }
+        requireNoDependents(here, id);
+        for (InstalledPlugins.Present p : mine) {
+            AtomicFiles.deleteTree(p.path());
+            unpackedFolder(p.path()).ifPresent(AtomicFiles::deleteTree);
+        }
+        InstallRecord.delete(home, id);
+        return mine.get(0).path();
+    }
+
+    private ShareException notInstalled(String id) {
+        return ShareException.of("plugin " + id, "is not installed in " + home.plugins()
+                + (InstalledPlugins.scan(otherFolders).withId(id).isEmpty() ? "" : " (it is a built-in or "
+                + "configured plugin, which milab does not remove)"));
+    }
+
+    private static void requireNoDependents(InstalledPlugins here, String id) {
         for (InstalledPlugins.Present p : here.all()) {
             boolean needs = p.metadata().dependencies().stream().anyMatch(d -> d.id().equals(id) && !d.optional());
             if (needs && !p.metadata().id().equals(id)) {
@@ -96,12 +118,6 @@ public final class Installer {
                         + "that first");
             }
         }
-        for (InstalledPlugins.Present p : mine) {
-            AtomicFiles.deleteTree(p.path());
-            unpackedFolder(p.path()).ifPresent(AtomicFiles::deleteTree);
-        }
-        InstallRecord.delete(home, id);
-        return mine.get(0).path();
     }
 
     private Map<String, String> installedExcept(String id) {
@@ -142,11 +158,7 @@ public final class Installer {
         Path tmp = Download.fetch(source, v.file(), v.size(), v.sha256(), home.downloads(), "plugin " + c.label());
         try {
             Keys.NamedPublicKey signer = sig.verify(DetachedSignature.read(tmp), home.keys(), what);
-            PluginMetadata meta = ArchiveCheck.check(tmp, c.id(), v, what);
-            if (!Resolver.accepts(hostApi, meta.requires())) {
-                throw ShareException.of(what, "requires plugin API " + meta.requires() + ", this milab provides "
-                        + hostApi);
-            }
+            requireLoadable(ArchiveCheck.check(tmp, c.id(), v, what), what);
             return new Staged(c, tmp, sig, signer);
         } catch (RuntimeException e) {
             Download.deleteQuietly(tmp);
@@ -154,25 +166,41 @@ public final class Installer {
         }
     }
 
+    private void requireLoadable(PluginMetadata meta, String what) {
+        if (!Resolver.accepts(hostApi, meta.requires())) {
+            throw ShareException.of(what, "requires plugin API " + meta.requires() + ", this milab provides "
+                    + hostApi);
+        }
+    }
+
     private Outcome commit(Staged s, RepositorySource source) {
         Resolver.Choice c = s.choice();
         Path target = target(c);
+        moveIntoPlace(s.file(), target);
+        removeOtherCopies(c.id(), target);
+        new InstallRecord(c.id(), c.version().version(), target.getFileName().toString(), c.version().sha256(),
+                c.version().size(), source.location(), s.signer().name(), s.signature().text()).write(home);
+        return new Outcome(c.id(), c.version().version(), target, true,
+                s.signer().name() + " (" + s.signer().id() + ")");
+    }
+
+    private void moveIntoPlace(Path file, Path target) {
         try {
             Files.createDirectories(home.plugins());
-            AtomicFiles.move(s.file(), target);
+            AtomicFiles.move(file, target);
         } catch (IOException e) {
             throw ShareException.of(target, "cannot be written: " + e.getMessage());
         }
-        for (InstalledPlugins.Present old : InstalledPlugins.scan(List.of(home.plugins())).withId(c.id())) {
+    }
+
+    /** Deletes the other installed copies of plugin {@code id}, and what PF4J unpacked of {@code target}. */
+    private void removeOtherCopies(String id, Path target) {
+        for (InstalledPlugins.Present old : InstalledPlugins.scan(List.of(home.plugins())).withId(id)) {
             if (!old.path().equals(target.toAbsolutePath().normalize())) {
                 AtomicFiles.deleteTree(old.path());
             }
         }
         unpackedFolder(target).ifPresent(AtomicFiles::deleteTree);
-        new InstallRecord(c.id(), c.version().version(), target.getFileName().toString(), c.version().sha256(),
-                c.version().size(), source.location(), s.signer().name(), s.signature().text()).write(home);
-        return new Outcome(c.id(), c.version().version(), target, true,
-                s.signer().name() + " (" + s.signer().id() + ")");
     }
 
     /** The folder PF4J unpacks {@code x.zip} into (a jar is not unpacked). */

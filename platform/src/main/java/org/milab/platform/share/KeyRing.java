@@ -37,6 +37,13 @@ public final class KeyRing {
             throw ShareException.of(priv, "a key of that name exists already; choose another name");
         }
         Keys.SigningKey key = Keys.generate(name);
+        write(key, name, priv);
+        trust(key.publicKey());
+        return key;
+    }
+
+    /** Writes the public half, then the private half (readable by its owner only) by atomic rename. */
+    private void write(Keys.SigningKey key, String name, Path priv) {
         try {
             Files.createDirectories(own);
             Path tmp = Files.createTempFile(own, "." + name, ".part");
@@ -51,8 +58,6 @@ public final class KeyRing {
         } catch (IOException e) {
             throw ShareException.of(priv, "cannot be written: " + e.getMessage());
         }
-        trust(key.publicKey());
-        return key;
     }
 
     /** This lab's signing key {@code nameOrFile}: a key name under {@code keys/}, or a private key file. */

@@ -61,15 +61,7 @@ public record PluginMetadata(String id, String version, String requires, List<De
         if (!Files.exists(plugin)) {
             throw ShareException.of(plugin, "no such file");
         }
-        PluginDescriptorFinder finder = new CompoundPluginDescriptorFinder()
-                .add(new PropertiesPluginDescriptorFinder()).add(new ManifestPluginDescriptorFinder());
-        PluginDescriptor d;
-        try {
-            d = finder.find(plugin);
-        } catch (PluginRuntimeException | IllegalArgumentException e) {
-            throw ShareException.of(plugin, "not a plugin: no readable descriptor (a jar needs Plugin-Id, "
-                    + "Plugin-Version and Plugin-Requires in META-INF/MANIFEST.MF, a zip a plugin.properties)");
-        }
+        PluginDescriptor d = descriptor(plugin);
         if (d.getPluginId() == null || d.getPluginId().isBlank() || d.getVersion() == null
                 || d.getVersion().isBlank()) {
             throw ShareException.of(plugin, "not a plugin: its descriptor lacks Plugin-Id or Plugin-Version");
@@ -77,6 +69,18 @@ public record PluginMetadata(String id, String version, String requires, List<De
         List<Dependency> deps = d.getDependencies().stream().map(PluginMetadata::dependency).toList();
         return new PluginMetadata(d.getPluginId(), d.getVersion(), d.getRequires(), deps,
                 d.getPluginDescription(), d.getProvider());
+    }
+
+    /** The descriptor PF4J finds: {@code plugin.properties}, else the jar's manifest. */
+    private static PluginDescriptor descriptor(Path plugin) {
+        PluginDescriptorFinder finder = new CompoundPluginDescriptorFinder()
+                .add(new PropertiesPluginDescriptorFinder()).add(new ManifestPluginDescriptorFinder());
+        try {
+            return finder.find(plugin);
+        } catch (PluginRuntimeException | IllegalArgumentException e) {
+            throw ShareException.of(plugin, "not a plugin: no readable descriptor (a jar needs Plugin-Id, "
+                    + "Plugin-Version and Plugin-Requires in META-INF/MANIFEST.MF, a zip a plugin.properties)");
+        }
     }
 
     private static Dependency dependency(PluginDependency d) {

@@ -45,9 +45,16 @@ public final class PluginPacker {
         PluginMetadata meta = PluginMetadata.read(source);
         DeterministicZip zip = entries(source);
         Path target = outDir.resolve(meta.id() + "-" + meta.version() + (isZip ? ".zip" : ".jar"));
+        write(zip, target, meta.id());
+        return new Packed(target, meta, Sha256.of(target), size(target));
+    }
+
+    /** Writes {@code zip} to a temporary file beside {@code target}, then moves it into place at once. */
+    private static void write(DeterministicZip zip, Path target, String id) {
+        Path outDir = target.getParent();
         try {
             Files.createDirectories(outDir);
-            Path tmp = Files.createTempFile(outDir, "." + meta.id(), ".part");
+            Path tmp = Files.createTempFile(outDir, "." + id, ".part");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 zip.write(out);
             }
@@ -55,7 +62,6 @@ public final class PluginPacker {
         } catch (IOException e) {
             throw ShareException.of(target, "cannot be written: " + e.getMessage());
         }
-        return new Packed(target, meta, Sha256.of(target), size(target));
     }
 
     /** The jar, zip or folder that {@code input} names, with a Maven project resolved to what it built. */
@@ -66,16 +72,26 @@ public final class PluginPacker {
         if (!Files.isDirectory(input)) {
             throw ShareException.of(input, "no such file or folder");
         }
+        return builtFolder(input);
+    }
+
+    /** A plugin folder (with plugin.properties) itself, or what a Maven project built. */
+    private static Path builtFolder(Path input) {
         if (Files.isRegularFile(input.resolve("plugin.properties"))) {
             return input;
         }
         if (Files.isRegularFile(input.resolve("pom.xml"))) {
-            Path jar = projectJar(input);
-            Path lib = input.resolve("target/lib");
-            return Files.isDirectory(lib) && !jars(lib).isEmpty() ? pluginFolder(jar, lib) : jar;
+            return builtProject(input);
         }
         throw ShareException.of(input, "neither a plugin jar or zip, nor a folder with plugin.properties, nor a "
                 + "Maven project (pom.xml)");
+    }
+
+    /** The Maven project's plugin jar, or a plugin folder with it and its libraries when it has any. */
+    private static Path builtProject(Path project) {
+        Path jar = projectJar(project);
+        Path lib = project.resolve("target/lib");
+        return Files.isDirectory(lib) && !jars(lib).isEmpty() ? pluginFolder(jar, lib) : jar;
     }
 
     private static Path projectJar(Path project) {
@@ -101,21 +117,26 @@ public final class PluginPacker {
             for (Path j : jars(lib)) {
                 Files.copy(j, dir.resolve("lib").resolve(j.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
-            Properties p = new Properties();
-            p.setProperty("plugin.id", m.id());
-            p.setProperty("plugin.version", m.version());
-            p.setProperty("plugin.requires", m.requires());
-            p.setProperty("plugin.description", m.description());
-            p.setProperty("plugin.provider", m.provider());
-            p.setProperty("plugin.dependencies", String.join(", ", m.dependencies().stream()
-                    .map(d -> d.id() + (d.optional() ? "?" : "") + "@" + d.versions()).toList()));
-            StringBuilder text = new StringBuilder();
-            new TreeMap<>(p).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-            Files.writeString(dir.resolve("plugin.properties"), text, StandardCharsets.ISO_8859_1);
+            Files.writeString(dir.resolve("plugin.properties"), pluginProperties(m), StandardCharsets.ISO_8859_1);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code plugin.properties} for the plugin {@code m} describes, keys sorted. */
+    private static String pluginProperties(PluginMetadata m) {
+        Properties p = new Properties();
+        p.setProperty("plugin.id", m.id());
+        p.setProperty("plugin.version", m.version());
+        p.setProperty("plugin.requires", m.requires());
+        p.setProperty("plugin.description", m.description());
+        p.setProperty("plugin.provider", m.provider());
+        p.setProperty("plugin.dependencies", String.join(", ", m.dependencies().stream()
+                .map(d -> d.id() + (d.optional() ? "?" : "") + "@" + d.versions()).toList()));
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(p).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        return text.toString();
     }
 
     private static DeterministicZip entries(Path source) {
@@ -123,16 +144,21 @@ public final class PluginPacker {
             if (Files.isRegularFile(source)) {
                 return DeterministicZip.of(Files.readAllBytes(source));
             }
-            DeterministicZip zip = new DeterministicZip();
-            try (Stream<Path> walk = Files.walk(source)) {
-                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    zip.put(source.relativize(f).toString(), Files.readAllBytes(f));
-                }
-            }
-            return zip;
+            return folderEntries(source);
         } catch (IOException e) {
             throw ShareException.of(source, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Every file below {@code folder}, by its relative path. */
+    private static DeterministicZip folderEntries(Path folder) throws IOException {
+        DeterministicZip zip = new DeterministicZip();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                zip.put(folder.relativize(f).toString(), Files.readAllBytes(f));
+            }
+        }
+        return zip;
     }
 
     private static List<Path> jars(Path dir) {

@@ -27,11 +27,30 @@ public final class Publisher {
 
     /** Publishes {@code archive} into the repository folder {@code repo}, signed with {@code key}. */
     public RepositoryIndex.PublishedVersion publish(Path archive, Path repo, Keys.SigningKey key) {
+        requireArchive(archive);
+        PluginMetadata meta = PluginMetadata.read(archive);
+        String file = repositoryFile(archive, meta);
+        RepositoryIndex index = existingIndex(repo);
+        String sha = Sha256.of(archive);
+        requireNotPublishedOtherwise(index, meta, sha, archive, repo);
+        ExtensionDescriber.Contents contents = describer.describe(archive, meta);
+        RepositoryIndex.PublishedVersion v = new RepositoryIndex.PublishedVersion(meta.version(), meta.requires(),
+                meta.dependencies(), file, sha, PluginPacker.size(archive), key.publicKey().id(),
+                contents.extensions(), contents.citations());
+        writeSigned(repo, file, DetachedSignature.read(archive), key);
+        writeSigned(repo, RepositoryIndex.FILE, index.with(meta, v).toJson(), key);
+        return v;
+    }
+
+    private static void requireArchive(Path archive) {
         if (!Files.isRegularFile(archive)) {
             throw ShareException.of(archive, "no such plugin archive (make one with 'milab plugins pack')");
         }
         ArchiveCheck.checkEntries(archive, archive.toString());
-        PluginMetadata meta = PluginMetadata.read(archive);
+    }
+
+    /** Where the archive goes in the repository: {@code plugins/ID/ID-VERSION.EXT}, checked to be a safe path. */
+    private static String repositoryFile(Path archive, PluginMetadata meta) {
         String name = archive.getFileName().toString();
         String ext = name.endsWith(".zip") ? ".zip" : ".jar";
         String file = "plugins/" + meta.id() + "/" + meta.id() + "-" + meta.version() + ext;
@@ -39,8 +58,12 @@ public final class Publisher {
             throw ShareException.of(archive, "plugin id '" + meta.id() + "' or version '" + meta.version()
                     + "' cannot name a file; use letters, digits, '.', '_', '+' and '-'");
         }
-        RepositoryIndex index = existingIndex(repo);
-        String sha = Sha256.of(archive);
+        return file;
+    }
+
+    /** A version once published may be published again only with the same bytes. */
+    private static void requireNotPublishedOtherwise(RepositoryIndex index, PluginMetadata meta, String sha,
+            Path archive, Path repo) {
         Optional<RepositoryIndex.PublishedVersion> same = index.plugin(meta.id()).flatMap(p -> p.versions().stream()
                 .filter(v -> v.version().equals(meta.version())).findFirst());
         if (same.isPresent() && !same.get().sha256().equals(sha)) {
@@ -48,19 +71,12 @@ public final class Publisher {
                     + "published in " + repo + " with other contents (sha256 " + same.get().sha256().substring(0, 12)
                     + "); give the new build a new Plugin-Version");
         }
-        ExtensionDescriber.Contents contents = describer.describe(archive, meta);
-        RepositoryIndex.PublishedVersion v = new RepositoryIndex.PublishedVersion(meta.version(), meta.requires(),
-                meta.dependencies(), file, sha, PluginPacker.size(archive), key.publicKey().id(),
-                contents.extensions(), contents.citations());
-        byte[] bytes = DetachedSignature.read(archive);
+    }
+
+    /** Writes {@code bytes} to {@code file} in the repository, then its detached signature beside it. */
+    private static void writeSigned(Path repo, String file, byte[] bytes, Keys.SigningKey key) {
         AtomicFiles.write(repo.resolve(file), bytes);
         AtomicFiles.writeString(repo.resolve(DetachedSignature.fileName(file)), DetachedSignature.sign(key, bytes).text());
-        RepositoryIndex updated = index.with(meta, v);
-        byte[] json = updated.toJson();
-        AtomicFiles.write(repo.resolve(RepositoryIndex.FILE), json);
-        AtomicFiles.writeString(repo.resolve(DetachedSignature.fileName(RepositoryIndex.FILE)),
-                DetachedSignature.sign(key, json).text());
-        return v;
     }
 
     private RepositoryIndex existingIndex(Path repo) {

@@ -33,10 +33,7 @@ public final class RecordedPlugins {
 
     /** The plugins whose extensions the run used, from its provenance. */
     public static RecordedPlugins of(Map<?, ?> provenance) {
-        Set<Object> usedIds = new HashSet<>();
-        if (provenance.get("extensionsUsed") instanceof Map<?, ?> u) {
-            u.values().forEach(v -> usedIds.add(v instanceof Map<?, ?> m ? m.get("plugin") : null));
-        }
+        Set<Object> usedIds = usedIds(provenance);
         Map<String, Used> out = new LinkedHashMap<>();
         if (provenance.get("plugins") instanceof List<?> plugins) {
             for (Object o : plugins) {
@@ -49,6 +46,15 @@ public final class RecordedPlugins {
         return new RecordedPlugins(new ArrayList<>(out.values()));
     }
 
+    /** The ids of the plugins whose extensions the run used. */
+    private static Set<Object> usedIds(Map<?, ?> provenance) {
+        Set<Object> usedIds = new HashSet<>();
+        if (provenance.get("extensionsUsed") instanceof Map<?, ?> u) {
+            u.values().forEach(v -> usedIds.add(v instanceof Map<?, ?> m ? m.get("plugin") : null));
+        }
+        return usedIds;
+    }
+
     /** The plugins used. */
     public List<Used> used() {
         return used;
@@ -58,20 +64,23 @@ public final class RecordedPlugins {
     public List<String> report(List<PluginStatus> loaded) {
         List<String> lines = new ArrayList<>();
         for (Used u : used) {
-            Optional<PluginStatus> now = loaded.stream().filter(p -> p.id().equals(u.id())).findFirst();
-            if (now.isEmpty()) {
-                lines.add("plugin " + u.label() + ": MISSING: the run used it and it is not installed (re-run with "
-                        + "--install-missing --repo URL-or-DIR to install that version)");
-            } else if (now.get().sha256().equals(u.sha256())) {
-                lines.add("plugin " + u.label() + ": the installed file is the one the run recorded (sha256 "
-                        + abbrev(u.sha256()) + ")");
-            } else {
-                lines.add("plugin " + u.label() + ": DIFFERS: the run recorded sha256 " + abbrev(u.sha256())
-                        + ", installed is " + now.get().version() + " with sha256 " + abbrev(now.get().sha256())
-                        + " (" + now.get().path() + ")");
-            }
+            lines.add(report(u, loaded.stream().filter(p -> p.id().equals(u.id())).findFirst()));
         }
         return lines;
+    }
+
+    private static String report(Used u, Optional<PluginStatus> now) {
+        if (now.isEmpty()) {
+            return "plugin " + u.label() + ": MISSING: the run used it and it is not installed (re-run with "
+                    + "--install-missing --repo URL-or-DIR to install that version)";
+        }
+        if (now.get().sha256().equals(u.sha256())) {
+            return "plugin " + u.label() + ": the installed file is the one the run recorded (sha256 "
+                    + abbrev(u.sha256()) + ")";
+        }
+        return "plugin " + u.label() + ": DIFFERS: the run recorded sha256 " + abbrev(u.sha256())
+                + ", installed is " + now.get().version() + " with sha256 " + abbrev(now.get().sha256())
+                + " (" + now.get().path() + ")";
     }
 
     /**
@@ -85,21 +94,24 @@ public final class RecordedPlugins {
             return List.of();
         }
         RepositoryIndex index = SignedIndex.fetch(source, trusted);
-        for (Used u : todo) {
-            RepositoryIndex.PublishedVersion v = index.plugin(u.id()).flatMap(p -> p.versions().stream()
-                    .filter(x -> x.version().equals(u.version())).findFirst()).orElseThrow(() -> ShareException.of(
-                    "plugin " + u.label(), "the run used it, but " + source.location() + " does not offer this version"));
-            if (!v.sha256().equals(u.sha256())) {
-                throw ShareException.of("plugin " + u.label(), source.location() + " offers sha256 "
-                        + abbrev(v.sha256()) + ", but the run used sha256 " + abbrev(u.sha256())
-                        + ": not the same build; nothing was installed");
-            }
-        }
+        todo.forEach(u -> requireSameBuild(u, index, source));
         List<Installer.Outcome> out = new ArrayList<>();
         for (Used u : todo) {
             out.addAll(installer.install(source, u.id(), Optional.of(u.version())));
         }
         return out;
+    }
+
+    /** The repository offers the recorded version of {@code u}, with the recorded hash. */
+    private static void requireSameBuild(Used u, RepositoryIndex index, RepositorySource source) {
+        RepositoryIndex.PublishedVersion v = index.plugin(u.id()).flatMap(p -> p.versions().stream()
+                .filter(x -> x.version().equals(u.version())).findFirst()).orElseThrow(() -> ShareException.of(
+                "plugin " + u.label(), "the run used it, but " + source.location() + " does not offer this version"));
+        if (!v.sha256().equals(u.sha256())) {
+            throw ShareException.of("plugin " + u.label(), source.location() + " offers sha256 "
+                    + abbrev(v.sha256()) + ", but the run used sha256 " + abbrev(u.sha256())
+                    + ": not the same build; nothing was installed");
+        }
     }
 
     private static boolean presentWithHash(Used u, List<Path> folders) {

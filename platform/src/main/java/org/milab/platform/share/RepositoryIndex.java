@@ -127,12 +127,16 @@ public record RepositoryIndex(int format, List<IndexedPlugin> plugins) {
             }
         }
         versions.sort(newestFirst());
-        boolean newest = versions.get(0) == version;
-        IndexedPlugin old = plugin(meta.id()).orElse(null);
-        out.add(new IndexedPlugin(meta.id(), newest || old == null ? meta.description() : old.description(),
-                newest || old == null ? meta.provider() : old.provider(), versions));
+        out.add(updated(meta, versions, versions.get(0) == version));
         out.sort(Comparator.comparing(IndexedPlugin::id));
         return new RepositoryIndex(FORMAT, out);
+    }
+
+    /** The plugin with {@code versions}; its texts from {@code meta} when that is its newest version (or new). */
+    private IndexedPlugin updated(PluginMetadata meta, List<PublishedVersion> versions, boolean newest) {
+        IndexedPlugin old = plugin(meta.id()).orElse(null);
+        return new IndexedPlugin(meta.id(), newest || old == null ? meta.description() : old.description(),
+                newest || old == null ? meta.provider() : old.provider(), versions);
     }
 
     /** Orders versions newest first, by PF4J's (semantic) version order. */
@@ -141,10 +145,7 @@ public record RepositoryIndex(int format, List<IndexedPlugin> plugins) {
     }
 
     private void check(String where) {
-        if (format != FORMAT) {
-            throw ShareException.of(where, "index format " + format + " is not the format " + FORMAT
-                    + " this milab reads");
-        }
+        checkFormat(where);
         Set<String> ids = new HashSet<>();
         for (IndexedPlugin p : plugins) {
             if (p.id() == null || p.id().isBlank()) {
@@ -154,14 +155,26 @@ public record RepositoryIndex(int format, List<IndexedPlugin> plugins) {
                 throw ShareException.of(where, "plugin '" + p.id() + "' is listed twice; two plugins with one id "
                         + "cannot be told apart");
             }
-            Set<String> versions = new HashSet<>();
-            for (PublishedVersion v : p.versions()) {
-                String what = "plugin " + p.id() + " " + v.version();
-                if (v.version() == null || !versions.add(v.version())) {
-                    throw ShareException.of(where, what + " is listed twice (or has no version)");
-                }
-                checkVersion(where, what, v);
+            checkVersions(where, p);
+        }
+    }
+
+    private void checkFormat(String where) {
+        if (format != FORMAT) {
+            throw ShareException.of(where, "index format " + format + " is not the format " + FORMAT
+                    + " this milab reads");
+        }
+    }
+
+    /** Each of the plugin's versions is listed once and is valid. */
+    private static void checkVersions(String where, IndexedPlugin p) {
+        Set<String> versions = new HashSet<>();
+        for (PublishedVersion v : p.versions()) {
+            String what = "plugin " + p.id() + " " + v.version();
+            if (v.version() == null || !versions.add(v.version())) {
+                throw ShareException.of(where, what + " is listed twice (or has no version)");
             }
+            checkVersion(where, what, v);
         }
     }
 

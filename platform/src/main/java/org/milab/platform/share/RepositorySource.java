@@ -82,23 +82,28 @@ public interface RepositorySource {
                 throw new NoSuchFileException(path);
             }
             URI uri = base.resolve(path);
-            HttpResponse<InputStream> r;
+            HttpResponse<InputStream> r = get(uri);
+            if (r.statusCode() != 200) {
+                r.body().close();
+                throw failed(r.statusCode(), uri);
+            }
+            return r.body();
+        }
+
+        /** A missing file for 404 and 410, else an HTTP error. */
+        private static IOException failed(int status, URI uri) {
+            return status == 404 || status == 410 ? new NoSuchFileException(uri.toString())
+                    : new IOException("HTTP " + status + " for " + uri);
+        }
+
+        private static HttpResponse<InputStream> get(URI uri) throws IOException {
             try {
-                r = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build(),
+                return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build(),
                         HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while fetching " + uri, e);
             }
-            if (r.statusCode() == 404 || r.statusCode() == 410) {
-                r.body().close();
-                throw new NoSuchFileException(uri.toString());
-            }
-            if (r.statusCode() != 200) {
-                r.body().close();
-                throw new IOException("HTTP " + r.statusCode() + " for " + uri);
-            }
-            return r.body();
         }
     }
 }

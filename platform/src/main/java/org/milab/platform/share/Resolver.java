@@ -60,37 +60,13 @@ public final class Resolver {
     }
 
     private void resolve(String id, String constraint, Optional<String> exact, Deque<String> stack) {
-        if (stack.contains(id)) {
-            List<String> cycle = new ArrayList<>(stack);
-            java.util.Collections.reverse(cycle);
-            cycle.add(id);
-            throw new ShareException("plugin " + cycle.get(0) + ": dependency cycle " + String.join(" -> ",
-                    cycle.subList(cycle.indexOf(id), cycle.size())) + "; PF4J cannot load plugins that depend on "
-                    + "each other");
-        }
-        Choice done = planned.get(id);
-        if (done != null) {
-            if (!VERSIONS.checkVersionConstraint(done.version().version(), constraint)) {
-                throw new Unresolvable("plugin " + id + ": " + done.version().version() + " is chosen already, but "
-                        + "another plugin needs " + constraint);
-            }
+        requireNoCycle(id, stack);
+        if (alreadyChosen(id, constraint)) {
             return;
         }
-        RepositoryIndex.IndexedPlugin plugin = index.plugin(id).orElseThrow(() ->
-                new Unresolvable("plugin " + id + ": the repository has no such plugin"));
         List<String> reasons = new ArrayList<>();
-        for (RepositoryIndex.PublishedVersion v : plugin.versions().stream().sorted(RepositoryIndex.newestFirst())
-                .toList()) {
-            if (exact.isPresent() && !exact.get().equals(v.version())
-                    || !VERSIONS.checkVersionConstraint(v.version(), constraint)) {
-                continue;
-            }
-            if (!accepts(hostApi, v.requires())) {
-                reasons.add(v.version() + " requires plugin API " + v.requires() + " (Plugin-Requires), this milab "
-                        + "provides " + hostApi);
-                continue;
-            }
-            if (tryVersion(id, v, stack, reasons)) {
+        for (RepositoryIndex.PublishedVersion v : versionsNewestFirst(id)) {
+            if (wanted(v, constraint, exact) && installable(v, reasons) && tryVersion(id, v, stack, reasons)) {
                 return;
             }
         }
@@ -99,23 +75,68 @@ public final class Resolver {
                 + (reasons.isEmpty() ? " (the repository lists no such version)" : ": " + String.join("; ", reasons)));
     }
 
+    private List<RepositoryIndex.PublishedVersion> versionsNewestFirst(String id) {
+        RepositoryIndex.IndexedPlugin plugin = index.plugin(id).orElseThrow(() ->
+                new Unresolvable("plugin " + id + ": the repository has no such plugin"));
+        return plugin.versions().stream().sorted(RepositoryIndex.newestFirst()).toList();
+    }
+
+    private static void requireNoCycle(String id, Deque<String> stack) {
+        if (stack.contains(id)) {
+            List<String> cycle = new ArrayList<>(stack);
+            java.util.Collections.reverse(cycle);
+            cycle.add(id);
+            throw new ShareException("plugin " + cycle.get(0) + ": dependency cycle " + String.join(" -> ",
+                    cycle.subList(cycle.indexOf(id), cycle.size())) + "; PF4J cannot load plugins that depend on "
+                    + "each other");
+        }
+    }
+
+    /** Whether {@code id} is planned already, in a version that meets {@code constraint} (else unresolvable). */
+    private boolean alreadyChosen(String id, String constraint) {
+        Choice done = planned.get(id);
+        if (done != null && !VERSIONS.checkVersionConstraint(done.version().version(), constraint)) {
+            throw new Unresolvable("plugin " + id + ": " + done.version().version() + " is chosen already, but "
+                    + "another plugin needs " + constraint);
+        }
+        return done != null;
+    }
+
+    private static boolean wanted(RepositoryIndex.PublishedVersion v, String constraint, Optional<String> exact) {
+        return (exact.isEmpty() || exact.get().equals(v.version()))
+                && VERSIONS.checkVersionConstraint(v.version(), constraint);
+    }
+
+    /** Whether this host loads {@code v}; if not, why not is added to {@code reasons}. */
+    private boolean installable(RepositoryIndex.PublishedVersion v, List<String> reasons) {
+        if (!accepts(hostApi, v.requires())) {
+            reasons.add(v.version() + " requires plugin API " + v.requires() + " (Plugin-Requires), this milab "
+                    + "provides " + hostApi);
+            return false;
+        }
+        return true;
+    }
+
     private boolean tryVersion(String id, RepositoryIndex.PublishedVersion v, Deque<String> stack,
                                List<String> reasons) {
         Map<String, Choice> before = new LinkedHashMap<>(planned);
         stack.push(id);
         try {
-            for (PluginMetadata.Dependency d : v.dependencies()) {
-                dependency(d, stack);
-            }
+            v.dependencies().forEach(d -> dependency(d, stack));
             planned.put(id, new Choice(id, v));
             return true;
         } catch (Unresolvable e) {
-            reasons.add(v.version() + " needs " + e.getMessage());
             planned = before;
-            return false;
+            return rejected(v, e, reasons);
         } finally {
             stack.pop();
         }
+    }
+
+    /** Records why {@code v} cannot be installed; false. */
+    private static boolean rejected(RepositoryIndex.PublishedVersion v, Unresolvable why, List<String> reasons) {
+        reasons.add(v.version() + " needs " + why.getMessage());
+        return false;
     }
 
     private void dependency(PluginMetadata.Dependency d, Deque<String> stack) {

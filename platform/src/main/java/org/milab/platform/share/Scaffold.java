@@ -37,7 +37,11 @@ public final class Scaffold {
         if (Files.exists(dir) && !isEmptyDir(dir)) {
             throw ShareException.of(dir, "exists and is not empty; choose another --dir");
         }
-        Map<String, String> values = values(name, kind);
+        return write(dir, files(kind, values(name, kind)));
+    }
+
+    /** The project's files, by path, rendered from the templates of {@code kind}. */
+    private static Map<String, String> files(PluginKind kind, Map<String, String> values) {
         Map<String, String> files = new LinkedHashMap<>();
         String javaPath = values.get("package").replace('.', '/') + "/" + values.get("class");
         files.put("pom.xml", render("pom.xml.tmpl", values));
@@ -45,7 +49,7 @@ public final class Scaffold {
         files.put(".gitignore", render("gitignore.tmpl", values));
         files.put("src/main/java/" + javaPath + ".java", render(kind.label() + ".java.tmpl", values));
         files.put("src/test/java/" + javaPath + "Test.java", render(kind.label() + "Test.java.tmpl", values));
-        return write(dir, files);
+        return files;
     }
 
     /** {@code pearson-gaussian} becomes {@code PearsonGaussian}. */
@@ -58,13 +62,18 @@ public final class Scaffold {
     }
 
     private static Map<String, String> values(String name, PluginKind kind) {
-        Properties versions = resource("scaffold-versions.properties");
         Map<String, String> v = new LinkedHashMap<>();
         v.put("id", name);
         v.put("kind", kind.label());
         v.put("class", className(name));
         v.put("package", "org.example." + name.replace("-", ""));
         v.put("summary", kind.summary());
+        putVersions(v, resource("scaffold-versions.properties"));
+        return v;
+    }
+
+    /** The versions the generated pom pins, from the platform's own build. */
+    private static void putVersions(Map<String, String> v, Properties versions) {
         v.put("milabVersion", versions.getProperty("milab.version"));
         v.put("requires", versions.getProperty("plugin.requires").replace("&", "&amp;").replace("<", "&lt;")
                 .replace(">", "&gt;"));
@@ -72,20 +81,10 @@ public final class Scaffold {
         v.put("djlVersion", versions.getProperty("djl.version"));
         v.put("junitVersion", versions.getProperty("junit.version"));
         v.put("surefireVersion", versions.getProperty("surefire.version"));
-        return v;
     }
 
     private static String render(String template, Map<String, String> values) {
-        String text;
-        try (InputStream in = Scaffold.class.getResourceAsStream("scaffold/" + template)) {
-            if (in == null) {
-                throw new IllegalStateException("template scaffold/" + template + " is missing from the platform jar");
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Matcher m = PLACEHOLDER.matcher(text);
+        Matcher m = PLACEHOLDER.matcher(template(template));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = values.get(m.group(1));
@@ -97,30 +96,56 @@ public final class Scaffold {
         return m.appendTail(out).toString();
     }
 
+    private static String template(String template) {
+        try (InputStream in = Scaffold.class.getResourceAsStream("scaffold/" + template)) {
+            if (in == null) {
+                throw new IllegalStateException("template scaffold/" + template + " is missing from the platform jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the files into a temporary folder beside {@code dir}, then moves that into place at once. */
     private static List<Path> write(Path dir, Map<String, String> files) {
         Path abs = dir.toAbsolutePath().normalize();
-        List<Path> written = new ArrayList<>();
-        Path tmp = null;
         try {
             Files.createDirectories(abs.getParent());
-            tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + "-");
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path p = tmp.resolve(f.getKey());
-                Files.createDirectories(p.getParent());
-                Files.writeString(p, f.getValue());
-                written.add(dir.resolve(f.getKey()));
-            }
-            Files.deleteIfExists(abs);
-            Files.move(tmp, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-            return written;
+            Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + "-");
+            return writeAndMove(tmp, dir, files);
         } catch (IOException e) {
             throw ShareException.of(dir, "cannot be written: " + e.getMessage());
+        }
+    }
+
+    /** Writes the files under {@code tmp} and moves it to {@code dir}; on failure {@code tmp} is deleted. */
+    private static List<Path> writeAndMove(Path tmp, Path dir, Map<String, String> files) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        boolean moved = false;
+        try {
+            List<Path> written = writeInto(tmp, dir, files);
+            Files.deleteIfExists(abs);
+            Files.move(tmp, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+            return written;
         } finally {
-            if (tmp != null) {
+            if (!moved) {
                 AtomicFiles.deleteTree(tmp);
             }
         }
+    }
+
+    /** Writes the files under {@code tmp}; the paths they will have under {@code dir}. */
+    private static List<Path> writeInto(Path tmp, Path dir, Map<String, String> files) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path p = tmp.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue());
+            written.add(dir.resolve(f.getKey()));
+        }
+        return written;
     }
 
     private static Properties resource(String name) {

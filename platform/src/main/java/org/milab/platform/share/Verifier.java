@@ -53,14 +53,7 @@ public final class Verifier {
         Path file = home.plugins().resolve(r.file());
         String signer = r.signer() + " (" + r.signerId() + ")";
         try {
-            if (!Files.isRegularFile(file)) {
-                throw ShareException.of(file, "is missing (removed by hand?)");
-            }
-            String sha = Sha256.of(file);
-            if (!sha.equals(r.sha256())) {
-                throw ShareException.of(file, "changed since it was installed: sha256 " + sha.substring(0, 12)
-                        + ", installed " + r.sha256().substring(0, 12));
-            }
+            requireUnchanged(file, r);
             Keys.NamedPublicKey key = DetachedSignature.parse(r.signature(), file + ".sig")
                     .verify(DetachedSignature.read(file), home.keys(), file.toString());
             signer = key.name() + " (" + key.id() + ")";
@@ -68,6 +61,18 @@ public final class Verifier {
             return new Verdict(r.id(), r.version(), true, r.repository(), signer, detail);
         } catch (ShareException e) {
             return new Verdict(r.id(), r.version(), false, r.repository(), signer, e.getMessage());
+        }
+    }
+
+    /** The installed file is there, with the hash it had when it was installed. */
+    private static void requireUnchanged(Path file, InstallRecord r) {
+        if (!Files.isRegularFile(file)) {
+            throw ShareException.of(file, "is missing (removed by hand?)");
+        }
+        String sha = Sha256.of(file);
+        if (!sha.equals(r.sha256())) {
+            throw ShareException.of(file, "changed since it was installed: sha256 " + sha.substring(0, 12)
+                    + ", installed " + r.sha256().substring(0, 12));
         }
     }
 
@@ -83,6 +88,12 @@ public final class Verifier {
             }
             return "hash and signature verify; the repository could not be checked (" + e.getMessage() + ")";
         }
+        requireListed(r, index, source);
+        return "hash and signature verify, and match the repository's signed index";
+    }
+
+    /** The repository still lists the installed version, with the installed hash. */
+    private static void requireListed(InstallRecord r, RepositoryIndex index, RepositorySource source) {
         RepositoryIndex.PublishedVersion v = index.plugin(r.id()).flatMap(p -> p.versions().stream()
                 .filter(x -> x.version().equals(r.version())).findFirst()).orElseThrow(() -> ShareException.of(
                 "plugin " + r.id() + " " + r.version(), "the repository " + source.location()
@@ -92,6 +103,5 @@ public final class Verifier {
                     + " lists sha256 " + v.sha256().substring(0, 12) + ", the installed file is "
                     + r.sha256().substring(0, 12));
         }
-        return "hash and signature verify, and match the repository's signed index";
     }
 }

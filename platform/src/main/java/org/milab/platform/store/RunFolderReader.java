@@ -48,16 +48,7 @@ final class RunFolderReader {
             throw new ConfigurationException(folder.toString(), "not a run folder (it has no graph.yaml)");
         }
         try {
-            Map<?, ?> graph = yaml(dir.resolve("graph.yaml"));
-            Map<?, ?> prov = json(dir.resolve("provenance.json")).orElse(Map.of());
-            List<RunDetails.Point> points = points(dir);
-            int failed = (int) points.stream().filter(p -> p.status().equals("failed")).count();
-            StoredRun run = new StoredRun(dir.getFileName().toString(), text(graph.get("experiment")), dir,
-                    prov.isEmpty() ? "incomplete" : text(prov.get("status")), number(graph.get("seed")).longValue(),
-                    text(prov.get("start")), text(prov.get("end")), text(prov.get("milab")),
-                    Optional.ofNullable(prov.get("error")).map(String::valueOf), points.size(), failed);
-            RunDetails details = new RunDetails(run, plugins(prov), points, artifacts(dir));
-            return new IndexedRun(details, metrics(dir));
+            return indexed(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read run folder " + folder, e);
         } catch (RuntimeException e) {
@@ -65,6 +56,24 @@ final class RunFolderReader {
         }
     }
 
+    private static IndexedRun indexed(Path dir) throws IOException {
+        Map<?, ?> graph = yaml(dir.resolve("graph.yaml"));
+        Map<?, ?> prov = json(dir.resolve("provenance.json")).orElse(Map.of());
+        List<RunDetails.Point> points = points(dir);
+        StoredRun run = storedRun(dir, graph, prov, points);
+        RunDetails details = new RunDetails(run, plugins(prov), points, artifacts(dir));
+        return new IndexedRun(details, metrics(dir));
+    }
+
+    private static StoredRun storedRun(Path dir, Map<?, ?> graph, Map<?, ?> prov, List<RunDetails.Point> points) {
+        int failed = (int) points.stream().filter(p -> p.status().equals("failed")).count();
+        return new StoredRun(dir.getFileName().toString(), text(graph.get("experiment")), dir,
+                prov.isEmpty() ? "incomplete" : text(prov.get("status")), number(graph.get("seed")).longValue(),
+                text(prov.get("start")), text(prov.get("end")), text(prov.get("milab")),
+                Optional.ofNullable(prov.get("error")).map(String::valueOf), points.size(), failed);
+    }
+
+    /** The points of {@code results.json}, else those the journal of an unfinished run holds. */
     private static List<RunDetails.Point> points(Path dir) throws IOException {
         Optional<Map<?, ?>> results = json(dir.resolve("results.json"));
         java.util.TreeMap<Integer, Map<?, ?>> raw = new java.util.TreeMap<>();
@@ -74,18 +83,23 @@ final class RunFolderReader {
                 raw.put(i, (Map<?, ?>) ps.get(i));
             }
         } else if (Files.isDirectory(dir.resolve(RunLayout.journal()))) {
-            try (Stream<Path> entries = Files.list(dir.resolve(RunLayout.journal()))) {
-                for (Path e : (Iterable<Path>) entries::iterator) {
-                    String name = e.getFileName().toString();
-                    if (name.matches("[0-9]+\\.json")) {
-                        raw.put(Integer.parseInt(name.substring(0, name.length() - 5)), json(e).orElseThrow());
-                    }
-                }
-            }
+            readJournal(dir.resolve(RunLayout.journal()), raw);
         }
         List<RunDetails.Point> points = new ArrayList<>();
         raw.forEach((i, p) -> points.add(point(i, p)));
         return points;
+    }
+
+    /** Adds each point the journal holds ({@code <i>.json}) to {@code raw}. */
+    private static void readJournal(Path journal, Map<Integer, Map<?, ?>> raw) throws IOException {
+        try (Stream<Path> entries = Files.list(journal)) {
+            for (Path e : (Iterable<Path>) entries::iterator) {
+                String name = e.getFileName().toString();
+                if (name.matches("[0-9]+\\.json")) {
+                    raw.put(Integer.parseInt(name.substring(0, name.length() - 5)), json(e).orElseThrow());
+                }
+            }
+        }
     }
 
     private static RunDetails.Point point(int index, Map<?, ?> p) {
@@ -106,14 +120,17 @@ final class RunFolderReader {
         if (n.get("parameters") instanceof Map<?, ?> ps) {
             ps.forEach((k, v) -> params.put(String.valueOf(k), String.valueOf(v)));
         }
-        Optional<RunDetails.Estimate> estimate = Optional.empty();
+        return new RunDetails.Node(id, text(n.get("extension")), number(n.get("seed")).longValue(),
+                number(n.get("seconds")).doubleValue(), Boolean.TRUE.equals(n.get("cached")), params, estimate(n));
+    }
+
+    private static Optional<RunDetails.Estimate> estimate(Map<?, ?> n) {
         if (n.get("outputs") instanceof Map<?, ?> o && o.get("estimate") instanceof Map<?, ?> e) {
             OptionalDouble truth = n.get("truth") instanceof Map<?, ?> t ? optional(t.get("mi")) : OptionalDouble.empty();
-            estimate = Optional.of(new RunDetails.Estimate(number(e.get("mi")).doubleValue(), optional(e.get("stderr")),
+            return Optional.of(new RunDetails.Estimate(number(e.get("mi")).doubleValue(), optional(e.get("stderr")),
                     truth, number(e.get("n")).longValue()));
         }
-        return new RunDetails.Node(id, text(n.get("extension")), number(n.get("seed")).longValue(),
-                number(n.get("seconds")).doubleValue(), Boolean.TRUE.equals(n.get("cached")), params, estimate);
+        return Optional.empty();
     }
 
     private static List<RunDetails.Plugin> plugins(Map<?, ?> prov) {
@@ -146,21 +163,24 @@ final class RunFolderReader {
         for (Path f : files) {
             Path rel = dir.relativize(f);
             OptionalInt point = RunLayout.pointOf(rel);
-            if (point.isEmpty()) {
-                continue;
-            }
-            String node = RunLayout.nodeOf(rel);
-            try (var reader = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                        .parse(reader)) {
-                    if (r.size() == 3) {
-                        out.add(new RunDetails.Metric(point.getAsInt(), node, r.get(0), Long.parseLong(r.get(1)),
-                                Double.parseDouble(r.get(2))));
-                    }
-                }
+            if (point.isPresent()) {
+                readMetrics(f, point.getAsInt(), RunLayout.nodeOf(rel), out);
             }
         }
         return out;
+    }
+
+    /** Adds each row of the {@code metrics.csv} of {@code node} at {@code point} to {@code out}. */
+    private static void readMetrics(Path f, int point, String node, List<RunDetails.Metric> out) throws IOException {
+        try (var reader = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(reader)) {
+                if (r.size() == 3) {
+                    out.add(new RunDetails.Metric(point, node, r.get(0), Long.parseLong(r.get(1)),
+                            Double.parseDouble(r.get(2))));
+                }
+            }
+        }
     }
 
     private static Map<?, ?> yaml(Path file) throws IOException {

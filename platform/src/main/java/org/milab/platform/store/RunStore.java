@@ -54,17 +54,7 @@ public final class RunStore implements AutoCloseable {
     /** {@link #open(String)} with a lock timeout other than {@link #DEFAULT_LOCK_TIMEOUT}. */
     public static RunStore open(String urlOrPath, Duration lockTimeout) {
         String url = url(urlOrPath);
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, lockTimeout.toMillis() / 4)));
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        Connection c;
-        try {
-            c = config.createConnection(url);
-        } catch (SQLException e) {
-            throw Transactions.translate(urlOrPath, e, lockTimeout);
-        }
-        RunStore store = new RunStore(urlOrPath, c, lockTimeout);
+        RunStore store = new RunStore(urlOrPath, connect(url, urlOrPath, lockTimeout), lockTimeout);
         try {
             store.walMode();
             store.tx.write(conn -> Schema.migrate(conn, urlOrPath));
@@ -73,6 +63,23 @@ public final class RunStore implements AutoCloseable {
             throw e;
         }
         return store;
+    }
+
+    private static Connection connect(String url, String urlOrPath, Duration lockTimeout) {
+        try {
+            return config(lockTimeout).createConnection(url);
+        } catch (SQLException e) {
+            throw Transactions.translate(urlOrPath, e, lockTimeout);
+        }
+    }
+
+    /** Waits a quarter of the lock timeout inside SQLite (then retries), takes write locks at once, syncs less. */
+    private static SQLiteConfig config(Duration lockTimeout) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, lockTimeout.toMillis() / 4)));
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        return config;
     }
 
     /** The store's schema version. */

@@ -68,17 +68,21 @@ final class Schema {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
                     + " description TEXT NOT NULL, applied TEXT NOT NULL)");
             int current = version(s);
-            if (current > LATEST) {
-                throw new StoreException("the run store " + store + " has schema version " + current
-                        + ", newer than this milab's " + LATEST + "; use a newer milab, or point --store at "
-                        + "another file (the store was left untouched)");
-            }
+            requireNotNewer(current, store);
             for (Migration m : MIGRATIONS) {
                 if (m.version() > current) {
                     apply(c, m);
                 }
             }
             return LATEST;
+        }
+    }
+
+    private static void requireNotNewer(int current, String store) {
+        if (current > LATEST) {
+            throw new StoreException("the run store " + store + " has schema version " + current
+                    + ", newer than this milab's " + LATEST + "; use a newer milab, or point --store at "
+                    + "another file (the store was left untouched)");
         }
     }
 

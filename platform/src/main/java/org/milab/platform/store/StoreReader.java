@@ -22,8 +22,29 @@ final class StoreReader {
     }
 
     static List<StoredRun> list(Connection c, RunFilter filter) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS + " FROM runs r WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
+        String sql = select(filter, args);
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                p.setObject(i + 1, args.get(i));
+            }
+            return runs(p);
+        }
+    }
+
+    private static List<StoredRun> runs(PreparedStatement p) throws SQLException {
+        List<StoredRun> out = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                out.add(run(r));
+            }
+        }
+        return out;
+    }
+
+    /** The query of the runs that pass {@code filter}, newest first; its arguments are added to {@code args}. */
+    private static String select(RunFilter filter, List<Object> args) {
+        StringBuilder sql = new StringBuilder("SELECT " + RUN_COLUMNS + " FROM runs r WHERE 1 = 1");
         filter.experiment().ifPresent(e -> {
             sql.append(" AND experiment = ?");
             args.add(e);
@@ -31,19 +52,7 @@ final class StoreReader {
         for (Map.Entry<String, String> w : filter.where().entrySet()) {
             where(sql, args, w.getKey(), w.getValue());
         }
-        sql.append(" ORDER BY started DESC, id DESC");
-        try (PreparedStatement p = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                p.setObject(i + 1, args.get(i));
-            }
-            List<StoredRun> out = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(run(r));
-                }
-            }
-            return out;
-        }
+        return sql.append(" ORDER BY started DESC, id DESC").toString();
     }
 
     private static void where(StringBuilder sql, List<Object> args, String key, String value) {
@@ -64,6 +73,19 @@ final class StoreReader {
 
     /** The id of the one run whose id is or starts with {@code idOrPrefix}. */
     static Optional<String> resolve(Connection c, String idOrPrefix, String store) throws SQLException {
+        List<String> ids = matchingIds(c, idOrPrefix);
+        if (ids.contains(idOrPrefix)) {
+            return Optional.of(idOrPrefix);
+        }
+        if (ids.size() > 1) {
+            throw new StoreException("'" + idOrPrefix + "' matches " + ids.size() + " runs in " + store + " ("
+                    + String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + "); give more of the id");
+        }
+        return ids.stream().findFirst();
+    }
+
+    /** The ids that are or start with {@code idOrPrefix}, in order. */
+    private static List<String> matchingIds(Connection c, String idOrPrefix) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT id FROM runs WHERE id = ? OR substr(id, 1, ?) = ?"
                 + " ORDER BY id")) {
             p.setString(1, idOrPrefix);
@@ -75,25 +97,12 @@ final class StoreReader {
                     ids.add(r.getString(1));
                 }
             }
-            if (ids.contains(idOrPrefix)) {
-                return Optional.of(idOrPrefix);
-            }
-            if (ids.size() > 1) {
-                throw new StoreException("'" + idOrPrefix + "' matches " + ids.size() + " runs in " + store + " ("
-                        + String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + "); give more of the id");
-            }
-            return ids.stream().findFirst();
+            return ids;
         }
     }
 
     static Optional<RunDetails> details(Connection c, String id) throws SQLException {
-        Optional<StoredRun> run;
-        try (PreparedStatement p = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM runs WHERE id = ?")) {
-            p.setString(1, id);
-            try (ResultSet r = p.executeQuery()) {
-                run = r.next() ? Optional.of(run(r)) : Optional.empty();
-            }
-        }
+        Optional<StoredRun> run = storedRun(c, id);
         if (run.isEmpty()) {
             return Optional.empty();
         }
@@ -106,30 +115,52 @@ final class StoreReader {
         return Optional.of(new RunDetails(run.get(), plugins, points(c, id), artifacts));
     }
 
+    private static Optional<StoredRun> storedRun(Connection c, String id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM runs WHERE id = ?")) {
+            p.setString(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(run(r)) : Optional.empty();
+            }
+        }
+    }
+
     private static List<RunDetails.Point> points(Connection c, String id) throws SQLException {
         Map<Integer, Map<String, String>> sweeps = new LinkedHashMap<>();
         query(c, "SELECT point, name, value FROM sweep_values WHERE run_id = ? ORDER BY point, rowid", id,
                 r -> sweeps.computeIfAbsent(r.getInt(1), k -> new LinkedHashMap<>()).put(r.getString(2), r.getString(3)));
-        Map<String, Map<String, String>> params = new LinkedHashMap<>();
-        query(c, "SELECT point, node, name, value FROM parameters WHERE run_id = ? ORDER BY rowid", id,
-                r -> params.computeIfAbsent(r.getInt(1) + "/" + r.getString(2), k -> new LinkedHashMap<>())
-                        .put(r.getString(3), r.getString(4)));
-        Map<Integer, List<RunDetails.Node>> nodes = new LinkedHashMap<>();
-        query(c, "SELECT n.point, n.node, n.extension, n.seed, n.seconds, n.cached, e.mi_nats, e.stderr_nats,"
-                + " e.truth_nats, e.n FROM nodes n LEFT JOIN estimates e ON e.run_id = n.run_id AND e.point = n.point"
-                + " AND e.node = n.node WHERE n.run_id = ? ORDER BY n.point, n.ord", id, r -> {
-                    Optional<RunDetails.Estimate> est = r.getObject(7) == null ? Optional.empty()
-                            : Optional.of(new RunDetails.Estimate(r.getDouble(7), optional(r, 8), optional(r, 9),
-                            r.getLong(10)));
-                    nodes.computeIfAbsent(r.getInt(1), k -> new ArrayList<>()).add(new RunDetails.Node(r.getString(2),
-                            r.getString(3), r.getLong(4), r.getDouble(5), r.getInt(6) != 0,
-                            params.getOrDefault(r.getInt(1) + "/" + r.getString(2), Map.of()), est));
-                });
+        Map<Integer, List<RunDetails.Node>> nodes = nodes(c, id, parameters(c, id));
         List<RunDetails.Point> points = new ArrayList<>();
         query(c, "SELECT point, status, error FROM points WHERE run_id = ? ORDER BY point", id,
                 r -> points.add(new RunDetails.Point(r.getInt(1), r.getString(2), Optional.ofNullable(r.getString(3)),
                         sweeps.getOrDefault(r.getInt(1), Map.of()), nodes.getOrDefault(r.getInt(1), List.of()))));
         return points;
+    }
+
+    /** Each node's parameters, by {@code point/node}. */
+    private static Map<String, Map<String, String>> parameters(Connection c, String id) throws SQLException {
+        Map<String, Map<String, String>> params = new LinkedHashMap<>();
+        query(c, "SELECT point, node, name, value FROM parameters WHERE run_id = ? ORDER BY rowid", id,
+                r -> params.computeIfAbsent(r.getInt(1) + "/" + r.getString(2), k -> new LinkedHashMap<>())
+                        .put(r.getString(3), r.getString(4)));
+        return params;
+    }
+
+    /** Each point's nodes, in order, with their parameters and estimates. */
+    private static Map<Integer, List<RunDetails.Node>> nodes(Connection c, String id,
+            Map<String, Map<String, String>> params) throws SQLException {
+        Map<Integer, List<RunDetails.Node>> nodes = new LinkedHashMap<>();
+        query(c, "SELECT n.point, n.node, n.extension, n.seed, n.seconds, n.cached, e.mi_nats, e.stderr_nats,"
+                + " e.truth_nats, e.n FROM nodes n LEFT JOIN estimates e ON e.run_id = n.run_id AND e.point = n.point"
+                + " AND e.node = n.node WHERE n.run_id = ? ORDER BY n.point, n.ord", id,
+                r -> nodes.computeIfAbsent(r.getInt(1), k -> new ArrayList<>()).add(node(r, params)));
+        return nodes;
+    }
+
+    private static RunDetails.Node node(ResultSet r, Map<String, Map<String, String>> params) throws SQLException {
+        Optional<RunDetails.Estimate> est = r.getObject(7) == null ? Optional.empty()
+                : Optional.of(new RunDetails.Estimate(r.getDouble(7), optional(r, 8), optional(r, 9), r.getLong(10)));
+        return new RunDetails.Node(r.getString(2), r.getString(3), r.getLong(4), r.getDouble(5), r.getInt(6) != 0,
+                params.getOrDefault(r.getInt(1) + "/" + r.getString(2), Map.of()), est);
     }
 
     static List<RunDetails.Metric> metrics(Connection c, String id) throws SQLException {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalDouble;
 
 /** Writes one indexed run into the store's tables (inside the caller's transaction), replacing its old rows. */
@@ -30,33 +31,55 @@ final class StoreWriter {
         String id = d.run().id();
         delete(c, id);
         insertRun(c, d.run());
-        try (PreparedStatement points = c.prepareStatement("INSERT INTO points VALUES (?,?,?,?)");
-             PreparedStatement sweep = c.prepareStatement("INSERT INTO sweep_values VALUES (?,?,?,?)");
-             PreparedStatement nodes = c.prepareStatement("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?)");
-             PreparedStatement params = c.prepareStatement("INSERT INTO parameters VALUES (?,?,?,?,?)");
-             PreparedStatement estimates = c.prepareStatement("INSERT INTO estimates VALUES (?,?,?,?,?,?,?)")) {
-            for (RunDetails.Point p : d.points()) {
-                row(points, id, p.index(), p.status(), p.error().orElse(null));
-                for (var s : p.sweep().entrySet()) {
-                    row(sweep, id, p.index(), s.getKey(), s.getValue());
-                }
-                int ord = 0;
-                for (RunDetails.Node n : p.nodes()) {
-                    row(nodes, id, p.index(), n.id(), ord++, n.extension(), n.seed(), n.seconds(), n.cached() ? 1 : 0);
-                    for (var e : n.parameters().entrySet()) {
-                        row(params, id, p.index(), n.id(), e.getKey(), e.getValue());
-                    }
-                    if (n.estimate().isPresent()) {
-                        RunDetails.Estimate e = n.estimate().get();
-                        row(estimates, id, p.index(), n.id(), e.nats(), e.stderr(), e.truth(), e.n());
-                    }
-                }
-            }
+        insertPoints(c, id, d.points());
+        insertFiles(c, run);
+    }
+
+    /** The batched inserts of a run's points, their sweep values, nodes, parameters and estimates. */
+    private record PointInserts(PreparedStatement points, PreparedStatement sweep, PreparedStatement nodes,
+            PreparedStatement params, PreparedStatement estimates) {
+        void executeBatches() throws SQLException {
             for (PreparedStatement p : new PreparedStatement[] {points, sweep, nodes, params, estimates}) {
                 p.executeBatch();
             }
         }
-        insertFiles(c, run);
+    }
+
+    private static void insertPoints(Connection c, String id, List<RunDetails.Point> points) throws SQLException {
+        try (PreparedStatement pts = c.prepareStatement("INSERT INTO points VALUES (?,?,?,?)");
+             PreparedStatement sweep = c.prepareStatement("INSERT INTO sweep_values VALUES (?,?,?,?)");
+             PreparedStatement nodes = c.prepareStatement("INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?)");
+             PreparedStatement params = c.prepareStatement("INSERT INTO parameters VALUES (?,?,?,?,?)");
+             PreparedStatement estimates = c.prepareStatement("INSERT INTO estimates VALUES (?,?,?,?,?,?,?)")) {
+            PointInserts inserts = new PointInserts(pts, sweep, nodes, params, estimates);
+            for (RunDetails.Point p : points) {
+                insertPoint(inserts, id, p);
+            }
+            inserts.executeBatches();
+        }
+    }
+
+    private static void insertPoint(PointInserts inserts, String id, RunDetails.Point p) throws SQLException {
+        row(inserts.points(), id, p.index(), p.status(), p.error().orElse(null));
+        for (var s : p.sweep().entrySet()) {
+            row(inserts.sweep(), id, p.index(), s.getKey(), s.getValue());
+        }
+        int ord = 0;
+        for (RunDetails.Node n : p.nodes()) {
+            insertNode(inserts, id, p.index(), ord++, n);
+        }
+    }
+
+    private static void insertNode(PointInserts inserts, String id, int point, int ord, RunDetails.Node n)
+            throws SQLException {
+        row(inserts.nodes(), id, point, n.id(), ord, n.extension(), n.seed(), n.seconds(), n.cached() ? 1 : 0);
+        for (var e : n.parameters().entrySet()) {
+            row(inserts.params(), id, point, n.id(), e.getKey(), e.getValue());
+        }
+        if (n.estimate().isPresent()) {
+            RunDetails.Estimate e = n.estimate().get();
+            row(inserts.estimates(), id, point, n.id(), e.nats(), e.stderr(), e.truth(), e.n());
+        }
     }
 
     private static void insertRun(Connection c, StoredRun r) throws SQLException {
@@ -75,15 +98,20 @@ final class StoreWriter {
             for (RunDetails.Metric m : run.metrics()) {
                 row(metrics, id, m.point(), m.node(), m.metric(), m.step(), m.value());
             }
-            for (RunDetails.Artifact a : run.details().artifacts()) {
-                row(artifacts, id, a.path(), a.bytes());
-            }
-            for (RunDetails.Plugin p : run.details().plugins()) {
-                row(plugins, id, p.id(), p.version(), p.sha256());
-            }
+            addArtifactsAndPlugins(artifacts, plugins, id, run.details());
             metrics.executeBatch();
             artifacts.executeBatch();
             plugins.executeBatch();
+        }
+    }
+
+    private static void addArtifactsAndPlugins(PreparedStatement artifacts, PreparedStatement plugins, String id,
+            RunDetails d) throws SQLException {
+        for (RunDetails.Artifact a : d.artifacts()) {
+            row(artifacts, id, a.path(), a.bytes());
+        }
+        for (RunDetails.Plugin p : d.plugins()) {
+            row(plugins, id, p.id(), p.version(), p.sha256());
         }
     }
 

@@ -51,23 +51,37 @@ final class Transactions {
         long backoffMillis = 5;
         while (true) {
             try {
-                connection.setAutoCommit(!transaction);
-                T result = work.run(connection);
-                if (transaction) {
-                    connection.commit();
-                }
-                return result;
+                return once(work, transaction);
             } catch (SQLException e) {
-                rollback();
-                if (!busy(e) || System.nanoTime() > deadline) {
-                    throw translate(store, e, lockTimeout);
-                }
+                rollBackUnlessRetrying(e, deadline);
             } finally {
                 restoreAutoCommit();
             }
-            sleep(backoffMillis + jitter.nextLong(backoffMillis + 1));
-            backoffMillis = Math.min(backoffMillis * 2, 250);
+            backoffMillis = backOff(backoffMillis);
         }
+    }
+
+    /** Rolls back; unless the store is busy and the deadline is ahead, throws {@code e} in words. */
+    private void rollBackUnlessRetrying(SQLException e, long deadline) {
+        rollback();
+        if (!busy(e) || System.nanoTime() > deadline) {
+            throw translate(store, e, lockTimeout);
+        }
+    }
+
+    private <T> T once(Work<T> work, boolean transaction) throws SQLException {
+        connection.setAutoCommit(!transaction);
+        T result = work.run(connection);
+        if (transaction) {
+            connection.commit();
+        }
+        return result;
+    }
+
+    /** Sleeps about {@code backoffMillis} (with jitter); the next, doubled back-off, at most 250 ms. */
+    private long backOff(long backoffMillis) {
+        sleep(backoffMillis + jitter.nextLong(backoffMillis + 1));
+        return Math.min(backoffMillis * 2, 250);
     }
 
     /** Runs a read; reads in WAL mode see the last commit and are retried like writes when the file is busy. */
@@ -91,13 +105,17 @@ final class Transactions {
                     + lockTimeout.toSeconds() + " s; nothing was written (run folders are intact: index them later "
                     + "with 'milab runs import DIR')", e);
         }
-        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT || m.contains("SQLITE_NOTADB")
-                || m.contains("SQLITE_CORRUPT")) {
+        if (corrupt(code, m)) {
             return new StoreException("the run store " + store + " is not a SQLite database or is corrupt (" + m
                     + "); milab left it untouched: move it away and rebuild it from the run folders with "
                     + "'milab runs import DIR'", e);
         }
         return new StoreException("the run store " + store + " failed: " + m, e);
+    }
+
+    private static boolean corrupt(int code, String message) {
+        return code == SQLITE_NOTADB || code == SQLITE_CORRUPT || message.contains("SQLITE_NOTADB")
+                || message.contains("SQLITE_CORRUPT");
     }
 
     private void rollback() {

@@ -51,25 +51,25 @@ final class ComparePage {
         StringBuilder same = new StringBuilder();
         int differing = 0;
         for (String k : keys) {
-            Set<String> values = new LinkedHashSet<>();
-            entries.forEach(e -> values.add(e.parameters().getOrDefault(k, "\u2014")));
-            boolean diff = values.size() > 1;
+            boolean diff = entries.stream().map(e -> e.parameters().getOrDefault(k, "\u2014")).distinct().count() > 1;
             differing += diff ? 1 : 0;
-            StringBuilder row = diff ? differ : same;
-            row.append("<tr").append(diff ? " class=\"diff\"" : "").append("><th>").append(Html.esc(k)).append("</th>");
-            entries.forEach(e -> row.append("<td>").append(Html.esc(e.parameters().getOrDefault(k, "\u2014")))
-                    .append("</td>"));
-            row.append("</tr>");
+            appendParameterRow(diff ? differ : same, k, entries, diff);
         }
         return "<p>" + differing + " parameter(s) differ.</p><table id=\"param-diff\">" + header(entries) + differ
                 + "</table><details><summary>" + (keys.size() - differing) + " identical parameter(s)</summary><table>"
                 + header(entries) + same + "</table></details>";
     }
 
+    /** Parameter {@code k}'s value in each run, the row marked when they differ. */
+    private static void appendParameterRow(StringBuilder row, String k, List<RunEntry> entries, boolean diff) {
+        row.append("<tr").append(diff ? " class=\"diff\"" : "").append("><th>").append(Html.esc(k)).append("</th>");
+        entries.forEach(e -> row.append("<td>").append(Html.esc(e.parameters().getOrDefault(k, "\u2014")))
+                .append("</td>"));
+        row.append("</tr>");
+    }
+
     private static String estimates(Map<RunEntry, RunData> runs) {
-        Map<String, Map<RunEntry, EstimateRow>> rows = new LinkedHashMap<>();
-        runs.forEach((e, d) -> EstimateRow.of(d.results()).forEach(r -> rows.computeIfAbsent(key(r),
-                k -> new LinkedHashMap<>()).put(e, r)));
+        Map<String, Map<RunEntry, EstimateRow>> rows = byKey(runs);
         if (rows.isEmpty()) {
             return "<p class=\"note\">no estimates</p>";
         }
@@ -77,15 +77,25 @@ final class ComparePage {
         StringBuilder h = new StringBuilder("<table id=\"compare-estimates\">").append(header(entries));
         rows.forEach((key, byRun) -> {
             h.append("<tr><th>").append(Html.esc(key)).append("</th>");
-            for (RunEntry e : entries) {
-                EstimateRow r = byRun.get(e);
-                h.append("<td class=\"n\">").append(r == null ? "" : Html.num(r.mi())
-                        + (Double.isNaN(r.stderr()) ? "" : " \u00b1 " + Html.num(r.stderr()))
-                        + (Double.isNaN(r.truth()) ? "" : " (truth " + Html.num(r.truth()) + ")")).append("</td>");
-            }
+            entries.forEach(e -> h.append("<td class=\"n\">").append(cell(byRun.get(e))).append("</td>"));
             h.append("</tr>");
         });
         return h.append("</table>").toString();
+    }
+
+    /** Each estimate row by its node and sweep point, then by run. */
+    private static Map<String, Map<RunEntry, EstimateRow>> byKey(Map<RunEntry, RunData> runs) {
+        Map<String, Map<RunEntry, EstimateRow>> rows = new LinkedHashMap<>();
+        runs.forEach((e, d) -> EstimateRow.of(d.results()).forEach(r -> rows.computeIfAbsent(key(r),
+                k -> new LinkedHashMap<>()).put(e, r)));
+        return rows;
+    }
+
+    /** The estimate with its standard error and truth where known; empty when the run has no such row. */
+    private static String cell(EstimateRow r) {
+        return r == null ? "" : Html.num(r.mi())
+                + (Double.isNaN(r.stderr()) ? "" : " \u00b1 " + Html.num(r.stderr()))
+                + (Double.isNaN(r.truth()) ? "" : " (truth " + Html.num(r.truth()) + ")");
     }
 
     private static String key(EstimateRow r) {

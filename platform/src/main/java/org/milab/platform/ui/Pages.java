@@ -38,20 +38,35 @@ final class Pages {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return Response.text(405, "read-only: " + method + " is not served here");
         }
+        return get(path, query);
+    }
+
+    private Response get(String path, Map<String, List<String>> query) {
         if (path.equals("/")) {
-            RunFilter f = new RunFilter(first(query, "experiment"), first(query, "status"), first(query, "param"));
-            return Response.html(RunsPage.html(catalog.list(f), f));
+            return runsPage(filter(query));
         }
         if (path.equals("/compare")) {
             return compare(query.getOrDefault("id", List.of()));
         }
         if (path.equals("/api/runs")) {
-            RunFilter f = new RunFilter(first(query, "experiment"), first(query, "status"), first(query, "param"));
-            return Response.json(200, Json.compact(catalog.list(f).stream().map(Pages::summary).toList()));
+            return Response.json(200, Json.compact(catalog.list(filter(query)).stream().map(Pages::summary).toList()));
         }
         if (path.equals("/api/progress")) {
             return Response.json(200, Json.compact(progress()));
         }
+        return runPage(path);
+    }
+
+    private Response runsPage(RunFilter f) {
+        return Response.html(RunsPage.html(catalog.list(f), f));
+    }
+
+    private static RunFilter filter(Map<String, List<String>> query) {
+        return new RunFilter(first(query, "experiment"), first(query, "status"), first(query, "param"));
+    }
+
+    /** {@code /run/ID} or {@code /run/ID/report.html}. */
+    private Response runPage(String path) {
         if (path.startsWith("/run/") && path.endsWith("/report.html")) {
             return run(path.substring(5, path.length() - 12), true);
         }

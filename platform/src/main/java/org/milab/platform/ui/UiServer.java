@@ -48,11 +48,7 @@ public final class UiServer implements AutoCloseable {
     public static UiServer start(RunCatalog catalog, InetSocketAddress address, boolean allowWrites) {
         try {
             HttpServer server = HttpServer.create(address, 0);
-            ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "milab-ui");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = newPool();
             server.setExecutor(pool);
             Pages pages = new Pages(catalog, allowWrites);
             server.createContext("/", ex -> serve(ex, pages));
@@ -61,6 +57,14 @@ public final class UiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ExecutorService newPool() {
+        return Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "milab-ui");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The address served, e.g. {@code http://127.0.0.1:8080/}. */
@@ -82,18 +86,9 @@ public final class UiServer implements AutoCloseable {
 
     private static void serve(HttpExchange ex, Pages pages) throws IOException {
         try (ex) {
-            Response r;
-            try {
-                r = pages.respond(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
-                        query(ex.getRequestURI().getRawQuery()), ex.getRequestHeaders().getFirst("X-Milab-Write"));
-            } catch (RuntimeException e) {
-                r = Response.text(500, "internal error: " + e.getMessage());
-            }
+            Response r = respond(ex, pages);
             byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", r.type());
-            ex.getResponseHeaders().set("Cache-Control", "no-store");
-            ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            ex.getResponseHeaders().set("Content-Security-Policy", CSP);
+            setHeaders(ex, r.type());
             boolean head = ex.getRequestMethod().equals("HEAD");
             ex.sendResponseHeaders(r.status(), head ? -1 : body.length);
             if (!head) {
@@ -101,6 +96,24 @@ public final class UiServer implements AutoCloseable {
                     out.write(body);
                 }
             }
+        }
+    }
+
+    /** The content type, and no caching, sniffing or outside scripts. */
+    private static void setHeaders(HttpExchange ex, String type) {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        ex.getResponseHeaders().set("Content-Security-Policy", CSP);
+    }
+
+    /** The page's response, or a 500 with the error's message. */
+    private static Response respond(HttpExchange ex, Pages pages) {
+        try {
+            return pages.respond(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
+                    query(ex.getRequestURI().getRawQuery()), ex.getRequestHeaders().getFirst("X-Milab-Write"));
+        } catch (RuntimeException e) {
+            return Response.text(500, "internal error: " + e.getMessage());
         }
     }
 
