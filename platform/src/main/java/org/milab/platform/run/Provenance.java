@@ -28,19 +28,29 @@ public final class Provenance {
     private Provenance() {
     }
 
-    /** Builds the provenance map. */
-    public static Map<String, Object> of(MilabVersion version, List<PluginStatus> plugins, List<Plan> plans, long seed,
-                                         Path experimentFile, Instant start, Instant end, String status,
-                                         List<String> commandLine) {
-        Map<String, Object> m = header(version, status, commandLine);
-        m.put("experimentFile", experimentFile.toAbsolutePath().toString());
-        gitCommit(experimentFile).ifPresent(c -> m.put("gitCommit", c));
-        m.put("seed", seed);
-        putNodes(m, plans.get(0), seed);
+    /**
+     * What one run was: its experiment seed, the experiment file, the command line, when it started and ended (so
+     * far), and its status ({@code running}, {@code ok}, {@code failed}, {@code interrupted}).
+     */
+    public record Run(long seed, Path experimentFile, List<String> commandLine, Instant start, Instant end,
+                      String status) {
+        /** Copies the command line. */
+        public Run {
+            commandLine = List.copyOf(commandLine);
+        }
+    }
+
+    /** Builds the provenance map of {@code run}, which used {@code plugins} and ran {@code plans}. */
+    public static Map<String, Object> of(MilabVersion version, List<PluginStatus> plugins, List<Plan> plans, Run run) {
+        Map<String, Object> m = header(version, run.status(), run.commandLine());
+        m.put("experimentFile", run.experimentFile().toAbsolutePath().toString());
+        gitCommit(run.experimentFile()).ifPresent(c -> m.put("gitCommit", c));
+        m.put("seed", run.seed());
+        putNodes(m, plans.get(0), run.seed());
         m.put("plugins", plugins(plugins));
         putMachine(m);
-        m.put("start", start.toString());
-        m.put("end", end.toString());
+        m.put("start", run.start().toString());
+        m.put("end", run.end().toString());
         return m;
     }
 
@@ -128,7 +138,7 @@ public final class Provenance {
     /** The HEAD commit of the git work tree holding {@code file}, with "+dirty" when it has changes. */
     static Optional<String> gitCommit(Path file) {
         Path dir = file.toAbsolutePath().getParent();
-        return insideWorkTree(dir) ? headCommit(dir) : Optional.empty();
+        return insideWorkTree(dir) ? headCommit(dir).map(c -> hasChanges(dir) ? c + "+dirty" : c) : Optional.empty();
     }
 
     private static boolean insideWorkTree(Path dir) {
@@ -141,22 +151,27 @@ public final class Provenance {
 
     /** {@code git rev-parse HEAD} in {@code dir}; empty when git fails, is slow or prints no commit. */
     private static Optional<String> headCommit(Path dir) {
+        return git(dir, "rev-parse", "HEAD").filter(out -> out.matches("[0-9a-f]{40}"));
+    }
+
+    /** Whether {@code git status} lists changes to tracked files in {@code dir}'s work tree (false when git fails). */
+    private static boolean hasChanges(Path dir) {
+        return git(dir, "status", "--porcelain", "--untracked-files=no").map(out -> !out.isEmpty()).orElse(false);
+    }
+
+    /** What {@code git -C dir args} printed, trimmed, when it ended within 5 s without error; empty otherwise. */
+    private static Optional<String> git(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder("git", "-C", dir.toString(), "rev-parse", "HEAD")
-                    .redirectErrorStream(true).start();
-            return printedCommit(p);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 ? Optional.of(out) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-    }
-
-    /** What {@code git} printed, when it ended in time, without error, and printed a commit id. */
-    private static Optional<String> printedCommit(Process p) throws IOException, InterruptedException {
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        boolean ok = p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("[0-9a-f]{40}");
-        return ok ? Optional.of(out) : Optional.empty();
     }
 }

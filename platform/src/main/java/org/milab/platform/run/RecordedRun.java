@@ -95,10 +95,10 @@ public record RecordedRun(Path folder, Path graph, Map<?, ?> provenance, Map<?, 
     }
 
     /**
-     * Differences between the recorded host and this one, as sentences (empty when identical). The plugins are
-     * reported one by one, matching or not, by {@link #hostReport}.
+     * Differences between the recorded milab version and this one, as sentences (empty when identical). The plugins
+     * are reported one by one, matching or not, by {@link #hostReport}.
      */
-    public List<String> pluginDifferences(List<PluginStatus> loaded) {
+    public List<String> versionDifferences() {
         List<String> diffs = new ArrayList<>();
         if (!Objects.equals(provenance.get("milab"), org.milab.platform.MilabVersion.current().milab())) {
             diffs.add("milab differs: recorded " + provenance.get("milab") + ", now "

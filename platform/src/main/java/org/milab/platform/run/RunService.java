@@ -70,7 +70,7 @@ public final class RunService {
      * @see #run(RunRequest, RunOptions)
      */
     public RunReport run(RunRequest request, RunOptions options, PointExecutor remote) {
-        request.recorded().ifPresent(r -> r.pluginDifferences(host.plugins()).forEach(warnings));
+        request.recorded().ifPresent(r -> r.versionDifferences().forEach(warnings));
         List<Plan> plans = new GraphValidator(host.registry()).validate(request.graph());
         CacheKeys keys = new CacheKeys(host.plugins());
         RunFolder folder = open(request, options.resume(), plans, keys);
@@ -291,8 +291,9 @@ public final class RunService {
     }
 
     private Map<String, Object> provenance(RunRequest request, List<Plan> plans, Instant start, String status) {
-        return new LinkedHashMap<>(Provenance.of(MilabVersion.current(), host.plugins(), plans,
-                request.graph().seed().value(), request.source(), start, Instant.now(), status, request.argv()));
+        Provenance.Run run = new Provenance.Run(request.graph().seed().value(), request.source(), request.argv(), start,
+                Instant.now(), status);
+        return new LinkedHashMap<>(Provenance.of(MilabVersion.current(), host.plugins(), plans, run));
     }
 
     /**
