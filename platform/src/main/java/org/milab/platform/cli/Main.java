@@ -45,7 +45,7 @@ public final class Main {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "off");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        guiceDefaults();
+        StartupDefaults.apply();
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
@@ -72,15 +72,6 @@ public final class Main {
             out.flush();
             err.flush();
         }
-    }
-
-    /**
-     * Guice without its bytecode generation (FastClasses through its own ASM, for every extension class; milab uses
-     * no method interception) and without a stack walk per binding for error sources; either may be set otherwise.
-     */
-    private static void guiceDefaults() {
-        System.setProperty("guice_bytecode_gen_option", System.getProperty("guice_bytecode_gen_option", "DISABLED"));
-        System.setProperty("guice_include_stack_traces", System.getProperty("guice_include_stack_traces", "OFF"));
     }
 
     /** The root command with the subcommands {@code args} may reach: the one it names, or every one. */
