@@ -89,19 +89,20 @@ final class EstimateCommand implements Callable<Integer> {
     public Integer call() {
         NodeKind kind = z.isEmpty() ? NodeKinds.ESTIMATORS : NodeKinds.CONDITIONAL_ESTIMATORS;
         Map<String, Located<Object>> params = parameters();
-        long start = System.nanoTime();
+        StartupTiming timing = StartupTiming.start();
         try (PluginHost h = startHost(kind.role())) {
-            long hostStarted = System.nanoTime();
+            timing.mark();
             ExtensionHandle e = resolve(h.registry(), kind.role(), params);
             PlannedNode node = GraphValidator.bindAndCheck(new NodeSpec("estimate",
                     new Located<>(e.qualifiedName(), SourcePosition.of("ESTIMATOR")), params, Map.of(),
                     SourcePosition.of("milab estimate")), e, kind, h.registry());
             List<List<String>> groups = columnGroups();
             requireDisjoint(groups);
-            long bound = System.nanoTime();
+            timing.mark();
             List<Samples> samples = CsvSamples.read(data, groups);
             Map<String, Object> wired = wire(samples);
             Path scratch = scratch();
+            timing.mark();
             long t0 = System.nanoTime();
             Estimate est;
             ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(),
@@ -117,10 +118,8 @@ final class EstimateCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             progress.finished(e.name(), seconds);
             print(e, node, est, samples.get(0).rows(), seconds);
-            if (Boolean.getBoolean("milab.timing")) {
-                long[] marks = {start, hostStarted, bound, t0, System.nanoTime()};
-                StartupTiming.print(spec.commandLine().getErr(), marks, h.plugins().size());
-            }
+            timing.mark();
+            timing.print(spec.commandLine().getErr(), h.plugins().size());
         }
         return ExitCodes.OK;
     }

@@ -22,13 +22,13 @@ final class PluginStatuses {
     static PluginStatus of(PluginWrapper plugin, PluginStatus.State state, String problem,
                            List<ExtensionHandle> extensions) {
         Path path = archiveOf(plugin.getPluginPath());
-        return new PluginStatus(plugin.getPluginId(), plugin.getDescriptor().getVersion(), path, sha256(path), state,
-                problem, extensions);
+        return new PluginStatus(plugin.getPluginId(), plugin.getDescriptor().getVersion(), path, () -> sha256(path),
+                state, problem, extensions);
     }
 
     static PluginStatus unreadable(Path path, Throwable error) {
         String name = path.getFileName().toString();
-        return new PluginStatus(name, "", path, sha256(path), PluginStatus.State.FAILED,
+        return new PluginStatus(name, "", path, () -> sha256(path), PluginStatus.State.FAILED,
                 "it could not be read: " + rootMessage(error), List.of());
     }
 
