@@ -12,7 +12,6 @@ import org.milab.api.InvalidDataException;
 import org.milab.api.data.Samples;
 import org.milab.platform.csv.CsvFormatException;
 import org.milab.platform.csv.CsvReader;
-import org.milab.platform.csv.DecimalParser;
 
 /**
  * Reads named numeric columns of a CSV file with a header row ({@code .gz} is decompressed) into {@link Samples},
@@ -93,7 +92,6 @@ final class CsvSamples {
         private final Path file;
         private final List<String> names;
         private final int[] at;
-        private final DecimalParser numbers = new DecimalParser();
         private double[][] columns;
         private int rows;
 
@@ -135,7 +133,7 @@ final class CsvSamples {
             int i = at[k];
             if (i < csv.cells()) {
                 try {
-                    double v = csv.number(i, numbers);
+                    double v = csv.number(i);
                     if (Double.isFinite(v)) {
                         return v;
                     }

@@ -1,5 +1,6 @@
 package org.milab.platform.csv;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import java.util.zip.GZIPInputStream;
  * UTF-8 byte-order mark skipped. Files ending in {@code .gz} are decompressed.
  *
  * <p>After {@link #next()} returns true, cell {@code k} of the record is {@code buffer()[start(k), end(k))};
- * {@link #text(int)} and {@link #number(int, DecimalParser)} read it. The buffer changes at the next call.
+ * {@link #text(int)} and {@link #number(int)} read it. The buffer changes at the next call.
  */
 public final class CsvReader implements AutoCloseable {
 
@@ -101,15 +102,17 @@ public final class CsvReader implements AutoCloseable {
     }
 
     /**
-     * Cell {@code k} as a number, exactly as {@link Double#parseDouble} reads its text.
+     * Cell {@code k} as a number, exactly as {@link Double#parseDouble} reads its text, parsed from the bytes by
+     * fastdoubleparser (Lemire's algorithm; the JDK's own parser takes a slow arbitrary-precision path for every
+     * number of more than 15 digits, which is every {@code double} printed in full).
      *
      * @throws NumberFormatException when it is not a number
      */
-    public double number(int k, DecimalParser parser) {
+    public double number(int k) {
         if (cells.escaped(k)) {
             return Double.parseDouble(text(k));
         }
-        return parser.parse(buf, cells.start(k), cells.end(k));
+        return JavaDoubleParser.parseDouble(buf, cells.start(k), cells.end(k) - cells.start(k));
     }
 
     /** Keeps the unread bytes, at the buffer's start (growing it when one record fills it), and reads more. */

@@ -93,10 +93,9 @@ class CsvReaderTest {
     void numbersAreReadWithoutText() throws IOException {
         try (CsvReader csv = new CsvReader(new ByteArrayInputStream("1.5, \"-2e3\" ,x".getBytes(StandardCharsets.UTF_8)))) {
             assertTrue(csv.next());
-            DecimalParser p = new DecimalParser();
-            assertEquals(1.5, csv.number(0, p));
-            assertEquals(-2000.0, csv.number(1, p));
-            assertThrows(NumberFormatException.class, () -> csv.number(2, p));
+            assertEquals(1.5, csv.number(0));
+            assertEquals(-2000.0, csv.number(1));
+            assertThrows(NumberFormatException.class, () -> csv.number(2));
             assertFalse(csv.next());
         }
     }
