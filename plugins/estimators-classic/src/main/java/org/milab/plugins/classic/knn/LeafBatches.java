@@ -67,6 +67,7 @@ final class LeafBatches {
         private final int d;
         private final KBest best;
         private final RangeQuery cube;
+        private final AxisOrder order;
         private final int[] stack;
         private final double[] stackGap;
 
@@ -75,6 +76,7 @@ final class LeafBatches {
             this.d = tree.d;
             best = new KBest(k, KdTree.WIDE_LEAF);
             cube = new RangeQuery(d);
+            order = new AxisOrder(d);
             stack = new int[2 * tree.depth + 4];
             stackGap = new double[2 * tree.depth + 4];
         }
@@ -111,11 +113,12 @@ final class LeafBatches {
          * comes within (every one, for the query leaf itself).
          */
         private void scanForAll(int node, int leaf) {
+            order.byGap(tree.box, node * 2 * d, leaf * 2 * d, d);
             int from = tree.nodeFrom[leaf];
             for (int i = 0, size = tree.nodeTo[leaf] - from; i < size; i++) {
                 int self = from + i;
                 if (tree.boxNearer(node, tree.pts, self * d, best.bound(i))) {
-                    VectorLeafScan.nearest(tree, tree.nodeFrom[node], tree.nodeTo[node], best.select(i, self));
+                    VectorLeafScan.nearest(tree, tree.nodeFrom[node], tree.nodeTo[node], best.select(i, self), order);
                 }
             }
         }
@@ -132,8 +135,9 @@ final class LeafBatches {
             while (top > 0) {
                 int node = stack[--top];
                 if (tree.isLeaf(node)) {
+                    order.byGap(tree.box, node * 2 * d, leaf * 2 * d, d);
                     for (int t = from; t < from + size; t++) {
-                        counts[t] += tree.countInLeaf(node, cube.at(tree.pts, t * d, radiusAt[t]));
+                        counts[t] += tree.countInLeaf(node, cube.at(tree.pts, t * d, radiusAt[t]), order);
                     }
                 } else {
                     top = pushChildren(top, node, leaf, widest);

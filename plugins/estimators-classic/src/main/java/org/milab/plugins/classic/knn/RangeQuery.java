@@ -29,12 +29,13 @@ final class RangeQuery {
     }
 
     /**
-     * Records in {@link #cut} the axes on which the box at {@code box[b..b+2d)} (low corner, then high corner)
-     * reaches beyond the cube, and returns how many there are. O(d).
+     * Records in {@link #cut}, in the order {@code order}, the axes on which the box at {@code box[b..b+2d)} (low
+     * corner, then high corner) reaches beyond the cube, and returns how many there are. O(d).
      */
-    int straddle(double[] box, int b, int d) {
+    int straddle(double[] box, int b, int d, AxisOrder order) {
         int n = 0;
-        for (int j = 0; j < d; j++) {
+        for (int i = 0; i < d; i++) {
+            int j = order.axes[i];
             double v = q[qo + j];
             if (v - box[b + j] >= radius || box[b + d + j] - v >= radius) {
                 cut[n++] = j;

@@ -2,7 +2,7 @@ package org.milab.plugins.classic.knn;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -41,9 +41,12 @@ final class VectorLeafScan {
         return AVAILABLE && d >= KdTree.VECTOR_DIMENSION;
     }
 
-    /** Offers the points at tree positions [from, to) to the k best of {@code best}'s current query. */
-    static void nearest(KdTree tree, int from, int to, KBest best) {
-        Lanes.nearest(tree, from, to, best);
+    /**
+     * Offers the points at tree positions [from, to) to the k best of {@code best}'s current query, comparing the
+     * axes in the order {@code order}.
+     */
+    static void nearest(KdTree tree, int from, int to, KBest best, AxisOrder order) {
+        Lanes.nearest(tree, from, to, best, order.axes);
     }
 
     /**
@@ -90,7 +93,7 @@ final class VectorLeafScan {
             return IntVector.broadcast(BITS, -1);
         }
 
-        static void nearest(KdTree tree, int from, int to, KBest best) {
+        static void nearest(KdTree tree, int from, int to, KBest best, int[] axes) {
             float[] cols = tree.floats.values;
             double[] pts = tree.pts;
             int n = tree.n;
@@ -99,9 +102,10 @@ final class VectorLeafScan {
             for (int t = from; t < to; t += WIDTH) {
                 IntVector tBits = broadcast(tree.floats.threshold(best.bound()));
                 IntVector signs = allInside();
-                for (int j = 0; j < d; j++) {
+                for (int i = 0; i < d; i++) {
+                    int j = axes[i];
                     signs = signs.and(below(cols, j * n + t, pts[qo + j], tBits));
-                    if ((j & 3) == 3 && !signs.lt(0).anyTrue()) {
+                    if ((i & 3) == 3 && !signs.lt(0).anyTrue()) {
                         break;
                     }
                 }
@@ -150,44 +154,51 @@ final class VectorLeafScan {
         /**
          * The count with two thresholds: the largest float distance over the straddled axes below
          * {@link FloatColumns#sureBelow} proves a point inside, at or above {@link FloatColumns#threshold} proves
-         * it outside; only the few in between are checked in double precision.
+         * it outside; only the few in between are checked in double precision. The sure points of whole groups
+         * are summed lane by lane (a sign bit shifted down), so a group costs one mask test, for doubtful points.
          */
         static int countInside(KdTree tree, int from, int to, RangeQuery cube) {
             double magnitude = cube.magnitude();
             if (!FloatColumns.covers(magnitude)) {
                 return scalarCount(tree, from, to, cube);
             }
-            float[] cols = tree.floats.values;
-            int n = tree.n;
             IntVector sure = broadcast(tree.floats.sureBelow(cube.radius, magnitude));
             IntVector maybe = broadcast(tree.floats.threshold(cube.radius, magnitude));
+            IntVector inside = IntVector.zero(BITS);
             int count = 0;
             for (int t = from; t < to; t += WIDTH) {
-                IntVector far = IntVector.zero(BITS);
-                for (int c = 0; c < cube.cuts; c++) {
-                    int j = cube.cut[c];
-                    far = far.max(distanceBits(cols, j * n + t, cube.q[cube.qo + j]));
+                IntVector far = farthest(tree, t, cube, maybe);
+                IntVector sureSigns = far.sub(sure);
+                IntVector doubt = far.sub(maybe).and(sureSigns.not());
+                if (t + WIDTH <= to) {
+                    inside = inside.add(sureSigns.lanewise(VectorOperators.LSHR, 31));
+                } else {
+                    count += Long.bitCount(inside(sureSigns, t, to));
                 }
-                if (far.lt(maybe).anyTrue()) {
-                    count += countGroup(tree, far, sure, maybe, t, to, cube);
+                if (doubt.lt(0).anyTrue()) {
+                    count += exactCount(tree, inside(doubt, t, to), t, cube);
                 }
             }
-            return count;
+            return count + inside.reduceLanes(VectorOperators.ADD);
         }
 
         /**
-         * The points inside among the group from position t whose largest distances (as bits) are {@code far}: the
-         * sure ones counted at once, the doubtful ones checked exactly.
+         * Per lane, the bits of the largest float distance over the straddled axes of the group from position t,
+         * or of a partial maximum already at or above {@code maybe} in every lane (a group stops after a block of
+         * four axes that leaves none of its points in doubt or inside).
          */
-        private static int countGroup(KdTree tree, IntVector far, IntVector sure, IntVector maybe, int t, int to,
-                                      RangeQuery cube) {
-            VectorMask<Integer> in = far.lt(sure);
-            VectorMask<Integer> doubt = far.lt(maybe).andNot(in);
-            if (t + WIDTH <= to && !doubt.anyTrue()) {
-                return in.trueCount();
+        private static IntVector farthest(KdTree tree, int t, RangeQuery cube, IntVector maybe) {
+            float[] cols = tree.floats.values;
+            int n = tree.n;
+            IntVector far = IntVector.zero(BITS);
+            for (int c = 0; c < cube.cuts; c++) {
+                int j = cube.cut[c];
+                far = far.max(distanceBits(cols, j * n + t, cube.q[cube.qo + j]));
+                if ((c & 3) == 3 && !far.lt(maybe).anyTrue()) {
+                    break;
+                }
             }
-            long tail = t + WIDTH <= to ? -1L : (1L << (to - t)) - 1;
-            return Long.bitCount(in.toLong() & tail) + exactCount(tree, doubt.toLong() & tail, t, cube);
+            return far;
         }
 
         /** The count without prefilter, for a query too large for {@link FloatColumns}'s bound. */
