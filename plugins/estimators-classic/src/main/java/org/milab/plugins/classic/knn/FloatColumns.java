@@ -44,34 +44,10 @@ final class FloatColumns {
 
     /**
      * The float threshold T such that |p − q| &lt; r in double precision implies fl(|fl(p) − fl(q)|) &lt; T, for
-     * points p of the tree and queries q of magnitude at most {@code queryMagnitude} (which {@link #covers}; r ≥ 0; an infinite r gives an
-     * infinite T, which passes every point).
+     * points p and q of the tree (r ≥ 0; an infinite r gives an infinite T, which passes every point).
      */
-    float threshold(double r, double queryMagnitude) {
-        double m = Math.max(magnitude, queryMagnitude);
-        double t = r + 0x1p-22 * (r + 2 * m) + 0x1p-148;
-        return Math.nextUp((float) t);
-    }
-
-    /**
-     * The float threshold S such that fl(|fl(p) − fl(q)|) &lt; S implies |p − q| &lt; r in double precision (same
-     * conditions as {@link #threshold(double, double)}; S ≤ 0, proving nothing, when r is that small). The reverse
-     * bound: |p − q| ≤ |s|(1 + 2<sup>−23</sup>) + 2<sup>−23</sup>M + 2<sup>−149</sup>, below r whenever |s| &lt;
-     * r − 2<sup>−22</sup>(r + 2M) − 2<sup>−148</sup>, and S is the float at or just below that.
-     */
-    float sureBelow(double r, double queryMagnitude) {
-        double m = Math.max(magnitude, queryMagnitude);
-        double t = r - 0x1p-22 * (r + 2 * m) - 0x1p-148;
-        return t > 0 ? Math.nextDown((float) t) : 0f;
-    }
-
-    /** Whether {@link #threshold(double, double)} holds for queries of magnitude {@code queryMagnitude}. */
-    static boolean covers(double queryMagnitude) {
-        return queryMagnitude < LARGEST;
-    }
-
-    /** {@link #threshold(double, double)} for queries that are points of the tree. */
     float threshold(double r) {
-        return threshold(r, magnitude);
+        double t = r + 0x1p-22 * (r + 2 * magnitude) + 0x1p-148;
+        return Math.nextUp((float) t);
     }
 }

@@ -18,11 +18,13 @@ import java.util.Arrays;
  *
  * <p>The algorithm for the leaves depends on the dimension. Up to {@link #VECTOR_DIMENSION} - 1 coordinates, the
  * scalar scans below; from {@link #VECTOR_DIMENSION} on (where a KD-tree prunes little and most of the time goes
- * into leaves), {@link VectorLeafScan}'s SIMD passes over the column copy with leaves of {@link #WIDE_LEAF}
- * points, when the JDK's {@code jdk.incubator.vector} module is present. Both give the same answers bit for bit:
- * distances are the same differences of the same doubles, and counts are integers.
+ * into leaves), {@link VectorLeafScan}'s SIMD passes with leaves of {@link #WIDE_LEAF} points, when the JDK's
+ * {@code jdk.incubator.vector} module is present: an exact single-precision prefilter over a float copy of the
+ * columns ({@link FloatColumns}), its candidates checked in double precision. Both give the same answers bit for
+ * bit: distances are the same differences of the same doubles, and counts are integers.
  *
- * <p>Build: O(n log n) time (median split on the widest side), O(n d) memory (2 n d doubles for the points).
+ * <p>Build: O(n log n) time (median split on the widest side), O(n d) memory (2 n d doubles for the points, and
+ * n d floats with SIMD leaves).
  * Queries allocate nothing: callers pass a {@link Scratch} they own, one per thread.
  */
 final class KdTree {

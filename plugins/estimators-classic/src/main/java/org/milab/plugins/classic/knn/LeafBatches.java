@@ -67,7 +67,9 @@ final class LeafBatches {
         private final int d;
         private final KBest best;
         private final RangeQuery cube;
+        /** The scan order of the axes: by gap for the neighbour scans, the identity for the counts. */
         private final AxisOrder order;
+        private final AxisOrder identity;
         private final int[] stack;
         private final double[] stackGap;
 
@@ -77,6 +79,7 @@ final class LeafBatches {
             best = new KBest(k, KdTree.WIDE_LEAF);
             cube = new RangeQuery(d);
             order = new AxisOrder(d);
+            identity = new AxisOrder(d);
             stack = new int[2 * tree.depth + 4];
             stackGap = new double[2 * tree.depth + 4];
         }
@@ -135,9 +138,8 @@ final class LeafBatches {
             while (top > 0) {
                 int node = stack[--top];
                 if (tree.isLeaf(node)) {
-                    order.byGap(tree.box, node * 2 * d, leaf * 2 * d, d);
                     for (int t = from; t < from + size; t++) {
-                        counts[t] += tree.countInLeaf(node, cube.at(tree.pts, t * d, radiusAt[t]), order);
+                        counts[t] += tree.countInLeaf(node, cube.at(tree.pts, t * d, radiusAt[t]), identity);
                     }
                 } else {
                     top = pushChildren(top, node, leaf, widest);

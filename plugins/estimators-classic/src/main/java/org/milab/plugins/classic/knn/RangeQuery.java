@@ -44,23 +44,4 @@ final class RangeQuery {
         cuts = n;
         return n;
     }
-
-    /** The largest magnitude of the query's coordinates on the straddled axes. */
-    double magnitude() {
-        double m = 0;
-        for (int c = 0; c < cuts; c++) {
-            m = Math.max(m, Math.abs(q[qo + cut[c]]));
-        }
-        return m;
-    }
-
-    /** Whether the point at tree position {@code t} of the column copy {@code cols} lies inside the cube. */
-    boolean contains(double[] cols, int n, int t) {
-        boolean in = true;
-        for (int c = 0; c < cuts; c++) {
-            int j = cut[c];
-            in &= Math.abs(cols[j * n + t] - q[qo + j]) < radius;
-        }
-        return in;
-    }
 }

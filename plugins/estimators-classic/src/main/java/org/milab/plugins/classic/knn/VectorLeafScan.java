@@ -1,8 +1,9 @@
 package org.milab.plugins.classic.knn;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,18 +12,24 @@ import jdk.incubator.vector.VectorSpecies;
  * launcher and the build's tests pass; without it {@link #available()} is false and the tree keeps its scalar
  * scans).
  *
- * <p>Both scans are an exact single-precision prefilter followed by a double-precision check. The prefilter takes
- * the points of a leaf a vector's width at a time (16 floats with AVX-512) from the tree's {@link FloatColumns}: a
- * point is a candidate when |p<sub>j</sub> − q<sub>j</sub>| &lt; T on every axis j, T the float threshold that
- * {@link FloatColumns#threshold} puts just above the double bound r, so that no point within r is ever rejected.
- * For non-negative floats a &lt; T exactly when the difference of their bit patterns, as signed 32-bit integers,
- * is negative, so the test over all axes is one AND of those differences per axis and a look at the sign bits: no
- * comparisons, masks or branches inside the pass. The range count takes every straddled axis (in 10-D, stopping
- * early measured slower); the neighbour search, whose bound is tight, stops a group after a block of four axes
- * that leaves none of its points inside (in 20-D 3.6 times faster than taking every axis). The candidates (a few
- * per query beyond those inside) are then checked in double precision as the scalar scans check every point, in
- * the same order, so distances, k-best order and counts are the same bit for bit. Against the earlier
- * double-precision passes (8 lanes) the float passes cut 10-D/10-D KSG at n = 100,000 by about a third.
+ * <p>Both scans take a leaf's points a vector's width at a time from a column copy of the tree. A point is within
+ * max-norm distance r of the query q exactly when |p<sub>j</sub> − q<sub>j</sub>| &lt; r on every axis j; for
+ * non-negative numbers a &lt; r exactly when the difference of their bit patterns, as signed integers, is
+ * negative, so the test over all axes is one AND of those differences per axis and a look at the sign bits: no
+ * comparisons, masks or branches inside the pass.
+ *
+ * <p>The neighbour search is an exact single-precision prefilter (16 floats per AVX-512 vector) over the tree's
+ * {@link FloatColumns}, against the threshold T that {@link FloatColumns#threshold} puts just above the double
+ * bound, so that no point within it is ever rejected; its axes come in an {@link AxisOrder} and a group stops
+ * after a block of four axes that leaves none of its points inside (a k-NN bound is tight: in 20-D 3.6 times
+ * faster than taking every axis). The candidates (a few per query) are then measured in double precision as the
+ * scalar scan measures every point, in the same order, so distances and k-best order are the same bit for bit.
+ * 10-D/10-D KSG, n = 20,000: the k-NN pass 10-20% faster than with 8 double lanes; at n = 100,000 about even.
+ *
+ * <p>The range count stays in double precision (8 lanes) over every straddled axis: the float prefilter with a
+ * second, lower threshold for sure points, lane-wise sums and early exits measured even at n = 20,000 and 28%
+ * slower at n = 100,000 (the doubtful points send it back to the double columns, a second stream through the
+ * cache), and in 10-D stopping early measured slower before.
  */
 final class VectorLeafScan {
 
@@ -143,78 +150,36 @@ final class VectorLeafScan {
             }
         }
 
-        /**
-         * Per lane, the bits of the float |cols[at + lane] − v| as an int (ordered as the distances are, since they
-         * are non-negative).
-         */
-        private static IntVector distanceBits(float[] cols, int at, double v) {
-            return FloatVector.fromArray(SPECIES, cols, at).sub((float) v).abs().reinterpretAsInts();
-        }
+        /** Double lanes for the range count, whose pass stays in double precision (see the class comment). */
+        private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+        private static final int DOUBLE_WIDTH = DOUBLES.length();
+        private static final VectorSpecies<Long> LONGS = DOUBLES.withLanes(long.class);
 
         /**
-         * The count with two thresholds: the largest float distance over the straddled axes below
-         * {@link FloatColumns#sureBelow} proves a point inside, at or above {@link FloatColumns#threshold} proves
-         * it outside; only the few in between are checked in double precision. The sure points of whole groups
-         * are summed lane by lane (a sign bit shifted down), so a group costs one mask test, for doubtful points.
+         * Per lane, a negative value exactly when |cols[at + lane] − v| &lt; r ({@code rBits} the bits of r in
+         * every lane): the double-precision form of {@link #below}.
          */
+        private static LongVector belowExactly(double[] cols, int at, double v, LongVector rBits) {
+            return DoubleVector.fromArray(DOUBLES, cols, at).sub(v).abs().reinterpretAsLongs().sub(rBits);
+        }
+
+        /** The lanes below {@code lanes} (&lt; the width) with a negative value. */
+        private static int tailCount(LongVector signs, int lanes) {
+            return Long.bitCount(signs.lt(0L).toLong() & ((1L << lanes) - 1));
+        }
+
         static int countInside(KdTree tree, int from, int to, RangeQuery cube) {
-            double magnitude = cube.magnitude();
-            if (!FloatColumns.covers(magnitude)) {
-                return scalarCount(tree, from, to, cube);
-            }
-            IntVector sure = broadcast(tree.floats.sureBelow(cube.radius, magnitude));
-            IntVector maybe = broadcast(tree.floats.threshold(cube.radius, magnitude));
-            IntVector inside = IntVector.zero(BITS);
-            int count = 0;
-            for (int t = from; t < to; t += WIDTH) {
-                IntVector far = farthest(tree, t, cube, maybe);
-                IntVector sureSigns = far.sub(sure);
-                IntVector doubt = far.sub(maybe).and(sureSigns.not());
-                if (t + WIDTH <= to) {
-                    inside = inside.add(sureSigns.lanewise(VectorOperators.LSHR, 31));
-                } else {
-                    count += Long.bitCount(inside(sureSigns, t, to));
-                }
-                if (doubt.lt(0).anyTrue()) {
-                    count += exactCount(tree, inside(doubt, t, to), t, cube);
-                }
-            }
-            return count + inside.reduceLanes(VectorOperators.ADD);
-        }
-
-        /**
-         * Per lane, the bits of the largest float distance over the straddled axes of the group from position t,
-         * or of a partial maximum already at or above {@code maybe} in every lane (a group stops after a block of
-         * four axes that leaves none of its points in doubt or inside).
-         */
-        private static IntVector farthest(KdTree tree, int t, RangeQuery cube, IntVector maybe) {
-            float[] cols = tree.floats.values;
+            double[] cols = tree.cols;
             int n = tree.n;
-            IntVector far = IntVector.zero(BITS);
-            for (int c = 0; c < cube.cuts; c++) {
-                int j = cube.cut[c];
-                far = far.max(distanceBits(cols, j * n + t, cube.q[cube.qo + j]));
-                if ((c & 3) == 3 && !far.lt(maybe).anyTrue()) {
-                    break;
+            LongVector rBits = LongVector.broadcast(LONGS, Double.doubleToRawLongBits(cube.radius));
+            int count = 0;
+            for (int t = from; t < to; t += DOUBLE_WIDTH) {
+                LongVector signs = belowExactly(cols, cube.cut[0] * n + t, cube.q[cube.qo + cube.cut[0]], rBits);
+                for (int c = 1; c < cube.cuts; c++) {
+                    int j = cube.cut[c];
+                    signs = signs.and(belowExactly(cols, j * n + t, cube.q[cube.qo + j], rBits));
                 }
-            }
-            return far;
-        }
-
-        /** The count without prefilter, for a query too large for {@link FloatColumns}'s bound. */
-        private static int scalarCount(KdTree tree, int from, int to, RangeQuery cube) {
-            int count = 0;
-            for (int t = from; t < to; t++) {
-                count += cube.contains(tree.cols, tree.n, t) ? 1 : 0;
-            }
-            return count;
-        }
-
-        /** How many of the candidates of lane bits {@code lanes} (from position t) are inside. */
-        private static int exactCount(KdTree tree, long lanes, int t, RangeQuery cube) {
-            int count = 0;
-            for (long bits = lanes; bits != 0; bits &= bits - 1) {
-                count += cube.contains(tree.cols, tree.n, t + Long.numberOfTrailingZeros(bits)) ? 1 : 0;
+                count += t + DOUBLE_WIDTH <= to ? signs.lt(0L).trueCount() : tailCount(signs, to - t);
             }
             return count;
         }

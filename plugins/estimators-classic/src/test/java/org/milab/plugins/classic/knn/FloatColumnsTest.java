@@ -9,11 +9,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-/** The single-precision prefilter's thresholds never contradict the double-precision test, even at the edge. */
+/** The single-precision prefilter's threshold never rejects a point the double-precision test accepts. */
 class FloatColumnsTest {
 
     @Property(tries = 200)
-    void thresholdsBracketTheExactTest(@ForAll @IntRange(min = -40, max = 40) int scale, @ForAll long seed) {
+    void thresholdNeverRejectsAPointInside(@ForAll @IntRange(min = -40, max = 40) int scale, @ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double size = Math.scalb(1.0, scale);
         double[] cols = new double[64];
@@ -27,7 +27,6 @@ class FloatColumnsTest {
                 float approx = Math.abs((float) cols[i] - (float) cols[j]);
                 for (double r : new double[] {exact, Math.nextUp(exact), exact * (1 + 1e-7), exact * (1 - 1e-7)}) {
                     assertTrue(!(exact < r) || approx < f.threshold(r), "a point inside must pass the prefilter");
-                    assertTrue(!(approx < f.sureBelow(r, 0)) || exact < r, "a sure point must be inside");
                 }
             }
         }
@@ -36,6 +35,5 @@ class FloatColumnsTest {
     @Test
     void hugeValuesGetNoCopy() {
         assertNull(FloatColumns.of(new double[] {1, 0x1p101}));
-        assertTrue(FloatColumns.covers(1e20) && !FloatColumns.covers(0x1p100));
     }
 }
