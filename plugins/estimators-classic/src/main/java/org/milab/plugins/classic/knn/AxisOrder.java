@@ -3,10 +3,11 @@ package org.milab.plugins.classic.knn;
 /**
  * The order in which a SIMD leaf scan compares the axes, so that its early exits come early: for the queries of
  * one leaf scanning another, the axes on which the two boxes lie furthest apart first (there most points of the
- * scanned leaf are out of a query's range), the overlapping axes last. In 20-D KSG this cuts the four-axis
- * blocks a group of points needs before it is rejected. Computed once per pair of leaves, O(d²) at worst (an
- * insertion sort of d gaps, d ≤ 50 in practice), against O(d) per point and query of the scans it steers; the
- * order never changes an answer, only when a scan stops. One object per thread.
+ * scanned leaf are out of a query's range), the overlapping axes last. In the 20-D joint space of 10-D/10-D KSG
+ * (n = 20,000) a 16-point group then needs 2.30 four-axis blocks on average instead of 2.48 (a small gain: leaf
+ * boxes overlap on most axes there). Computed once per pair of leaves, O(d²) at worst (an insertion sort of d
+ * gaps, d ≤ 50 in practice), against O(d) per point and query of the scans it steers; the order never changes an
+ * answer, only when a scan stops. One object per thread.
  */
 final class AxisOrder {
 
