@@ -18,11 +18,13 @@ import java.util.Arrays;
  *
  * <p>The algorithm for the leaves depends on the dimension. Up to {@link #VECTOR_DIMENSION} - 1 coordinates, the
  * scalar scans below; from {@link #VECTOR_DIMENSION} on (where a KD-tree prunes little and most of the time goes
- * into leaves), {@link VectorLeafScan}'s SIMD passes over the column copy with leaves of {@link #WIDE_LEAF}
- * points, when the JDK's {@code jdk.incubator.vector} module is present. Both give the same answers bit for bit:
- * distances are the same differences of the same doubles, and counts are integers.
+ * into leaves), {@link VectorLeafScan}'s SIMD passes with leaves of {@link #WIDE_LEAF} points, when the JDK's
+ * {@code jdk.incubator.vector} module is present: an exact single-precision prefilter over a float copy of the
+ * columns ({@link FloatColumns}), its candidates checked in double precision. Both give the same answers bit for
+ * bit: distances are the same differences of the same doubles, and counts are integers.
  *
- * <p>Build: O(n log n) time (median split on the widest side), O(n d) memory (2 n d doubles for the points).
+ * <p>Build: O(n log n) time (median split on the widest side), O(n d) memory (2 n d doubles for the points, and
+ * n d floats with SIMD leaves).
  * Queries allocate nothing: callers pass a {@link Scratch} they own, one per thread.
  */
 final class KdTree {
@@ -36,8 +38,13 @@ final class KdTree {
     /** Dimension from which leaves are scanned with SIMD passes (when available) and searches use wide leaves. */
     static final int VECTOR_DIMENSION = 8;
 
-    /** Leaf size for neighbour searches from {@link #VECTOR_DIMENSION} dimensions on, with SIMD leaf scans. */
-    static final int WIDE_LEAF = 64;
+    /**
+     * Leaf size for neighbour searches from {@link #VECTOR_DIMENSION} dimensions on, with SIMD leaf scans: with the
+     * 16-lane float prefilter, 128 beats 64 (10-D/10-D KSG, n = 100,000, thread CPU: 25.2-26.2 s against
+     * 28.7-33.5 s; 5-D/5-D and 25-D/25-D at n = 20,000: 0.70-0.71 s against 0.78-0.83 s, and 6.3 s against 7.1 s),
+     * 256 is no better than 128, 32 much worse.
+     */
+    static final int WIDE_LEAF = 128;
 
     /** Values after the last column of {@link #cols}, so that a SIMD load from inside it stays in the array. */
     static final int COLUMN_PADDING = 16;
@@ -74,19 +81,27 @@ final class KdTree {
     private final KdTreeBuilder built;
     /** Whether leaves are scanned by {@link VectorLeafScan}. */
     private final boolean vectorLeaves;
+    /** The single-precision columns for {@link VectorLeafScan}'s prefilters (null without SIMD leaf scans). */
+    final FloatColumns floats;
 
     /** Per-thread working memory for queries. */
     static final class Scratch {
+        /** The k best of a neighbour search; {@link #dist} and {@link #who} are its arrays. */
+        final KBest best;
         final double[] dist;
         final int[] who;
         final int[] stack;
         final double[] stackDist;
-        final int[] cut;
+        final RangeQuery cube;
+        /** The identity order of the axes, for scans of a single query. */
+        final AxisOrder axes;
 
         Scratch(int k, KdTree tree) {
-            cut = new int[tree.d];
-            dist = new double[Math.max(k, 1)];
-            who = new int[Math.max(k, 1)];
+            axes = new AxisOrder(tree.d);
+            best = new KBest(k, 1);
+            dist = best.dist;
+            who = best.who;
+            cube = new RangeQuery(tree.d);
             stack = new int[2 * tree.depth + 4];
             stackDist = new double[2 * tree.depth + 4];
         }
@@ -118,6 +133,10 @@ final class KdTree {
     }
 
     private KdTree(KdTreeBuilder b, boolean vectorLeaves) {
+        this(b, vectorLeaves ? FloatColumns.of(b.cols) : null);
+    }
+
+    private KdTree(KdTreeBuilder b, FloatColumns floats) {
         n = b.n;
         d = b.d;
         pts = b.pts;
@@ -134,7 +153,8 @@ final class KdTree {
         leafOf = b.leafOf;
         depth = b.depth;
         built = b;
-        this.vectorLeaves = vectorLeaves;
+        this.floats = floats;
+        this.vectorLeaves = floats != null;
     }
 
     /** Leaf size for neighbour searches in {@code d} dimensions: {@link #SEARCH_LEAF}, or {@link #WIDE_LEAF}. */
@@ -144,7 +164,7 @@ final class KdTree {
 
     /** The same tree (sharing its arrays) with the scalar leaf scans: the reference the SIMD scans are tested on. */
     KdTree withScalarLeaves() {
-        return new KdTree(built, false);
+        return new KdTree(built, (FloatColumns) null);
     }
 
     /** Whether leaves are scanned with SIMD passes. */
@@ -201,7 +221,7 @@ final class KdTree {
         int qo = self * d;
         Arrays.fill(dist, 0, k, Double.POSITIVE_INFINITY);
         int node = leafOf[self];
-        scanLeaf(node, self, qo, k, dist, s.who);
+        scanLeaf(node, self, qo, k, s);
         while (node != 0 && !ballInsideCell(node, qo, dist[k - 1])) {
             int sibling = (node & 1) == 1 ? node + 1 : node - 1;
             double gap = boxDistance(sibling, pts, qo);
@@ -230,7 +250,7 @@ final class KdTree {
                 continue;
             }
             if (isLeaf(node)) {
-                scanLeaf(node, self, qo, k, dist, s.who);
+                scanLeaf(node, self, qo, k, s);
                 continue;
             }
             // incremental lower bounds instead of box distances (measured faster in 6-D): the child on the query's
@@ -255,46 +275,46 @@ final class KdTree {
         return top;
     }
 
-    private void scanLeaf(int node, int self, int qo, int k, double[] dist, int[] who) {
+    /** Offers the points of the leaf {@code node} to the k best of the query at tree position {@code self}. */
+    private void scanLeaf(int node, int self, int qo, int k, Scratch s) {
         if (vectorLeaves) {
-            VectorLeafScan.nearest(this, nodeFrom[node], nodeTo[node], self, qo, k, dist, who, 0);
-            return;
+            VectorLeafScan.nearest(this, nodeFrom[node], nodeTo[node], s.best.select(0, self), s.axes);
+        } else if (d == 2) {
+            scanLeaf2(node, self, qo, k, s.dist, s.who);
+        } else {
+            scanLeafScalar(node, self, s.best.select(0, self));
         }
-        if (d == 2) {
-            scanLeaf2(node, self, qo, k, dist, who);
-            return;
-        }
-        double bound = dist[k - 1];
-        double q0 = pts[qo];
-        double q1 = d > 1 ? pts[qo + 1] : 0;
+    }
+
+    /** The scalar leaf scan for 1 or 3 to {@link #VECTOR_DIMENSION} - 1 dimensions. */
+    private void scanLeafScalar(int node, int self, KBest best) {
+        int qo = self * d;
+        double bound = best.bound();
         for (int t = nodeFrom[node], end = nodeTo[node]; t < end; t++) {
-            int po = t * d;
-            double m = Math.abs(pts[po] - q0);
-            if (d > 1) {
-                m = Math.max(m, Math.abs(pts[po + 1] - q1));
-                // every coordinate, without stopping early once past the bound: the early exit's branch is
-                // unpredictable and cost more than the remaining coordinates (6-D: 15% faster searches)
-                int j = 2;
-                for (; j + 1 < d; j += 2) {
-                    m = Math.max(m, Math.max(Math.abs(pts[po + j] - pts[qo + j]),
-                            Math.abs(pts[po + j + 1] - pts[qo + j + 1])));
-                }
-                if (j < d) {
-                    m = Math.max(m, Math.abs(pts[po + j] - pts[qo + j]));
-                }
-            }
-            if (m < bound && t != self) {
-                int at = k - 1;
-                while (at > 0 && dist[at - 1] > m) {
-                    dist[at] = dist[at - 1];
-                    who[at] = who[at - 1];
-                    at--;
-                }
-                dist[at] = m;
-                who[at] = t;
-                bound = dist[k - 1];
+            double m = rowDistance(t * d, qo);
+            if (m < bound) {
+                best.offer(t, m);
+                bound = best.bound();
             }
         }
+    }
+
+    /**
+     * Max-norm distance between the rows at offsets {@code po} and {@code qo} of {@link #pts}: every coordinate,
+     * without stopping early once past the bound (the early exit's branch is unpredictable and cost more than the
+     * remaining coordinates: 6-D searches 15% faster), two at a time.
+     */
+    private double rowDistance(int po, int qo) {
+        double m = Math.abs(pts[po] - pts[qo]);
+        int j = 1;
+        for (; j + 1 < d; j += 2) {
+            m = Math.max(m, Math.max(Math.abs(pts[po + j] - pts[qo + j]),
+                    Math.abs(pts[po + j + 1] - pts[qo + j + 1])));
+        }
+        if (j < d) {
+            m = Math.max(m, Math.abs(pts[po + j] - pts[qo + j]));
+        }
+        return m;
     }
 
     /**
@@ -323,42 +343,62 @@ final class KdTree {
 
     /**
      * Counts the points (the query's own, if it is a data point, included) whose max-norm distance to the query at
-     * {@code q[qo..qo+d)} is strictly less than {@code radius}.
+     * {@code q[qo..qo+d)} is strictly less than {@code radius}: a subtree whose box lies inside the range counts
+     * whole, one outside it is skipped, a straddling leaf is counted by {@link #countLeaf}.
      */
     int countWithin(double[] q, int qo, double radius, Scratch s) {
+        RangeQuery cube = s.cube.at(q, qo, radius);
         int count = 0;
         int top = 0;
         s.stack[top++] = 0;
         while (top > 0) {
             int node = s.stack[--top];
-            int b = node * 2 * d;
-            boolean inside = true;
-            boolean disjoint = false;
-            for (int j = 0; j < d; j++) {
-                double v = q[qo + j];
-                double below = v - box[b + j];
-                double above = box[b + d + j] - v;
-                disjoint |= -below >= radius | -above >= radius;
-                inside &= below < radius & above < radius;
-            }
-            if (disjoint) {
-                continue;
-            }
-            if (inside) {
+            int overlap = overlap(node, cube);
+            if (overlap == INSIDE) {
                 count += nodeTo[node] - nodeFrom[node];
-            } else if (isLeaf(node)) {
-                count += countLeaf(node, q, qo, radius, s.cut);
-            } else {
-                // the child across the split plane is out of range when the plane is
-                double diff = q[qo + splitAxis[node]] - splitValue[node];
-                int right = diff >= 0 ? 1 : 0;
-                if (Math.abs(diff) < radius) {
-                    s.stack[top++] = 2 * node + 2 - right;
-                }
-                s.stack[top++] = 2 * node + 1 + right;
+            } else if (overlap == STRADDLES && isLeaf(node)) {
+                count += countLeaf(node, cube, s.axes);
+            } else if (overlap == STRADDLES) {
+                top = pushChildren(node, cube, s.stack, top);
             }
         }
         return count;
+    }
+
+    /** {@link #overlap}: the box lies inside the query's cube, is disjoint from it, or straddles its faces. */
+    private static final int INSIDE = 1;
+    private static final int DISJOINT = -1;
+    private static final int STRADDLES = 0;
+
+    /** How the box of {@code node} meets the cube: {@link #INSIDE}, {@link #DISJOINT} or {@link #STRADDLES}. */
+    private int overlap(int node, RangeQuery cube) {
+        int b = node * 2 * d;
+        double radius = cube.radius;
+        boolean inside = true;
+        boolean disjoint = false;
+        for (int j = 0; j < d; j++) {
+            double v = cube.q[cube.qo + j];
+            double below = v - box[b + j];
+            double above = box[b + d + j] - v;
+            disjoint |= -below >= radius | -above >= radius;
+            inside &= below < radius & above < radius;
+        }
+        return disjoint ? DISJOINT : inside ? INSIDE : STRADDLES;
+    }
+
+    /**
+     * Pushes the children of the internal node {@code node} that can meet the cube, the near one on top: the
+     * child across the split plane is out of range when the plane is.
+     */
+    private int pushChildren(int node, RangeQuery cube, int[] stack, int top) {
+        double diff = cube.q[cube.qo + splitAxis[node]] - splitValue[node];
+        int right = diff >= 0 ? 1 : 0;
+        int at = top;
+        if (Math.abs(diff) < cube.radius) {
+            stack[at++] = 2 * node + 2 - right;
+        }
+        stack[at++] = 2 * node + 1 + right;
+        return at;
     }
 
     /**
@@ -377,65 +417,84 @@ final class KdTree {
         return true;
     }
 
-    /** Points of the leaf {@code node} strictly within {@code radius} (&gt; 0) of the query at {@code q[qo..)}. */
-    int countInLeaf(int node, double[] q, int qo, double radius, int[] cut) {
-        return boxNearer(node, q, qo, radius) ? countLeaf(node, q, qo, radius, cut) : 0;
+    /**
+     * Points of the leaf {@code node} strictly inside {@code cube} (its radius &gt; 0), its straddled axes compared
+     * in the order {@code order}.
+     */
+    int countInLeaf(int node, RangeQuery cube, AxisOrder order) {
+        return boxNearer(node, cube.q, cube.qo, cube.radius) ? countLeaf(node, cube, order) : 0;
     }
 
     /**
-     * Points of a leaf strictly within {@code radius} of the query. Only the axes on which the leaf's box reaches
-     * beyond the query's cube can exclude a point, so only those are compared: for one such axis (a leaf at a face
-     * of the cube, the common case) a plain counting pass over that coordinate's contiguous column; for two, one pass
-     * over both columns; for more, one pass per axis marking the points inside in a bit mask, 64 points at a time,
-     * and the count is the population of the masks' intersection (measured faster than a fused pass for three axes
-     * of a 3-D marginal, slower for two). All are branch-free.
+     * Points of a leaf strictly inside the cube. Only the axes on which the leaf's box reaches beyond the cube can
+     * exclude a point, so only those are compared: with SIMD leaves and more than two such axes,
+     * {@link VectorLeafScan#countInside}; else {@link #countOneAxis}, {@link #countTwoAxes} or
+     * {@link #countByMasks}. All are branch-free.
      */
-    private int countLeaf(int node, double[] q, int qo, double radius, int[] cut) {
-        int b = node * 2 * d;
-        int cuts = 0;
-        for (int j = 0; j < d; j++) {
-            double v = q[qo + j];
-            if (v - box[b + j] >= radius || box[b + d + j] - v >= radius) {
-                cut[cuts++] = j;
-            }
-        }
+    private int countLeaf(int node, RangeQuery cube, AxisOrder order) {
+        int cuts = cube.straddle(box, node * 2 * d, d, order);
         if (vectorLeaves && cuts > 2) {
-            return VectorLeafScan.countInside(this, nodeFrom[node], nodeTo[node], q, qo, radius, cut, cuts);
+            return VectorLeafScan.countInside(this, nodeFrom[node], nodeTo[node], cube);
         }
-        int count = 0;
         if (cuts == 1) {
-            double v = q[qo + cut[0]];
-            int base = cut[0] * n;
-            for (int t = base + nodeFrom[node], end = base + nodeTo[node]; t < end; t++) {
-                count += Math.abs(cols[t] - v) < radius ? 1 : 0;
-            }
-            return count;
+            return countOneAxis(node, cube);
         }
-        if (cuts == 2) {
-            double v0 = q[qo + cut[0]];
-            double v1 = q[qo + cut[1]];
-            int b0 = cut[0] * n;
-            int b1 = cut[1] * n;
-            for (int t = nodeFrom[node], end = nodeTo[node]; t < end; t++) {
-                count += Math.abs(cols[b0 + t] - v0) < radius & Math.abs(cols[b1 + t] - v1) < radius ? 1 : 0;
-            }
-            return count;
+        return cuts == 2 ? countTwoAxes(node, cube) : countByMasks(node, cube);
+    }
+
+    /** One straddled axis (a leaf at a face of the cube, the common case): a counting pass over that column. */
+    private int countOneAxis(int node, RangeQuery cube) {
+        int j = cube.cut[0];
+        double v = cube.q[cube.qo + j];
+        double radius = cube.radius;
+        int count = 0;
+        for (int t = j * n + nodeFrom[node], end = j * n + nodeTo[node]; t < end; t++) {
+            count += Math.abs(cols[t] - v) < radius ? 1 : 0;
         }
+        return count;
+    }
+
+    /** Two straddled axes: one pass over both columns. */
+    private int countTwoAxes(int node, RangeQuery cube) {
+        double v0 = cube.q[cube.qo + cube.cut[0]];
+        double v1 = cube.q[cube.qo + cube.cut[1]];
+        int b0 = cube.cut[0] * n;
+        int b1 = cube.cut[1] * n;
+        double radius = cube.radius;
+        int count = 0;
+        for (int t = nodeFrom[node], end = nodeTo[node]; t < end; t++) {
+            count += Math.abs(cols[b0 + t] - v0) < radius & Math.abs(cols[b1 + t] - v1) < radius ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * Any number of straddled axes: one pass per axis marking the points inside in a bit mask, 64 points at a
+     * time, and the count is the population of the masks' intersection (measured faster than a fused pass for
+     * three axes of a 3-D marginal, slower for two).
+     */
+    private int countByMasks(int node, RangeQuery cube) {
+        int count = 0;
         for (int from = nodeFrom[node], end = nodeTo[node]; from < end; from += Long.SIZE) {
             int size = Math.min(Long.SIZE, end - from);
             long inside = -1L >>> (Long.SIZE - size);
-            for (int c = 0; c < cuts; c++) {
-                int j = cut[c];
-                double v = q[qo + j];
-                int base = j * n + from;
-                long mask = 0;
-                for (int t = 0; t < size; t++) {
-                    mask |= (Math.abs(cols[base + t] - v) < radius ? 1L : 0L) << t;
-                }
-                inside &= mask;
+            for (int c = 0; c < cube.cuts; c++) {
+                inside &= insideMask(cube.cut[c], from, size, cube);
             }
             count += Long.bitCount(inside);
         }
         return count;
+    }
+
+    /** Bit t set when the point at tree position from + t is inside the cube on axis j (t &lt; size ≤ 64). */
+    private long insideMask(int j, int from, int size, RangeQuery cube) {
+        double v = cube.q[cube.qo + j];
+        double radius = cube.radius;
+        int base = j * n + from;
+        long mask = 0;
+        for (int t = 0; t < size; t++) {
+            mask |= (Math.abs(cols[base + t] - v) < radius ? 1L : 0L) << t;
+        }
+        return mask;
     }
 }

@@ -105,36 +105,19 @@ final class KdTreeBuilder {
     private void build(int node, int from, int to) {
         nodeFrom[node] = from;
         nodeTo[node] = to;
-        int b = node * 2 * d;
         if (to - from <= leafSize) {
-            for (int j = 0; j < d; j++) {
-                box[b + j] = Double.POSITIVE_INFINITY;
-                box[b + d + j] = Double.NEGATIVE_INFINITY;
-            }
             for (int t = from; t < to; t++) {
                 leafOf[t] = node;
-                for (int j = 0; j < d; j++) {
-                    double v = pts[t * d + j];
-                    box[b + j] = Math.min(box[b + j], v);
-                    box[b + d + j] = Math.max(box[b + d + j], v);
-                }
             }
+            leafBox(node);
             return;
         }
         int axis = widestAxis(from, to);
         int mid = (from + to + 1) >>> 1;
         select(from, to - 1, mid, axis);
-        double split = pts[mid * d + axis];
-        splitAxis[node] = axis;
-        splitValue[node] = split;
-        int l = 2 * node + 1;
-        int r = l + 1;
-        System.arraycopy(cell, b, cell, l * 2 * d, 2 * d);
-        System.arraycopy(cell, b, cell, r * 2 * d, 2 * d);
-        cell[l * 2 * d + d + axis] = split;
-        cell[r * 2 * d + axis] = split;
-        build(l, from, mid);
-        build(r, mid, to);
+        splitCells(node, axis, pts[mid * d + axis]);
+        build(2 * node + 1, from, mid);
+        build(2 * node + 2, mid, to);
         joinChildBoxes(node);
     }
 
@@ -197,17 +180,21 @@ final class KdTreeBuilder {
                 stablePartition(orders[j], from, to, ranks[axis], threshold, tmp);
             }
         }
-        int b = node * 2 * d;
-        int l = 2 * node + 1;
-        int r = l + 1;
-        double split = data[byAxis[mid] * d + axis];
+        splitCells(node, axis, data[byAxis[mid] * d + axis]);
+        return mid;
+    }
+
+    /** Records the split of {@code node} at {@code split} on {@code axis} and gives its children their cells. */
+    private void splitCells(int node, int axis, double split) {
         splitAxis[node] = axis;
         splitValue[node] = split;
-        System.arraycopy(cell, b, cell, l * 2 * d, 2 * d);
-        System.arraycopy(cell, b, cell, r * 2 * d, 2 * d);
-        cell[l * 2 * d + d + axis] = split;
-        cell[r * 2 * d + axis] = split;
-        return mid;
+        int b = node * 2 * d;
+        int l = (2 * node + 1) * 2 * d;
+        int r = (2 * node + 2) * 2 * d;
+        System.arraycopy(cell, b, cell, l, 2 * d);
+        System.arraycopy(cell, b, cell, r, 2 * d);
+        cell[l + d + axis] = split;
+        cell[r + axis] = split;
     }
 
     /**
@@ -231,24 +218,29 @@ final class KdTreeBuilder {
 
     /** Bounding boxes of the subtree at {@code node}, bottom-up, from the points in tree order. */
     private void boxes(int node) {
-        int b = node * 2 * d;
         if (isLeaf(node)) {
-            for (int j = 0; j < d; j++) {
-                box[b + j] = Double.POSITIVE_INFINITY;
-                box[b + d + j] = Double.NEGATIVE_INFINITY;
-            }
-            for (int t = nodeFrom[node]; t < nodeTo[node]; t++) {
-                for (int j = 0; j < d; j++) {
-                    double v = pts[t * d + j];
-                    box[b + j] = Math.min(box[b + j], v);
-                    box[b + d + j] = Math.max(box[b + d + j], v);
-                }
-            }
+            leafBox(node);
             return;
         }
         boxes(2 * node + 1);
         boxes(2 * node + 2);
         joinChildBoxes(node);
+    }
+
+    /** The bounding box of the leaf {@code node}, from its points in tree order. */
+    private void leafBox(int node) {
+        int b = node * 2 * d;
+        for (int j = 0; j < d; j++) {
+            box[b + j] = Double.POSITIVE_INFINITY;
+            box[b + d + j] = Double.NEGATIVE_INFINITY;
+        }
+        for (int t = nodeFrom[node]; t < nodeTo[node]; t++) {
+            for (int j = 0; j < d; j++) {
+                double v = pts[t * d + j];
+                box[b + j] = Math.min(box[b + j], v);
+                box[b + d + j] = Math.max(box[b + d + j], v);
+            }
+        }
     }
 
     /** The box of internal node {@code node} from its children's. */

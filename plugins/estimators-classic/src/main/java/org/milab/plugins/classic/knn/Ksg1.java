@@ -77,39 +77,43 @@ public final class Ksg1 implements Estimator {
         // Pass 1: the k-th-neighbour distance of every sample, in joint-tree order, then moved to each marginal's
         // own order (a separate tight loop, so that the scattered writes overlap).
         double[] eps = kthNeighbourDistances(joint, k, threads, ctx);
-        double[] radiusX = new double[n];
-        double[] radiusY = new double[n];
-        for (int t = 0; t < n; t++) {
-            int row = joint.index[t];
-            radiusX[mx.positionOf(row)] = eps[t];
-            radiusY[my.positionOf(row)] = eps[t];
-        }
         // Passes 2 and 3: the marginal counts, each in its marginal's order.
-        double sum = mx.sumDigammaOfCountsPlusOne(radiusX, threads, ctx::cancelled)
-                + my.sumDigammaOfCountsPlusOne(radiusY, threads, ctx::cancelled);
+        double sum = mx.sumDigammaOfCountsPlusOne(inOrderOf(mx, joint, eps), threads, ctx::cancelled)
+                + my.sumDigammaOfCountsPlusOne(inOrderOf(my, joint, eps), threads, ctx::cancelled);
         double mi = Digamma.of(k) + Digamma.of(n) - sum / n;
         return Estimate.of(mi, n).withDiagnostic("k", k);
     }
 
-    /** ε of every sample, indexed by joint-tree position; a zero distance (k + 1 equal samples) is an error. */
-    static double[] kthNeighbourDistances(KdTree joint, int k, int threads, RunContext ctx) {
-        if (joint.vectorLeaves()) {
-            double[] eps = LeafBatches.kthDistances(joint, k, threads, ctx::cancelled);
-            for (int t = 0; t < joint.n; t++) {
-                if (eps[t] == 0) {
-                    throw NeighbourInputs.tie(joint.index[t], k, "joint (x, y)");
-                }
-            }
-            return eps;
+    /** {@code eps} (indexed by joint-tree position) moved to marginal {@code m}'s own order. */
+    private static double[] inOrderOf(Marginal m, KdTree joint, double[] eps) {
+        double[] radius = new double[eps.length];
+        for (int t = 0; t < eps.length; t++) {
+            radius[m.positionOf(joint.index[t])] = eps[t];
         }
+        return radius;
+    }
+
+    /**
+     * ε of every sample, indexed by joint-tree position: a leaf of queries at a time with SIMD leaves
+     * ({@link LeafBatches}), else one search per sample. A zero distance (k + 1 equal samples) is an error.
+     */
+    static double[] kthNeighbourDistances(KdTree joint, int k, int threads, RunContext ctx) {
+        double[] eps = joint.vectorLeaves() ? LeafBatches.kthDistances(joint, k, threads, ctx::cancelled)
+                : oneByOne(joint, k, threads, ctx);
+        for (int t = 0; t < joint.n; t++) {
+            if (eps[t] == 0) {
+                throw NeighbourInputs.tie(joint.index[t], k, "joint (x, y)");
+            }
+        }
+        return eps;
+    }
+
+    private static double[] oneByOne(KdTree joint, int k, int threads, RunContext ctx) {
         double[] eps = new double[joint.n];
         ParallelSum.sum(joint.n, threads, (from, to) -> {
             KdTree.Scratch sj = new KdTree.Scratch(k, joint);
             for (int t = from; t < to; t++) {
                 eps[t] = joint.knn(t, k, sj);
-                if (eps[t] == 0) {
-                    throw NeighbourInputs.tie(joint.index[t], k, "joint (x, y)");
-                }
             }
             return 0;
         }, ctx::cancelled);

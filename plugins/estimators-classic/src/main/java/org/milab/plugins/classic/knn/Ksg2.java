@@ -51,41 +51,63 @@ public final class Ksg2 implements Estimator {
         NeighbourInputs in = NeighbourInputs.of(ctx, x, y);
         int k = in.k();
         int n = in.n();
-        int dx = in.dim(0);
-        int d = dx + in.dim(1);
-        KdTree joint = new KdTree(in.joined(0, 1), d);
-        Marginal mx = new Marginal(in.values(0), dx);
-        Marginal my = new Marginal(in.values(1), in.dim(1));
-        double[] p = joint.pts;
+        Widths widths = new Widths(in);
         double sum = ParallelSum.sum(n, ctx.param(KnnParameters.THREADS), (from, to) -> {
-            KdTree.Scratch sj = new KdTree.Scratch(k, joint);
-            Marginal.Scratch sx = mx.scratch();
-            Marginal.Scratch sy = my.scratch();
+            KdTree.Scratch sj = new KdTree.Scratch(k, widths.joint);
+            Marginal.Scratch sx = widths.x.scratch();
+            Marginal.Scratch sy = widths.y.scratch();
             double acc = 0;
             for (int t = from; t < to; t++) {
-                int row = joint.index[t];
-                if (joint.knn(t, k, sj) == 0) {
-                    throw NeighbourInputs.tie(row, k, "joint (x, y)");
-                }
-                double ex = 0;
-                double ey = 0;
-                for (int m = 0; m < k; m++) {
-                    int o = sj.who[m] * d;
-                    for (int j = 0; j < d; j++) {
-                        double g = Math.abs(p[o + j] - p[t * d + j]);
-                        if (j < dx) {
-                            ex = Math.max(ex, g);
-                        } else {
-                            ey = Math.max(ey, g);
-                        }
-                    }
-                }
-                acc += Digamma.of(mx.countOthersWithinClosed(row, ex, sx))
-                        + Digamma.of(my.countOthersWithinClosed(row, ey, sy));
+                acc += widths.sumDigammaOfCounts(t, k, sj, sx, sy);
             }
             return acc;
         }, ctx::cancelled);
         double mi = Digamma.of(k) - 1.0 / k + Digamma.of(n) - sum / n;
         return Estimate.of(mi, n).withDiagnostic("k", k);
+    }
+
+    /** The joint search tree and the marginals of one call, and the per-sample term of the estimate. */
+    private static final class Widths {
+        final KdTree joint;
+        final Marginal x;
+        final Marginal y;
+        private final int dx;
+
+        Widths(NeighbourInputs in) {
+            dx = in.dim(0);
+            joint = new KdTree(in.joined(0, 1), dx + in.dim(1));
+            x = new Marginal(in.values(0), dx);
+            y = new Marginal(in.values(1), in.dim(1));
+        }
+
+        /**
+         * ψ(n<sub>x</sub>) + ψ(n<sub>y</sub>) for the sample at joint-tree position t: its k nearest neighbours,
+         * their largest X and Y distances ε<sub>x</sub>, ε<sub>y</sub>, and the closed counts within them.
+         */
+        double sumDigammaOfCounts(int t, int k, KdTree.Scratch sj, Marginal.Scratch sx, Marginal.Scratch sy) {
+            int row = joint.index[t];
+            if (joint.knn(t, k, sj) == 0) {
+                throw NeighbourInputs.tie(row, k, "joint (x, y)");
+            }
+            double ex = 0;
+            double ey = 0;
+            for (int m = 0; m < k; m++) {
+                ex = Math.max(ex, distance(t, sj.who[m], 0, dx));
+                ey = Math.max(ey, distance(t, sj.who[m], dx, joint.d));
+            }
+            return Digamma.of(x.countOthersWithinClosed(row, ex, sx))
+                    + Digamma.of(y.countOthersWithinClosed(row, ey, sy));
+        }
+
+        /** Max-norm distance between the points at tree positions s and t over the coordinates [from, to). */
+        private double distance(int s, int t, int from, int to) {
+            double[] p = joint.pts;
+            int d = joint.d;
+            double m = 0;
+            for (int j = from; j < to; j++) {
+                m = Math.max(m, Math.abs(p[s * d + j] - p[t * d + j]));
+            }
+            return m;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.milab.plugins.classic.knn;
 
-import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import org.milab.plugins.classic.common.ParallelSum;
 
@@ -65,54 +64,65 @@ final class LeafBatches {
     /** One worker's state: the k best of each query of the current leaf, and the traversal stack. */
     private static final class Walk {
         private final KdTree tree;
-        private final int k;
         private final int d;
-        private final double[] dist;
-        private final int[] who;
+        private final KBest best;
+        private final RangeQuery cube;
+        /** The scan order of the axes: by gap for the neighbour scans, the identity for the counts. */
+        private final AxisOrder order;
+        private final AxisOrder identity;
         private final int[] stack;
         private final double[] stackGap;
-        private final int[] cut;
 
         Walk(KdTree tree, int k) {
             this.tree = tree;
-            this.k = k;
             this.d = tree.d;
-            int most = KdTree.WIDE_LEAF;
-            dist = new double[most * k];
-            who = new int[most * k];
+            best = new KBest(k, KdTree.WIDE_LEAF);
+            cube = new RangeQuery(d);
+            order = new AxisOrder(d);
+            identity = new AxisOrder(d);
             stack = new int[2 * tree.depth + 4];
             stackGap = new double[2 * tree.depth + 4];
-            cut = new int[d];
         }
 
-        /** Sets {@code eps[t]} for the points t of leaf {@code leaf}. */
+        /**
+         * Sets {@code eps[t]} for the points t of leaf {@code leaf}: their own leaf first (to get bounds), then
+         * the other leaves nearer than the largest bound, each scanned for the queries it can still improve.
+         */
         void nearest(int leaf, double[] eps) {
             int from = tree.nodeFrom[leaf];
             int size = tree.nodeTo[leaf] - from;
-            Arrays.fill(dist, 0, size * k, Double.POSITIVE_INFINITY);
-            for (int i = 0; i < size; i++) {
-                scan(leaf, from + i, i);
-            }
+            best.clear(size);
+            scanForAll(leaf, leaf);
             int top = push(0, 0, leaf, worstBound(size));
             while (top > 0) {
                 int node = stack[--top];
-                double gap = stackGap[top];
                 double worst = worstBound(size);
-                if (node == leaf || gap >= worst) {
+                if (node == leaf || stackGap[top] >= worst) {
                     continue;
                 }
                 if (tree.isLeaf(node)) {
-                    for (int i = 0; i < size; i++) {
-                        if (tree.boxNearer(node, tree.pts, (from + i) * d, dist[i * k + k - 1])) {
-                            scan(node, from + i, i);
-                        }
-                    }
+                    scanForAll(node, leaf);
                 } else {
                     top = pushChildren(top, node, leaf, worst);
                 }
             }
             for (int i = 0; i < size; i++) {
-                eps[from + i] = dist[i * k + k - 1];
+                eps[from + i] = best.bound(i);
+            }
+        }
+
+        /**
+         * Offers the points of leaf {@code node} to each query of leaf {@code leaf} whose bound the node's box
+         * comes within (every one, for the query leaf itself).
+         */
+        private void scanForAll(int node, int leaf) {
+            order.byGap(tree.box, node * 2 * d, leaf * 2 * d, d);
+            int from = tree.nodeFrom[leaf];
+            for (int i = 0, size = tree.nodeTo[leaf] - from; i < size; i++) {
+                int self = from + i;
+                if (tree.boxNearer(node, tree.pts, self * d, best.bound(i))) {
+                    VectorLeafScan.nearest(tree, tree.nodeFrom[node], tree.nodeTo[node], best.select(i, self), order);
+                }
             }
         }
 
@@ -128,8 +138,8 @@ final class LeafBatches {
             while (top > 0) {
                 int node = stack[--top];
                 if (tree.isLeaf(node)) {
-                    for (int i = 0; i < size; i++) {
-                        counts[from + i] += tree.countInLeaf(node, tree.pts, (from + i) * d, radiusAt[from + i], cut);
+                    for (int t = from; t < from + size; t++) {
+                        counts[t] += tree.countInLeaf(node, cube.at(tree.pts, t * d, radiusAt[t]), identity);
                     }
                 } else {
                     top = pushChildren(top, node, leaf, widest);
@@ -137,14 +147,10 @@ final class LeafBatches {
             }
         }
 
-        private void scan(int node, int self, int i) {
-            VectorLeafScan.nearest(tree, tree.nodeFrom[node], tree.nodeTo[node], self, self * d, k, dist, who, i * k);
-        }
-
         private double worstBound(int size) {
             double worst = 0;
             for (int i = 0; i < size; i++) {
-                worst = Math.max(worst, dist[i * k + k - 1]);
+                worst = Math.max(worst, best.bound(i));
             }
             return worst;
         }
@@ -155,16 +161,16 @@ final class LeafBatches {
             double gl = gap(l, leaf);
             double gr = gap(l + 1, leaf);
             if (gl <= gr) {
-                return push(push(top, l + 1, leaf, bound, gr), l, leaf, bound, gl);
+                return push(push(top, l + 1, bound, gr), l, bound, gl);
             }
-            return push(push(top, l, leaf, bound, gl), l + 1, leaf, bound, gr);
+            return push(push(top, l, bound, gl), l + 1, bound, gr);
         }
 
         private int push(int top, int node, int leaf, double bound) {
-            return push(top, node, leaf, bound, gap(node, leaf));
+            return push(top, node, bound, gap(node, leaf));
         }
 
-        private int push(int top, int node, int leaf, double bound, double gap) {
+        private int push(int top, int node, double bound, double gap) {
             if (gap < bound) {
                 stack[top] = node;
                 stackGap[top] = gap;

@@ -103,20 +103,28 @@ final class Marginal {
      */
     double sumDigammaOfCountsPlusOne(double[] radiusAt, int threads, BooleanSupplier cancelled) {
         if (tree != null && tree.vectorLeaves()) {
-            int[] within = LeafBatches.countsWithin(tree, radiusAt, threads, cancelled);
-            return ParallelSum.sum(size(), threads, (from, to) -> {
-                double acc = 0;
-                for (int p = from; p < to; p++) {
-                    acc += Digamma.of(within[p] - 1 + 1);
-                }
-                return acc;
-            }, cancelled);
+            return sumDigammaOfLeafBatchCounts(radiusAt, threads, cancelled);
         }
         return ParallelSum.sum(size(), threads, (from, to) -> {
             Scratch s = scratch();
             double acc = 0;
             for (int p = from; p < to; p++) {
                 acc += Digamma.of(countOthersWithinAt(p, radiusAt[p], s) + 1);
+            }
+            return acc;
+        }, cancelled);
+    }
+
+    /**
+     * {@link #sumDigammaOfCountsPlusOne} with the counts taken a leaf of queries at a time ({@link LeafBatches});
+     * those include the query itself, so c<sub>p</sub> + 1 is the count as it stands.
+     */
+    private double sumDigammaOfLeafBatchCounts(double[] radiusAt, int threads, BooleanSupplier cancelled) {
+        int[] within = LeafBatches.countsWithin(tree, radiusAt, threads, cancelled);
+        return ParallelSum.sum(size(), threads, (from, to) -> {
+            double acc = 0;
+            for (int p = from; p < to; p++) {
+                acc += Digamma.of(within[p]);
             }
             return acc;
         }, cancelled);
