@@ -21,7 +21,6 @@ import org.milab.platform.run.Provenance;
 import org.milab.platform.share.PluginOrigins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 

@@ -18,7 +18,6 @@ import org.milab.api.param.ParameterProblem;
 import org.milab.api.param.ParameterValues;
 import org.milab.platform.plugins.ExtensionHandle;
 import org.milab.platform.plugins.ExtensionRegistry;
-import org.milab.platform.plugins.Role;
 
 /**
  * Checks a whole experiment graph before anything runs and turns it into {@link Plan}s, one per sweep point:

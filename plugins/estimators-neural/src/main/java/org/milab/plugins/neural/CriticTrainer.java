@@ -54,21 +54,21 @@ final class CriticTrainer implements AutoCloseable {
 
     /**
      * Initialises {@code critic} for batches {@code x (n, dx)}, {@code y (n, dy)}; seeds the engine's random
-     * generator from {@code seed} first (the engine's generator is process-wide: runs are reproducible when they
+     * generator from the settings' seed first (the engine's generator is process-wide: runs are reproducible when they
      * do not train concurrently in one JVM).
      */
-    CriticTrainer(String boundName, MiBound bound, Block critic, Shape x, Shape y, double learningRate,
-                  double maxScore, NDManager parent, long seed, StepSink sink) {
+    CriticTrainer(String boundName, MiBound bound, Block critic, Shape x, Shape y, Settings settings,
+                  NDManager parent, StepSink sink) {
         this.boundName = boundName;
         this.bound = bound;
         this.objective = bound.newObjective();
         this.trainsOnValue = keepsDefaultObjective(bound);
         this.critic = critic;
-        this.learningRate = learningRate;
-        this.maxScore = maxScore;
+        this.learningRate = settings.learningRate();
+        this.maxScore = settings.maxScore();
         this.sink = sink;
         Engine engine = parent.getEngine();
-        engine.setRandomSeed(Long.hashCode(seed) & Integer.MAX_VALUE);
+        engine.setRandomSeed(Long.hashCode(settings.seed()) & Integer.MAX_VALUE);
         this.model = parent.newSubManager();
         critic.initialize(model, DataType.FLOAT32, x, y);
         this.store = new FlatParameters(critic, model);
@@ -131,6 +131,13 @@ final class CriticTrainer implements AutoCloseable {
             check(read[3 * i], read[3 * i + 1], read[3 * i + 2], first + i);
             sink.accept(first + i, read[3 * i], read[3 * i + 1]);
         }
+    }
+
+    /**
+     * Adam's learning rate, the largest |score| before the run counts as diverged, and the seed of the engine's
+     * random generator (initial weights, engine-side batches).
+     */
+    record Settings(double learningRate, double maxScore, long seed) {
     }
 
     /** Receives each step's training-batch value and objective, in step order. */

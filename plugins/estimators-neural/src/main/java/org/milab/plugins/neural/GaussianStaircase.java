@@ -119,8 +119,8 @@ public final class GaussianStaircase implements Analysis {
         Recording recording = new Recording(spec.toString(), ctx, truth.length);
         try (NDManager run = ctx.ndManager().newSubManager();
              CriticTrainer trainer = new CriticTrainer(spec.toString(), bound, critic, new Shape(batch, dim),
-                     new Shape(batch, dim), ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run,
-                     ctx.splittableRandom().nextLong(), recording)) {
+                     new Shape(batch, dim), new CriticTrainer.Settings(ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE),
+                     ctx.splittableRandom().nextLong()), run, recording)) {
             steps(trainer, source, run, ctx, truth.length, done, all);
             return recording.finished();
         } catch (EstimationException e) {

@@ -219,7 +219,7 @@ public final class Variational implements Estimator {
             Trace trace = new Trace(ctx.param(STEPS));
             try (CriticTrainer trainer = new CriticTrainer(bound.info().name(), bound, critic,
                     new Shape(batch, t.trainX().getShape().get(1)), new Shape(batch, t.trainY().getShape().get(1)),
-                    ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), run, seed, sink(trace))) {
+                    new CriticTrainer.Settings(ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), seed), run, sink(trace))) {
                 loop(trainer, source, t, trace, run);
             }
             return trace;

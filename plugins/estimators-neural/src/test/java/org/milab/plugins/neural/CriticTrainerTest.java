@@ -35,7 +35,7 @@ class CriticTrainerTest {
         float[] values = new float[steps];
         try (NDManager run = parent.newSubManager();
              CriticTrainer t = new CriticTrainer("infonce", new InfoNce(), smallCritic(3), new Shape(16, 3),
-                     new Shape(16, 3), 1e-2, 1e4, run, seed, (s, value, objective) -> values[(int) s - 1] = value)) {
+                     new Shape(16, 3), new CriticTrainer.Settings(1e-2, 1e4, seed), run, (s, value, objective) -> values[(int) s - 1] = value)) {
             for (int s = 1; s <= steps; s++) {
                 try (NDManager m = run.newSubManager()) {
                     t.step(source.next(m, s), s);
@@ -73,7 +73,7 @@ class CriticTrainerTest {
     void memoryStaysFlatOverManySteps() {
         try (NDManager base = NDManager.newBaseManager(); NDManager run = base.newSubManager();
              CriticTrainer t = new CriticTrainer("infonce", new InfoNce(), smallCritic(3), new Shape(16, 3),
-                     new Shape(16, 3), 1e-3, 1e4, run, 1, (s, value, objective) -> { })) {
+                     new Shape(16, 3), new CriticTrainer.Settings(1e-3, 1e4, 1), run, (s, value, objective) -> { })) {
             BatchSource source = new GaussianBatches(16, 3, step -> 1.0);
             int[] counts = new int[3];
             for (int s = 1; s <= 3010; s++) {
@@ -106,7 +106,7 @@ class CriticTrainerTest {
         };
         try (NDManager base = NDManager.newBaseManager();
              CriticTrainer t = new CriticTrainer("my-bound", exploding, smallCritic(3), new Shape(16, 3),
-                     new Shape(16, 3), 1e-3, 1e4, base, 1, (s, value, objective) -> { })) {
+                     new Shape(16, 3), new CriticTrainer.Settings(1e-3, 1e4, 1), base, (s, value, objective) -> { })) {
             BatchSource source = new GaussianBatches(16, 3, step -> 1.0);
             EstimationException e = assertThrows(EstimationException.class, () -> {
                 for (int s = 1; s <= 200; s++) {

@@ -46,7 +46,7 @@ public final class StepRateBench {
             NDManager run = ctx.ndManager().newSubManager();
             BatchSource source = new GaussianBatches(64, 20, step -> 4.0);
             try (CriticTrainer trainer = new CriticTrainer("infonce", new InfoNce(), block, new Shape(64, 20),
-                    new Shape(64, 20), 5e-4, 1e4, run, 1, (s, value, objective) -> { })) {
+                    new Shape(64, 20), new CriticTrainer.Settings(5e-4, 1e4, 1), run, (s, value, objective) -> { })) {
                 train(trainer, source, run, warmup);
                 long[] before = memory();
                 long start = System.nanoTime();
