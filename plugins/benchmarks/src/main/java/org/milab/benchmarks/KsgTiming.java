@@ -29,32 +29,58 @@ public final class KsgTiming {
         int calls = Integer.parseInt(args[3]);
         Samples[] xy = KsgBenchmark.data(workload);
         Ksg1 ksg = new Ksg1();
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double bestProcess = Double.POSITIVE_INFINITY;
-        double bestWall = Double.POSITIVE_INFINITY;
-        double bestCpu = Double.POSITIVE_INFINITY;
+        Clocks clocks = new Clocks();
+        Timing best = new Timing(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
         double estimate = Double.NaN;
         for (int c = 0; c < warmup + calls; c++) {
-            long w0 = System.nanoTime();
-            long c0 = mx.getCurrentThreadCpuTime();
-            long p0 = os.getProcessCpuTime();
-            try (TestRunContext ctx = TestRunContext.of(ksg, 1, Map.of("k", 3, "threads", threads))) {
-                estimate = ksg.estimate(xy[0], xy[1], ctx).nats();
-            }
-            double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
-            double process = (os.getProcessCpuTime() - p0) / 1e6;
-            double wall = (System.nanoTime() - w0) / 1e6;
-            if (c >= warmup) {
-                bestWall = Math.min(bestWall, wall);
-                bestCpu = Math.min(bestCpu, cpu);
-                bestProcess = Math.min(bestProcess, process);
-            }
+            Clocks.Start start = clocks.start();
+            estimate = estimate(ksg, xy, threads);
+            Timing call = clocks.since(start);
+            best = c >= warmup ? best.min(call) : best;
             System.out.printf("%s threads=%d call %d%s: wall %.1f ms, cpu %.1f ms, process cpu %.1f ms%n", workload,
-                    threads, c, c < warmup ? " (warm-up)" : "", wall, cpu, process);
+                    threads, c, c < warmup ? " (warm-up)" : "", call.wall(), call.cpu(), call.process());
         }
         System.out.printf("%s threads=%d: min wall %.1f ms, min cpu %.1f ms, min process cpu %.1f ms, estimate %.15f%n",
-                workload, threads, bestWall, bestCpu, bestProcess, estimate);
+                workload, threads, best.wall(), best.cpu(), best.process(), estimate);
+    }
+
+    /** One estimate of I(X;Y) with k = 3 on {@code threads} workers, in nats. */
+    private static double estimate(Ksg1 ksg, Samples[] xy, int threads) {
+        try (TestRunContext ctx = TestRunContext.of(ksg, 1, Map.of("k", 3, "threads", threads))) {
+            return ksg.estimate(xy[0], xy[1], ctx).nats();
+        }
+    }
+
+    /** The times of one call in milliseconds: wall, this thread's CPU, and the whole process's CPU. */
+    private record Timing(double wall, double cpu, double process) {
+
+        /** Each time the smaller of this one's and {@code other}'s. */
+        Timing min(Timing other) {
+            return new Timing(Math.min(wall, other.wall), Math.min(cpu, other.cpu),
+                    Math.min(process, other.process));
+        }
+    }
+
+    /** The three clocks a call is timed on. */
+    private static final class Clocks {
+        private final ThreadMXBean thread = ManagementFactory.getThreadMXBean();
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        /** The clocks' readings at the start of a call, in nanoseconds. */
+        private record Start(long wall, long cpu, long process) {
+        }
+
+        Start start() {
+            return new Start(System.nanoTime(), thread.getCurrentThreadCpuTime(), os.getProcessCpuTime());
+        }
+
+        /** The times elapsed since {@code start}. */
+        Timing since(Start start) {
+            double cpu = (thread.getCurrentThreadCpuTime() - start.cpu()) / 1e6;
+            double process = (os.getProcessCpuTime() - start.process()) / 1e6;
+            double wall = (System.nanoTime() - start.wall()) / 1e6;
+            return new Timing(wall, cpu, process);
+        }
     }
 }

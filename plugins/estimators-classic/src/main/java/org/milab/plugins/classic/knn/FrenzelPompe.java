@@ -7,7 +7,6 @@ import org.milab.api.data.Samples;
 import org.milab.api.estimate.ConditionalMiEstimator;
 import org.milab.api.estimate.Estimate;
 import org.milab.plugins.classic.common.Digamma;
-import org.milab.plugins.classic.common.ParallelSum;
 import org.pf4j.Extension;
 
 /**
@@ -51,35 +50,51 @@ public final class FrenzelPompe implements ConditionalMiEstimator {
         NeighbourInputs in = NeighbourInputs.of(ctx, x, y, z);
         int k = in.k();
         int n = in.n();
-        int dx = in.dim(0);
-        int dy = in.dim(1);
-        int dz = in.dim(2);
-        double[] zs = in.values(2);
-        double[] xz = in.joined(0, 2);
-        double[] yz = in.joined(1, 2);
-        KdTree joint = new KdTree(NeighbourInputs.join(xz, dx + dz, in.values(1), dy), dx + dy + dz);
-        Marginal mxz = new Marginal(xz, dx + dz);
-        Marginal myz = new Marginal(yz, dy + dz);
-        Marginal mz = new Marginal(zs, dz);
-        double sum = ParallelSum.sum(n, ctx.param(KnnParameters.THREADS), (from, to) -> {
+        Spaces spaces = new Spaces(in);
+        double sum = PerSampleSum.over(n, ctx.param(KnnParameters.THREADS), ctx, () -> spaces.term(k));
+        double cmi = Digamma.of(k) - sum / n;
+        return Estimate.of(cmi, n).withDiagnostic("k", k);
+    }
+
+    /** The joint search tree and the (X, Z), (Y, Z) and Z marginals of one call. */
+    private static final class Spaces {
+        private final KdTree joint;
+        private final Marginal xz;
+        private final Marginal yz;
+        private final Marginal z;
+
+        Spaces(NeighbourInputs in) {
+            int dx = in.dim(0);
+            int dy = in.dim(1);
+            int dz = in.dim(2);
+            double[] zs = in.values(2);
+            double[] xzs = in.joined(0, 2);
+            double[] yzs = in.joined(1, 2);
+            joint = new KdTree(NeighbourInputs.join(xzs, dx + dz, in.values(1), dy), dx + dy + dz);
+            xz = new Marginal(xzs, dx + dz);
+            yz = new Marginal(yzs, dy + dz);
+            z = new Marginal(zs, dz);
+        }
+
+        /**
+         * One chunk's term ψ(n<sub>xz</sub> + 1) + ψ(n<sub>yz</sub> + 1) − ψ(n<sub>z</sub> + 1) of the sample at
+         * joint-tree position t, with its own search buffers; a zero ε (k + 1 equal samples) is an error.
+         */
+        PerSampleSum.Term term(int k) {
             KdTree.Scratch sj = new KdTree.Scratch(k, joint);
-            Marginal.Scratch sxz = mxz.scratch();
-            Marginal.Scratch syz = myz.scratch();
-            Marginal.Scratch sz = mz.scratch();
-            double acc = 0;
-            for (int t = from; t < to; t++) {
+            Marginal.Scratch sxz = xz.scratch();
+            Marginal.Scratch syz = yz.scratch();
+            Marginal.Scratch sz = z.scratch();
+            return t -> {
                 double eps = joint.knn(t, k, sj);
                 int row = joint.index[t];
                 if (eps == 0) {
                     throw NeighbourInputs.tie(row, k, "joint (x, y, z)");
                 }
-                acc += Digamma.of(mxz.countOthersWithin(row, eps, sxz) + 1)
-                        + Digamma.of(myz.countOthersWithin(row, eps, syz) + 1)
-                        - Digamma.of(mz.countOthersWithin(row, eps, sz) + 1);
-            }
-            return acc;
-        }, ctx::cancelled);
-        double cmi = Digamma.of(k) - sum / n;
-        return Estimate.of(cmi, n).withDiagnostic("k", k);
+                return Digamma.of(xz.countOthersWithin(row, eps, sxz) + 1)
+                        + Digamma.of(yz.countOthersWithin(row, eps, syz) + 1)
+                        - Digamma.of(z.countOthersWithin(row, eps, sz) + 1);
+            };
+        }
     }
 }

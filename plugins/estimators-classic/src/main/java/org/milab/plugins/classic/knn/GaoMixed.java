@@ -7,7 +7,6 @@ import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
 import org.milab.api.estimate.Estimator;
 import org.milab.plugins.classic.common.Digamma;
-import org.milab.plugins.classic.common.ParallelSum;
 import org.pf4j.Extension;
 
 /**
@@ -54,29 +53,43 @@ public final class GaoMixed implements Estimator {
         NeighbourInputs in = NeighbourInputs.of(ctx, ctx.param(KnnParameters.STANDARDISE), 0, x, y);
         int k = in.k();
         int n = in.n();
-        KdTree joint = new KdTree(in.joined(0, 1), in.dim(0) + in.dim(1));
-        Marginal mx = new Marginal(in.values(0), in.dim(0));
-        Marginal my = new Marginal(in.values(1), in.dim(1));
-        double sum = ParallelSum.sum(n, ctx.param(KnnParameters.THREADS), (from, to) -> {
+        Spaces spaces = new Spaces(in);
+        double sum = PerSampleSum.over(n, ctx.param(KnnParameters.THREADS), ctx, () -> spaces.term(k));
+        double mi = Math.log(n) + sum / n;
+        return Estimate.of(mi, n).withDiagnostic("k", k);
+    }
+
+    /** The joint search tree and the X and Y marginals of one call. */
+    private static final class Spaces {
+        private final KdTree joint;
+        private final Marginal x;
+        private final Marginal y;
+
+        Spaces(NeighbourInputs in) {
+            joint = new KdTree(in.joined(0, 1), in.dim(0) + in.dim(1));
+            x = new Marginal(in.values(0), in.dim(0));
+            y = new Marginal(in.values(1), in.dim(1));
+        }
+
+        /**
+         * One chunk's term ψ(k̃) − ψ(n<sub>x</sub>) − ψ(n<sub>y</sub>) of the sample at joint-tree position t (see
+         * the class comment; the point-mass case when ρ = 0), with its own search buffers.
+         */
+        PerSampleSum.Term term(int k) {
             KdTree.Scratch sj = new KdTree.Scratch(k, joint);
-            Marginal.Scratch sx = mx.scratch();
-            Marginal.Scratch sy = my.scratch();
-            double acc = 0;
-            for (int t = from; t < to; t++) {
+            Marginal.Scratch sx = x.scratch();
+            Marginal.Scratch sy = y.scratch();
+            return t -> {
                 double rho = joint.knn(t, k, sj);
                 int row = joint.index[t];
                 if (rho > 0) {
-                    acc += Digamma.of(k) - Digamma.of(mx.countOthersWithin(row, rho, sx) + 1)
-                            - Digamma.of(my.countOthersWithin(row, rho, sy) + 1);
-                } else {
-                    int same = joint.countWithin(joint.pts, t * joint.d, Double.MIN_VALUE, sj);
-                    acc += Digamma.of(same) - Digamma.of(mx.countOthersWithinClosed(row, 0, sx) + 1)
-                            - Digamma.of(my.countOthersWithinClosed(row, 0, sy) + 1);
+                    return Digamma.of(k) - Digamma.of(x.countOthersWithin(row, rho, sx) + 1)
+                            - Digamma.of(y.countOthersWithin(row, rho, sy) + 1);
                 }
-            }
-            return acc;
-        }, ctx::cancelled);
-        double mi = Math.log(n) + sum / n;
-        return Estimate.of(mi, n).withDiagnostic("k", k);
+                int same = joint.countWithin(joint.pts, t * joint.d, Double.MIN_VALUE, sj);
+                return Digamma.of(same) - Digamma.of(x.countOthersWithinClosed(row, 0, sx) + 1)
+                        - Digamma.of(y.countOthersWithinClosed(row, 0, sy) + 1);
+            };
+        }
     }
 }

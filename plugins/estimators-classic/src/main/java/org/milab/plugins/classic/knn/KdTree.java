@@ -253,17 +253,22 @@ final class KdTree {
                 scanLeaf(node, self, qo, k, s);
                 continue;
             }
-            // incremental lower bounds instead of box distances (measured faster in 6-D): the child on the query's
-            // side of the split plane is no nearer than its parent, the child across it no nearer than the plane;
-            // the near child is searched first
-            double diff = pts[qo + splitAxis[node]] - splitValue[node];
-            int right = diff >= 0 ? 1 : 0;
-            int near = 2 * node + 1 + right;
-            int far = 2 * node + 2 - right;
-            double bound = dist[k - 1];
-            top = push(s, top, far, Math.max(gap, Math.abs(diff)), bound);
-            top = push(s, top, near, gap, bound);
+            top = pushChildren(node, gap, qo, s, top, dist[k - 1]);
         }
+    }
+
+    /**
+     * Pushes the children of the inner {@code node} (lower bound {@code gap}) that may hold a point nearer than
+     * {@code bound}, the near child on top; returns the new stack size. Incremental lower bounds instead of box
+     * distances (measured faster in 6-D): the child on the query's side of the split plane is no nearer than its
+     * parent, the child across it no nearer than the plane.
+     */
+    private int pushChildren(int node, double gap, int qo, Scratch s, int top, double bound) {
+        double diff = pts[qo + splitAxis[node]] - splitValue[node];
+        int right = diff >= 0 ? 1 : 0;
+        int near = 2 * node + 1 + right;
+        int far = 2 * node + 2 - right;
+        return push(s, push(s, top, far, Math.max(gap, Math.abs(diff)), bound), near, gap, bound);
     }
 
     private static int push(Scratch s, int top, int node, double boxDist, double bound) {

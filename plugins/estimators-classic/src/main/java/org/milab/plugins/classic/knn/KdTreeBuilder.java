@@ -285,18 +285,13 @@ final class KdTreeBuilder {
     private void select(int left, int right, int kth, int axis) {
         boolean first = true;
         while (right > left) {
-            double pivot = first && right - left > 4 * PIVOT_SAMPLE ? sampledMedian(left, right, axis)
-                    : medianOfThree(left, right, axis);
+            double pivot = pivot(left, right, axis, first);
             first = false;
             int i = left;
             int j = right;
             while (i <= j) {
-                while (pts[i * d + axis] < pivot) {
-                    i++;
-                }
-                while (pts[j * d + axis] > pivot) {
-                    j--;
-                }
+                i = firstNotBelow(i, axis, pivot);
+                j = lastNotAbove(j, axis, pivot);
                 if (i <= j) {
                     swap(i, j);
                     i++;
@@ -311,6 +306,30 @@ final class KdTreeBuilder {
                 return;
             }
         }
+    }
+
+    /** The pivot of a partition: a sample's median for the first one of a large range, else a median of three. */
+    private double pivot(int left, int right, int axis, boolean first) {
+        return first && right - left > 4 * PIVOT_SAMPLE ? sampledMedian(left, right, axis)
+                : medianOfThree(left, right, axis);
+    }
+
+    /** The first position from {@code i} on whose coordinate {@code axis} is not below {@code pivot}. */
+    private int firstNotBelow(int i, int axis, double pivot) {
+        int t = i;
+        while (pts[t * d + axis] < pivot) {
+            t++;
+        }
+        return t;
+    }
+
+    /** The last position from {@code j} down whose coordinate {@code axis} is not above {@code pivot}. */
+    private int lastNotAbove(int j, int axis, double pivot) {
+        int t = j;
+        while (pts[t * d + axis] > pivot) {
+            t--;
+        }
+        return t;
     }
 
     /** Sample size for the first pivot of a large selection: its median lands close to the wanted rank. */

@@ -6,7 +6,6 @@ import org.milab.api.RunContext;
 import org.milab.api.data.Samples;
 import org.milab.api.estimate.EntropyEstimator;
 import org.milab.api.estimate.Estimate;
-import org.milab.plugins.classic.common.ParallelSum;
 import org.milab.plugins.classic.common.Digamma;
 import org.pf4j.Extension;
 
@@ -54,18 +53,16 @@ public final class KozachenkoLeonenko implements EntropyEstimator {
         int n = in.n();
         int d = in.dim(0);
         KdTree tree = new KdTree(in.values(0), d);
-        double sum = ParallelSum.sum(n, ctx.param(KnnParameters.THREADS), (from, to) -> {
+        double sum = PerSampleSum.over(n, ctx.param(KnnParameters.THREADS), ctx, () -> {
             KdTree.Scratch s = new KdTree.Scratch(k, tree);
-            double acc = 0;
-            for (int t = from; t < to; t++) {
+            return t -> {
                 double eps = tree.knn(t, k, s);
                 if (eps == 0) {
                     throw NeighbourInputs.tie(tree.index[t], k, "x");
                 }
-                acc += Math.log(2 * eps);
-            }
-            return acc;
-        }, ctx::cancelled);
+                return Math.log(2 * eps);
+            };
+        });
         double h = Digamma.of(n) - Digamma.of(k) + d * sum / n;
         return Estimate.of(h, n).withDiagnostic("k", k);
     }

@@ -7,7 +7,6 @@ import org.milab.api.data.Samples;
 import org.milab.api.estimate.Estimate;
 import org.milab.api.estimate.Estimator;
 import org.milab.plugins.classic.common.Digamma;
-import org.milab.plugins.classic.common.ParallelSum;
 import org.pf4j.Extension;
 
 /**
@@ -52,16 +51,12 @@ public final class Ksg2 implements Estimator {
         int k = in.k();
         int n = in.n();
         Widths widths = new Widths(in);
-        double sum = ParallelSum.sum(n, ctx.param(KnnParameters.THREADS), (from, to) -> {
+        double sum = PerSampleSum.over(n, ctx.param(KnnParameters.THREADS), ctx, () -> {
             KdTree.Scratch sj = new KdTree.Scratch(k, widths.joint);
             Marginal.Scratch sx = widths.x.scratch();
             Marginal.Scratch sy = widths.y.scratch();
-            double acc = 0;
-            for (int t = from; t < to; t++) {
-                acc += widths.sumDigammaOfCounts(t, k, sj, sx, sy);
-            }
-            return acc;
-        }, ctx::cancelled);
+            return t -> widths.sumDigammaOfCounts(t, k, sj, sx, sy);
+        });
         double mi = Digamma.of(k) - 1.0 / k + Digamma.of(n) - sum / n;
         return Estimate.of(mi, n).withDiagnostic("k", k);
     }

@@ -79,6 +79,14 @@ final class NeighbourInputs {
     private static double[] prepare(Samples s, String port, int k, boolean standardise, double jitter,
                                     RunContext ctx) {
         DataChecks.requireContinuous(s, port, k + 1, "k + 1 with k = " + k);
+        return prepared(s, standardise, jitter, ctx);
+    }
+
+    /**
+     * The values of checked samples {@code s} copied row-major, divided by each column's standard deviation if
+     * {@code standardise} and jittered by {@code jitter} with the context's seeded generator.
+     */
+    static double[] prepared(Samples s, boolean standardise, double jitter, RunContext ctx) {
         double[] v = Preprocessing.copy(s);
         if (standardise) {
             Preprocessing.scaleToUnitStd(v, s.cols());

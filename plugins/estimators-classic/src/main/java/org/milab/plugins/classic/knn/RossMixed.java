@@ -10,7 +10,6 @@ import org.milab.api.estimate.Estimator;
 import org.milab.api.param.Parameter;
 import org.milab.plugins.classic.common.DataChecks;
 import org.milab.plugins.classic.common.Digamma;
-import org.milab.plugins.classic.common.Preprocessing;
 import org.milab.plugins.classic.common.Symbols;
 import org.pf4j.Extension;
 
@@ -70,39 +69,26 @@ public final class RossMixed implements Estimator {
     @Override
     public Estimate estimate(Samples x, Samples y, RunContext ctx) {
         DataChecks.requirePaired(x, "x", y, "y");
-        boolean labelsInY = ctx.param(DISCRETE) == DiscreteSide.Y;
-        Samples labels = labelsInY ? y : x;
-        Samples values = labelsInY ? x : y;
-        String labelPort = labelsInY ? "y" : "x";
-        String valuePort = labelsInY ? "x" : "y";
+        Sides io = Sides.of(x, y, ctx.param(DISCRETE));
         int k = ctx.param(KnnParameters.K);
-        DataChecks.requireFinite(labels, labelPort);
-        DataChecks.requireContinuous(values, valuePort, 2, "two samples of one class at least");
-        int d = values.cols();
-        double[] v = Preprocessing.copy(values);
-        if (ctx.param(KnnParameters.STANDARDISE)) {
-            Preprocessing.scaleToUnitStd(v, d);
-        }
-        Preprocessing.jitter(v, d, ctx.param(KnnParameters.JITTER), ctx.random());
-        Symbols classes = Symbols.of(labels);
-        int[] size = classes.counts();
-        int[] kept = keptRows(classes.ids(), size, labelPort);
-        int n = kept.length;
-        double[] radius = withinClassRadii(v, d, classes, size, kept, k, valuePort);
-        double[] keptValues = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(v, kept[i] * d, keptValues, i * d, d);
-        }
-        Marginal all = new Marginal(keptValues, d);
-        Marginal.Scratch s = all.scratch();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            int c = classes.ids()[kept[i]];
-            sum += Digamma.of(size[c]) - Digamma.of(Math.min(k, size[c] - 1))
-                    + Digamma.of(all.countOthersWithin(i, radius[i], s) + 1);
-        }
+        DataChecks.requireFinite(io.labels(), io.labelPort());
+        DataChecks.requireContinuous(io.values(), io.valuePort(), 2, "two samples of one class at least");
+        double[] v = NeighbourInputs.prepared(io.values(), ctx.param(KnnParameters.STANDARDISE),
+                ctx.param(KnnParameters.JITTER), ctx);
+        Symbols classes = Symbols.of(io.labels());
+        Kept kept = new Kept(v, io.values().cols(), classes, io.labelPort());
+        int n = kept.rows.length;
+        double sum = kept.sumOfTerms(k, kept.withinClassRadii(k, io.valuePort()));
         double mi = Digamma.of(n) - sum / n;
         return Estimate.of(mi, n).withDiagnostic("k", k).withDiagnostic("classes", classes.cardinality());
+    }
+
+    /** The discrete and the continuous input of a call, with their port names. */
+    private record Sides(Samples labels, String labelPort, Samples values, String valuePort) {
+
+        static Sides of(Samples x, Samples y, DiscreteSide discrete) {
+            return discrete == DiscreteSide.Y ? new Sides(y, "y", x, "x") : new Sides(x, "x", y, "y");
+        }
     }
 
     private static int[] keptRows(int[] ids, int[] size, String port) {
@@ -123,40 +109,96 @@ public final class RossMixed implements Estimator {
         return rows;
     }
 
-    /** Distance from each kept sample to its k_i-th neighbour within its class, indexed like {@code kept}. */
-    private static double[] withinClassRadii(double[] v, int d, Symbols classes, int[] size, int[] kept, int k,
-                                             String port) {
-        int m = classes.cardinality();
-        int[][] members = new int[m][];
-        int[] fill = new int[m];
-        for (int c = 0; c < m; c++) {
-            members[c] = new int[size[c]];
+    /** Rows {@code rows} of the row-major {@code v} with {@code d} columns, in that order (a new array). */
+    private static double[] gather(double[] v, int d, int[] rows) {
+        double[] out = new double[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(v, rows[i] * d, out, i * d, d);
         }
-        for (int i = 0; i < kept.length; i++) {
-            int c = classes.ids()[kept[i]];
-            members[c][fill[c]++] = i;
+        return out;
+    }
+
+    /**
+     * The samples that the estimate keeps, those of classes with two members or more: their original rows, their
+     * prepared values and their classes, each indexed by kept sample i.
+     */
+    private static final class Kept {
+        private final int[] rows;
+        private final double[] values;
+        private final int d;
+        private final int[] classOf;
+        /** The number of samples of each class, kept or not. */
+        private final int[] size;
+
+        /** The kept samples of the prepared values {@code v} ({@code d} columns) labelled by {@code classes}. */
+        Kept(double[] v, int d, Symbols classes, String labelPort) {
+            this.d = d;
+            size = classes.counts();
+            rows = keptRows(classes.ids(), size, labelPort);
+            values = gather(v, d, rows);
+            classOf = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                classOf[i] = classes.ids()[rows[i]];
+            }
         }
-        double[] radius = new double[kept.length];
-        for (int c = 0; c < m; c++) {
-            if (size[c] < 2) {
-                continue;
+
+        /** Distance d<sub>i</sub> from each kept sample to its k<sub>i</sub>-th neighbour within its class. */
+        double[] withinClassRadii(int k, String port) {
+            int[][] members = membersByClass();
+            double[] radius = new double[rows.length];
+            for (int c = 0; c < members.length; c++) {
+                if (size[c] >= 2) {
+                    classRadii(members[c], Math.min(k, size[c] - 1), radius, port);
+                }
             }
-            double[] pts = new double[size[c] * d];
-            for (int a = 0; a < size[c]; a++) {
-                System.arraycopy(v, kept[members[c][a]] * d, pts, a * d, d);
+            return radius;
+        }
+
+        /** The kept samples of each class, in ascending order. */
+        private int[][] membersByClass() {
+            int[][] members = new int[size.length][];
+            int[] fill = new int[size.length];
+            for (int c = 0; c < size.length; c++) {
+                members[c] = new int[size[c]];
             }
-            int kc = Math.min(k, size[c] - 1);
-            KdTree tree = new KdTree(pts, d);
+            for (int i = 0; i < rows.length; i++) {
+                int c = classOf[i];
+                members[c][fill[c]++] = i;
+            }
+            return members;
+        }
+
+        /**
+         * Sets {@code radius[i]} for the kept samples i of one class ({@code members}, all of it) to the distance to
+         * the {@code kc}-th nearest other member; a zero distance is an error.
+         */
+        private void classRadii(int[] members, int kc, double[] radius, String port) {
+            KdTree tree = new KdTree(gather(values, d, members), d);
             KdTree.Scratch s = new KdTree.Scratch(kc, tree);
-            for (int t = 0; t < size[c]; t++) {
+            for (int t = 0; t < members.length; t++) {
                 double r = tree.knn(t, kc, s);
-                int i = members[c][tree.index[t]];
+                int i = members[tree.index[t]];
                 if (r == 0) {
-                    throw NeighbourInputs.tie(kept[i], kc, "'" + port + "' (within its class)");
+                    throw NeighbourInputs.tie(rows[i], kc, "'" + port + "' (within its class)");
                 }
                 radius[i] = r;
             }
         }
-        return radius;
+
+        /**
+         * Σ ψ(N<sub>c</sub>) − ψ(k<sub>i</sub>) + ψ(m<sub>i</sub>) over the kept samples, m<sub>i</sub> counted
+         * within {@code radius[i]} among all kept samples.
+         */
+        double sumOfTerms(int k, double[] radius) {
+            Marginal all = new Marginal(values, d);
+            Marginal.Scratch s = all.scratch();
+            double sum = 0;
+            for (int i = 0; i < rows.length; i++) {
+                int c = classOf[i];
+                sum += Digamma.of(size[c]) - Digamma.of(Math.min(k, size[c] - 1))
+                        + Digamma.of(all.countOthersWithin(i, radius[i], s) + 1);
+            }
+            return sum;
+        }
     }
 }

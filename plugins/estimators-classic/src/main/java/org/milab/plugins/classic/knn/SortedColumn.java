@@ -29,6 +29,24 @@ final class SortedColumn {
     /** Sorts column {@code col} of the row-major {@code data} with {@code d} columns. */
     SortedColumn(double[] data, int d, int col) {
         int n = data.length / d;
+        byRank = sortedRows(data, d, col);
+        sorted = new double[n];
+        rank = new int[n];
+        for (int t = 0; t < n; t++) {
+            sorted[t] = data[byRank[t] * d + col];
+            rank[byRank[t]] = t;
+        }
+        int buckets = Math.max(1, n / PER_BUCKET);
+        low = n == 0 ? 0 : sorted[0];
+        double range = n == 0 ? 0 : sorted[n - 1] - low;
+        bucketsPerUnit = range > 0 && Double.isFinite(buckets / range) ? buckets / range : 0;
+        start = new int[buckets + 1];
+        fillStarts();
+    }
+
+    /** The rows of column {@code col} in ascending order of value, ties in row order. */
+    private static int[] sortedRows(double[] data, int d, int col) {
+        int n = data.length / d;
         long[] keys = new long[n];
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -37,18 +55,12 @@ final class SortedColumn {
             order[i] = i;
         }
         radixSort(keys, order);
-        byRank = order;
-        sorted = new double[n];
-        rank = new int[n];
-        for (int t = 0; t < n; t++) {
-            sorted[t] = data[order[t] * d + col];
-            rank[order[t]] = t;
-        }
-        int buckets = Math.max(1, n / PER_BUCKET);
-        low = n == 0 ? 0 : sorted[0];
-        double range = n == 0 ? 0 : sorted[n - 1] - low;
-        bucketsPerUnit = range > 0 && Double.isFinite(buckets / range) ? buckets / range : 0;
-        start = new int[buckets + 1];
+        return order;
+    }
+
+    /** Fills the position table {@link #start} from {@link #sorted}, once the bucket width is set. */
+    private void fillStarts() {
+        int n = sorted.length;
         int b = 0;
         for (int t = 0; t < n; t++) {
             int bt = bucket(sorted[t]);
@@ -56,7 +68,7 @@ final class SortedColumn {
                 start[b++] = t;
             }
         }
-        while (b <= buckets) {
+        while (b < start.length) {
             start[b++] = n;
         }
     }
@@ -102,27 +114,46 @@ final class SortedColumn {
         int[] o2 = new int[n];
         int[] count = new int[BUCKETS];
         for (int shift = low; shift <= high; shift += BITS) {
-            java.util.Arrays.fill(count, 0);
-            for (long key : keys) {
-                count[(int) (key >>> shift) & (BUCKETS - 1)]++;
+            if (digitStarts(keys, shift, count)) {
+                scatter(keys, order, shift, count, k2, o2);
+                System.arraycopy(k2, 0, keys, 0, n);
+                System.arraycopy(o2, 0, order, 0, n);
             }
-            if (count[(int) (keys[0] >>> shift) & (BUCKETS - 1)] == n) {
-                continue;
-            }
-            int sum = 0;
-            for (int b = 0; b < BUCKETS; b++) {
-                int c = count[b];
-                count[b] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < n; i++) {
-                int b = (int) (keys[i] >>> shift) & (BUCKETS - 1);
-                int at = count[b]++;
-                k2[at] = keys[i];
-                o2[at] = order[i];
-            }
-            System.arraycopy(k2, 0, keys, 0, n);
-            System.arraycopy(o2, 0, order, 0, n);
+        }
+    }
+
+    /** The digit of {@code key} starting at bit {@code shift}. */
+    private static int digit(long key, int shift) {
+        return (int) (key >>> shift) & (BUCKETS - 1);
+    }
+
+    /**
+     * Sets {@code count[b]} to the first output position of the keys whose digit at {@code shift} is b; false (and
+     * {@code count} unusable) when every key has the same digit there, so that the pass can be skipped.
+     */
+    private static boolean digitStarts(long[] keys, int shift, int[] count) {
+        java.util.Arrays.fill(count, 0);
+        for (long key : keys) {
+            count[digit(key, shift)]++;
+        }
+        if (count[digit(keys[0], shift)] == keys.length) {
+            return false;
+        }
+        int sum = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            int c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+        return true;
+    }
+
+    /** One stable pass: each key and its row to {@code k2}, {@code o2} at its digit's next position. */
+    private static void scatter(long[] keys, int[] order, int shift, int[] count, long[] k2, int[] o2) {
+        for (int i = 0; i < keys.length; i++) {
+            int at = count[digit(keys[i], shift)]++;
+            k2[at] = keys[i];
+            o2[at] = order[i];
         }
     }
 
@@ -174,78 +205,106 @@ final class SortedColumn {
 
     /** Smallest index j &gt; p with {@code sorted[j] - q >= radius}, or n; {@code hint} is a guess, or -1. */
     private int firstAtOrAbove(int p, double q, double radius, int hint) {
-        int n = sorted.length;
-        int inside = p;
-        int outside;
-        if (hint > p && (hint == n || sorted[hint] - q >= radius)) {
-            outside = hint;
-            for (int step = 1; ; step <<= 1) {
-                int probe = outside - step;
-                if (probe <= p || sorted[probe] - q < radius) {
-                    inside = Math.max(probe, p);
-                    break;
-                }
-                outside = probe;
-            }
-        } else {
-            if (hint > p) {
-                inside = hint;
-            }
-            int step = 1;
-            int probe = inside + 1;
-            while (probe < n && sorted[probe] - q < radius) {
-                inside = probe;
-                step <<= 1;
-                probe = inside + step;
-            }
-            outside = Math.min(probe, n);
+        double[] s = sorted;
+        if (hint > p && (hint == s.length || s[hint] - q >= radius)) {
+            return firstAboveDown(s, p, q, radius, hint);
         }
-        while (outside - inside > 1) {
-            int m = (inside + outside) >>> 1;
-            if (sorted[m] - q < radius) {
-                inside = m;
+        return firstAboveUp(s, q, radius, hint > p ? hint : p);
+    }
+
+    /**
+     * {@link #firstAtOrAbove} from a position {@code outside} &gt; p known to be at or above the range's end:
+     * gallops down towards p to a position inside the range (or p), then bisects.
+     */
+    private static int firstAboveDown(double[] s, int p, double q, double radius, int outside) {
+        int out = outside;
+        for (int step = 1; ; step <<= 1) {
+            int probe = out - step;
+            if (probe <= p || s[probe] - q < radius) {
+                return firstAboveBisect(s, q, radius, Math.max(probe, p), out);
+            }
+            out = probe;
+        }
+    }
+
+    /** {@link #firstAtOrAbove} from a position {@code inside} ≥ p within the range (or p): gallops up, bisects. */
+    private static int firstAboveUp(double[] s, double q, double radius, int inside) {
+        int n = s.length;
+        int in = inside;
+        int step = 1;
+        int probe = in + 1;
+        while (probe < n && s[probe] - q < radius) {
+            in = probe;
+            step <<= 1;
+            probe = in + step;
+        }
+        return firstAboveBisect(s, q, radius, in, Math.min(probe, n));
+    }
+
+    /** The end of the range between {@code inside} (in it, or p) and {@code outside} (at or above its end). */
+    private static int firstAboveBisect(double[] s, double q, double radius, int inside, int outside) {
+        int in = inside;
+        int out = outside;
+        while (out - in > 1) {
+            int m = (in + out) >>> 1;
+            if (s[m] - q < radius) {
+                in = m;
             } else {
-                outside = m;
+                out = m;
             }
         }
-        return outside;
+        return out;
     }
 
     /** Largest index j &lt; p with {@code q - sorted[j] >= radius}, or -1; {@code hint} is a guess, or -1 … n. */
     private int lastAtOrBelow(int p, double q, double radius, int hint) {
-        int inside = p;
-        int outside;
-        if (hint < p && (hint == -1 || q - sorted[hint] >= radius)) {
-            outside = hint;
-            for (int step = 1; ; step <<= 1) {
-                int probe = outside + step;
-                if (probe >= p || q - sorted[probe] < radius) {
-                    inside = Math.min(probe, p);
-                    break;
-                }
-                outside = probe;
-            }
-        } else {
-            if (hint >= 0 && hint < p) {
-                inside = hint;
-            }
-            int step = 1;
-            int probe = inside - 1;
-            while (probe >= 0 && q - sorted[probe] < radius) {
-                inside = probe;
-                step <<= 1;
-                probe = inside - step;
-            }
-            outside = Math.max(probe, -1);
+        double[] s = sorted;
+        if (hint < p && (hint == -1 || q - s[hint] >= radius)) {
+            return lastBelowUp(s, p, q, radius, hint);
         }
-        while (inside - outside > 1) {
-            int m = (inside + outside) >>> 1;
-            if (q - sorted[m] < radius) {
-                inside = m;
+        return lastBelowDown(s, q, radius, hint >= 0 && hint < p ? hint : p);
+    }
+
+    /**
+     * {@link #lastAtOrBelow} from a position {@code outside} &lt; p known to be at or below the range's start:
+     * gallops up towards p to a position inside the range (or p), then bisects.
+     */
+    private static int lastBelowUp(double[] s, int p, double q, double radius, int outside) {
+        int out = outside;
+        for (int step = 1; ; step <<= 1) {
+            int probe = out + step;
+            if (probe >= p || q - s[probe] < radius) {
+                return lastBelowBisect(s, q, radius, Math.min(probe, p), out);
+            }
+            out = probe;
+        }
+    }
+
+    /** {@link #lastAtOrBelow} from a position {@code inside} ≤ p within the range (or p): gallops down, bisects. */
+    private static int lastBelowDown(double[] s, double q, double radius, int inside) {
+        int in = inside;
+        int step = 1;
+        int probe = in - 1;
+        while (probe >= 0 && q - s[probe] < radius) {
+            in = probe;
+            step <<= 1;
+            probe = in - step;
+        }
+        return lastBelowBisect(s, q, radius, in, Math.max(probe, -1));
+    }
+
+    /** The start of the range between {@code inside} (in it, or p) and {@code outside} (at or below its start). */
+    private static int lastBelowBisect(double[] s, double q, double radius, int inside, int outside) {
+        int in = inside;
+        int out = outside;
+        while (in - out > 1) {
+            int m = (in + out) >>> 1;
+            if (q - s[m] < radius) {
+                in = m;
             } else {
-                outside = m;
+                out = m;
             }
         }
-        return outside;
+        return out;
     }
 }
