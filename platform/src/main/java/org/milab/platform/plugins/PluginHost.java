@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.milab.api.MilabExtension;
 import org.milab.platform.MilabVersion;
@@ -43,7 +43,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public static PluginHost start(List<Path> folders, MilabVersion version) {
         List<Path> roots = roots(folders);
-        PluginHost host = launch(roots, version, MilabPluginManager::loadPlugins);
+        PluginHost host = launch(roots, version, MilabPluginManager::loadPlugins, ExtensionChoice.ALL);
         for (Path root : roots) {
             ExtensionIndex.writeIfStale(root, host.indexEntries(root));
         }
@@ -52,25 +52,44 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * Loads and starts only the plugins that hold an extension called {@code name} (and the plugins they depend
-     * on), as the folders' {@link ExtensionIndex}es say, so that a command naming one extension does not start
-     * every plugin; starts every plugin, as {@link #start}, when an index is missing or stale or names no such
-     * extension. The registry then holds the loaded plugins' extensions only.
+     * on), as the folders' {@link ExtensionIndex}es say, and creates only the extensions of that name, so that a
+     * command naming one extension neither starts every plugin nor creates every extension; starts every plugin, as
+     * {@link #start}, when an index is missing or stale or names no such extension, and when the extension declares
+     * a component parameter (its components may be any plugin's extensions). The registry then holds the named
+     * extensions only.
      */
     public static PluginHost startFor(List<Path> folders, MilabVersion version, String name) {
         List<Path> roots = roots(folders);
+        Optional<List<ExtensionIndex.Entry>> entries = indexes(roots);
+        Optional<List<Path>> paths = entries.flatMap(e -> ExtensionIndex.pluginsHolding(e, name));
+        if (paths.isEmpty()) {
+            return start(folders, version);
+        }
+        PluginHost host = launch(roots, version, manager -> paths.get().forEach(p -> manager.loadPlugin(zipOrSelf(p))),
+                ExtensionChoice.only(ExtensionIndex.classesNamed(entries.get(), name)));
+        if (host.registry.all().stream().anyMatch(PluginHost::takesComponents)) {
+            host.close();
+            return start(folders, version);
+        }
+        return host;
+    }
+
+    /** The entries of every folder's index, or empty when one is missing or stale. */
+    private static Optional<List<ExtensionIndex.Entry>> indexes(List<Path> roots) {
         List<ExtensionIndex.Entry> entries = new ArrayList<>();
         for (Path root : roots) {
             Optional<List<ExtensionIndex.Entry>> index = ExtensionIndex.read(root);
             if (index.isEmpty()) {
-                return start(folders, version);
+                return Optional.empty();
             }
             entries.addAll(index.get());
         }
-        Optional<List<Path>> paths = ExtensionIndex.pluginsHolding(entries, name);
-        if (paths.isEmpty()) {
-            return start(folders, version);
-        }
-        return launch(roots, version, manager -> paths.get().forEach(p -> manager.loadPlugin(zipOrSelf(p))));
+        return Optional.of(entries);
+    }
+
+    private static boolean takesComponents(ExtensionHandle e) {
+        return e.info().parameters().stream().anyMatch(p -> p.kind() == org.milab.api.param.Parameter.Kind.COMPONENT
+                || p.kind() == org.milab.api.param.Parameter.Kind.COMPONENT_LIST);
     }
 
     private static List<Path> roots(List<Path> folders) {
@@ -83,7 +102,8 @@ public final class PluginHost implements AutoCloseable {
         return Files.isRegularFile(zip) ? zip : plugin;
     }
 
-    private static PluginHost launch(List<Path> roots, MilabVersion version, Consumer<MilabPluginManager> load) {
+    private static PluginHost launch(List<Path> roots, MilabVersion version, Consumer<MilabPluginManager> load,
+                                     ExtensionChoice choice) {
         MilabPluginManager manager = new MilabPluginManager(roots, version.pluginApi());
         if (!roots.isEmpty()) {
             load.accept(manager);
@@ -98,7 +118,7 @@ public final class PluginHost implements AutoCloseable {
         List<PluginStatus> statuses = new ArrayList<>();
         manager.unreadable().forEach((path, error) -> statuses.add(PluginStatuses.unreadable(path, error)));
         for (PluginWrapper plugin : manager.getPlugins()) {
-            statuses.add(describe(manager, host, plugin));
+            statuses.add(describe(manager, host, plugin, choice));
         }
         return new PluginHost(manager, statuses);
     }
@@ -111,40 +131,52 @@ public final class PluginHost implements AutoCloseable {
             if (!root.equals(path.getParent())) {
                 continue;
             }
-            Set<String> names = new java.util.TreeSet<>();
-            plugins.stream().filter(p -> p.id().equals(w.getPluginId()))
-                    .forEach(p -> p.extensions().forEach(e -> names.add(e.name())));
+            Map<String, String> classes = new java.util.TreeMap<>();
+            plugins.stream().filter(p -> p.id().equals(w.getPluginId())).forEach(p -> p.extensions()
+                    .forEach(e -> classes.put(e.name(), e.instance().getClass().getName())));
             List<String> deps = w.getDescriptor().getDependencies().stream()
                     .map(org.pf4j.PluginDependency::getPluginId).toList();
-            entries.add(new ExtensionIndex.Entry(path, w.getPluginId(), deps, names));
+            entries.add(new ExtensionIndex.Entry(path, w.getPluginId(), deps, classes));
         }
         return entries;
     }
 
-    private static PluginStatus describe(MilabPluginManager manager, Injector host, PluginWrapper plugin) {
-        String id = plugin.getPluginId();
-        String refusal = manager.refused().get(id);
+    private static PluginStatus describe(MilabPluginManager manager, Injector host, PluginWrapper plugin,
+                                         ExtensionChoice choice) {
+        Optional<String> problem = startProblem(manager, plugin);
+        if (problem.isPresent()) {
+            PluginStatus.State state = manager.refused().containsKey(plugin.getPluginId())
+                    ? PluginStatus.State.REFUSED : PluginStatus.State.FAILED;
+            return PluginStatuses.of(plugin, state, problem.get(), List.of());
+        }
+        try {
+            return PluginStatuses.of(plugin, PluginStatus.State.LOADED, "",
+                    create(host, plugin, choice.classes(manager, plugin)));
+        } catch (ExtensionChoice.Invalid e) {
+            return PluginStatuses.of(plugin, PluginStatus.State.FAILED, e.getMessage(), List.of());
+        } catch (RuntimeException e) {
+            return PluginStatuses.of(plugin, PluginStatus.State.FAILED, "an extension could not be created: "
+                    + PluginStatuses.rootMessage(e), List.of());
+        }
+    }
+
+    /** Why {@code plugin} did not start (refused by its version requirement, or failed), if it did not. */
+    private static Optional<String> startProblem(MilabPluginManager manager, PluginWrapper plugin) {
+        String refusal = manager.refused().get(plugin.getPluginId());
         if (refusal != null) {
-            return PluginStatuses.of(plugin, PluginStatus.State.REFUSED, refusal, List.of());
+            return Optional.of(refusal);
         }
-        if (plugin.getPluginState() != PluginState.STARTED) {
-            Throwable failure = plugin.getFailedException();
-            String reason = failure != null ? "it failed to start: " + PluginStatuses.rootMessage(failure)
-                    : "it is " + plugin.getPluginState().toString().toLowerCase(java.util.Locale.ROOT);
-            return PluginStatuses.of(plugin, PluginStatus.State.FAILED, reason, List.of());
+        if (plugin.getPluginState() == PluginState.STARTED) {
+            return Optional.empty();
         }
-        Set<String> declared = manager.getExtensionClassNames(id);
-        List<Class<? extends MilabExtension>> classes = manager.getExtensionClasses(MilabExtension.class, id);
-        if (declared.isEmpty()) {
-            return PluginStatuses.of(plugin, PluginStatus.State.FAILED, "it declares no extensions "
-                    + "(META-INF/extensions.idx is missing or empty: was PF4J's annotation processor run?)", List.of());
-        }
-        if (classes.size() < declared.size()) {
-            return PluginStatuses.of(plugin, PluginStatus.State.FAILED, "it declares " + declared.size()
-                    + " extensions but only " + classes.size() + " load as milab extensions; a plugin must not bundle"
-                    + " plugin-api, PF4J or DJL (mark them 'provided'), and every @Extension must implement a milab"
-                    + " extension point", List.of());
-        }
+        Throwable failure = plugin.getFailedException();
+        return Optional.of(failure != null ? "it failed to start: " + PluginStatuses.rootMessage(failure)
+                : "it is " + plugin.getPluginState().toString().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The extensions of {@code classes}, created by a child injector of the plugin's own. */
+    private static List<ExtensionHandle> create(Injector host, PluginWrapper plugin,
+                                                List<Class<? extends MilabExtension>> classes) {
         Injector child = host.createChildInjector(new AbstractModule() {
             @Override
             protected void configure() {
@@ -152,17 +184,12 @@ public final class PluginHost implements AutoCloseable {
             }
         });
         List<ExtensionHandle> handles = new ArrayList<>();
-        try {
-            for (Class<? extends MilabExtension> c : classes) {
-                MilabExtension instance = child.getInstance(c);
-                handles.add(new ExtensionHandle(id, plugin.getDescriptor().getVersion(), instance, instance.info(),
-                        Role.of(instance), instance.citations()));
-            }
-        } catch (RuntimeException e) {
-            return PluginStatuses.of(plugin, PluginStatus.State.FAILED, "an extension could not be created: "
-                    + PluginStatuses.rootMessage(e), List.of());
+        for (Class<? extends MilabExtension> c : classes) {
+            MilabExtension instance = child.getInstance(c);
+            handles.add(new ExtensionHandle(plugin.getPluginId(), plugin.getDescriptor().getVersion(), instance,
+                    instance.info(), Role.of(instance), instance.citations()));
         }
-        return PluginStatuses.of(plugin, PluginStatus.State.LOADED, "", handles);
+        return handles;
     }
 
     /** Every plugin found, loaded or not. */
