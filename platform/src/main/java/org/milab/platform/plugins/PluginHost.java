@@ -1,9 +1,5 @@
 package org.milab.platform.plugins;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,10 +13,9 @@ import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
 /**
- * Loads plugins with PF4J from one or more folders and wires their extensions with Guice: one host injector, and
- * one child injector per plugin in which that plugin's extension classes are bound explicitly, so one plugin's
- * bindings never become visible to another. A plugin that is corrupt, refused by its {@code Plugin-Requires}, or
- * fails to start is reported in {@link #plugins()} with its reason; the others load.
+ * Loads plugins with PF4J from one or more folders and creates their extensions with an {@link ExtensionFactory}
+ * (Guice, with one child injector per plugin, for the extensions that ask for injection). A plugin that is corrupt,
+ * refused by its {@code Plugin-Requires}, or fails to start is reported in {@link #plugins()} with its reason; the others load.
  */
 public final class PluginHost implements AutoCloseable {
 
@@ -109,16 +104,11 @@ public final class PluginHost implements AutoCloseable {
             load.accept(manager);
             manager.startPlugins();
         }
-        Injector host = Guice.createInjector(new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(MilabVersion.class).toInstance(version);
-            }
-        });
+        ExtensionFactory factory = new ExtensionFactory(version);
         List<PluginStatus> statuses = new ArrayList<>();
         manager.unreadable().forEach((path, error) -> statuses.add(PluginStatuses.unreadable(path, error)));
         for (PluginWrapper plugin : manager.getPlugins()) {
-            statuses.add(describe(manager, host, plugin, choice));
+            statuses.add(describe(manager, factory, plugin, choice));
         }
         return new PluginHost(manager, statuses);
     }
@@ -141,7 +131,7 @@ public final class PluginHost implements AutoCloseable {
         return entries;
     }
 
-    private static PluginStatus describe(MilabPluginManager manager, Injector host, PluginWrapper plugin,
+    private static PluginStatus describe(MilabPluginManager manager, ExtensionFactory factory, PluginWrapper plugin,
                                          ExtensionChoice choice) {
         Optional<String> problem = startProblem(manager, plugin);
         if (problem.isPresent()) {
@@ -151,7 +141,7 @@ public final class PluginHost implements AutoCloseable {
         }
         try {
             return PluginStatuses.of(plugin, PluginStatus.State.LOADED, "",
-                    create(host, plugin, choice.classes(manager, plugin)));
+                    create(factory, plugin, choice.classes(manager, plugin)));
         } catch (ExtensionChoice.Invalid e) {
             return PluginStatuses.of(plugin, PluginStatus.State.FAILED, e.getMessage(), List.of());
         } catch (RuntimeException e) {
@@ -174,18 +164,11 @@ public final class PluginHost implements AutoCloseable {
                 : "it is " + plugin.getPluginState().toString().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** The extensions of {@code classes}, created by a child injector of the plugin's own. */
-    private static List<ExtensionHandle> create(Injector host, PluginWrapper plugin,
+    /** Handles on the extensions of {@code classes}, created by {@code factory}. */
+    private static List<ExtensionHandle> create(ExtensionFactory factory, PluginWrapper plugin,
                                                 List<Class<? extends MilabExtension>> classes) {
-        Injector child = host.createChildInjector(new AbstractModule() {
-            @Override
-            protected void configure() {
-                classes.forEach(c -> bind(c).in(Singleton.class));
-            }
-        });
         List<ExtensionHandle> handles = new ArrayList<>();
-        for (Class<? extends MilabExtension> c : classes) {
-            MilabExtension instance = child.getInstance(c);
+        for (MilabExtension instance : factory.create(classes)) {
             handles.add(new ExtensionHandle(plugin.getPluginId(), plugin.getDescriptor().getVersion(), instance,
                     instance.info(), Role.of(instance), instance.citations()));
         }
