@@ -10,7 +10,10 @@ package org.milab.platform.cli;
  *       every jar; {@code slf4j.internal.verbosity} keeps SLF4J from announcing the choice;</li>
  *   <li>{@code guice_bytecode_gen_option}: Guice would generate a FastClass with its ASM for every extension class
  *       (milab uses no method interception);</li>
- *   <li>{@code guice_include_stack_traces}: Guice would walk the stack at every binding to name its source.</li>
+ *   <li>{@code guice_include_stack_traces}: Guice would walk the stack at every binding to name its source;</li>
+ *   <li>{@code picocli.converters.excludes}: every picocli command line registers converters for the
+ *       {@code java.time} and {@code java.sql} types by reflection, which loads about 100 JDK classes and
+ *       spins method handles; no milab option has such a type (issue 16).</li>
  * </ul>
  */
 final class StartupDefaults {
@@ -25,6 +28,7 @@ final class StartupDefaults {
         setIfAbsent("slf4j.internal.verbosity", "WARN");
         setIfAbsent("guice_bytecode_gen_option", "DISABLED");
         setIfAbsent("guice_include_stack_traces", "OFF");
+        setIfAbsent("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
     }
 
     private static void setIfAbsent(String key, String value) {

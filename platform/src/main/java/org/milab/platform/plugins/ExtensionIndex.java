@@ -24,15 +24,26 @@ import java.util.stream.Stream;
  * is a stamp of the folder's plugin files (names, sizes, modification times; folders that PF4J expanded from a zip
  * beside them are left out); an index whose stamp no longer matches, like a missing or unreadable one, is ignored
  * and the host starts everything, so a stale index can cost time but never change a result. One line per plugin:
- * file name, id, dependencies, extension names, tab-separated.
+ * file name, id, dependencies, and its extensions as {@code name=class}, tab-separated. The class names let the host
+ * create only the extension a command names (issue 16); an index of the earlier format, without them, reads as
+ * stale and is rewritten.
  */
 final class ExtensionIndex {
 
     /** The index file's name inside a plugins folder. */
     static final String FILE = ".milab-extensions.idx";
 
-    /** One indexed plugin: where it lies, its id, the ids it depends on, and its extensions' names. */
-    record Entry(Path path, String id, List<String> dependencies, Set<String> extensions) {
+    /**
+     * One indexed plugin: where it lies, its id, the ids it depends on, and its extensions' class names by
+     * extension name.
+     */
+    record Entry(Path path, String id, List<String> dependencies, Map<String, String> extensions) {
+
+        /** Copies, sorting the extensions by name. */
+        Entry {
+            dependencies = List.copyOf(dependencies);
+            extensions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(extensions));
+        }
     }
 
     private ExtensionIndex() {
@@ -55,7 +66,7 @@ final class ExtensionIndex {
                 if (f.length != 4) {
                     return Optional.empty();
                 }
-                entries.add(new Entry(folder.resolve(f[0]), f[1], split(f[2]), Set.copyOf(split(f[3]))));
+                entries.add(new Entry(folder.resolve(f[0]), f[1], split(f[2]), classesByName(split(f[3]))));
             }
             return Optional.of(entries);
         } catch (IOException | RuntimeException e) {
@@ -74,7 +85,7 @@ final class ExtensionIndex {
             for (Entry e : entries) {
                 sb.append(e.path().getFileName()).append('\t').append(e.id()).append('\t')
                         .append(String.join(",", e.dependencies())).append('\t')
-                        .append(String.join(",", e.extensions().stream().sorted().toList())).append('\n');
+                        .append(joinClasses(e.extensions())).append('\n');
             }
             Path tmp = folder.resolve(FILE + "." + ProcessHandle.current().pid() + ".tmp");
             Files.writeString(tmp, sb, StandardCharsets.UTF_8);
@@ -99,12 +110,29 @@ final class ExtensionIndex {
         String bare = slash < 0 ? name : name.substring(slash + 1);
         List<Path> order = new ArrayList<>();
         for (Entry e : entries) {
-            boolean holds = e.extensions().contains(bare) && (slash < 0 || name.substring(0, slash).equals(e.id()));
+            boolean holds = e.extensions().containsKey(bare) && (slash < 0 || name.substring(0, slash).equals(e.id()));
             if (holds && !withDependencies(e, byId, order)) {
                 return Optional.empty();
             }
         }
         return order.isEmpty() ? Optional.empty() : Optional.of(order);
+    }
+
+    /**
+     * The class names of the extensions called {@code name} (bare, or {@code plugin-id/name}), by the id of the
+     * plugin that holds them.
+     */
+    static Map<String, Set<String>> classesNamed(List<Entry> entries, String name) {
+        int slash = name.indexOf('/');
+        String bare = slash < 0 ? name : name.substring(slash + 1);
+        Map<String, Set<String>> classes = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            String c = e.extensions().get(bare);
+            if (c != null && (slash < 0 || name.substring(0, slash).equals(e.id()))) {
+                classes.computeIfAbsent(e.id(), id -> new java.util.LinkedHashSet<>()).add(c);
+            }
+        }
+        return classes;
     }
 
     private static boolean withDependencies(Entry e, Map<String, Entry> byId, List<Path> order) {
@@ -140,6 +168,25 @@ final class ExtensionIndex {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** {@code name=class} pairs as a map; a pair without its class is an error (an index of the older format). */
+    private static Map<String, String> classesByName(List<String> pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException("no class for extension '" + pair + "'");
+            }
+            m.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return m;
+    }
+
+    private static String joinClasses(Map<String, String> classes) {
+        StringBuilder sb = new StringBuilder();
+        classes.forEach((name, c) -> sb.append(sb.length() == 0 ? "" : ",").append(name).append('=').append(c));
+        return sb.toString();
     }
 
     private static List<String> split(String field) {

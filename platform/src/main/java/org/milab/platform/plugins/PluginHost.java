@@ -1,15 +1,11 @@
 package org.milab.platform.plugins;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.milab.api.MilabExtension;
 import org.milab.platform.MilabVersion;
@@ -17,10 +13,9 @@ import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
 /**
- * Loads plugins with PF4J from one or more folders and wires their extensions with Guice: one host injector, and
- * one child injector per plugin in which that plugin's extension classes are bound explicitly, so one plugin's
- * bindings never become visible to another. A plugin that is corrupt, refused by its {@code Plugin-Requires}, or
- * fails to start is reported in {@link #plugins()} with its reason; the others load.
+ * Loads plugins with PF4J from one or more folders and creates their extensions with an {@link ExtensionFactory}
+ * (Guice, with one child injector per plugin, for the extensions that ask for injection). A plugin that is corrupt,
+ * refused by its {@code Plugin-Requires}, or fails to start is reported in {@link #plugins()} with its reason; the others load.
  */
 public final class PluginHost implements AutoCloseable {
 
@@ -43,7 +38,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public static PluginHost start(List<Path> folders, MilabVersion version) {
         List<Path> roots = roots(folders);
-        PluginHost host = launch(roots, version, MilabPluginManager::loadPlugins);
+        PluginHost host = launch(roots, version, MilabPluginManager::loadPlugins, ExtensionChoice.ALL);
         for (Path root : roots) {
             ExtensionIndex.writeIfStale(root, host.indexEntries(root));
         }
@@ -52,25 +47,44 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * Loads and starts only the plugins that hold an extension called {@code name} (and the plugins they depend
-     * on), as the folders' {@link ExtensionIndex}es say, so that a command naming one extension does not start
-     * every plugin; starts every plugin, as {@link #start}, when an index is missing or stale or names no such
-     * extension. The registry then holds the loaded plugins' extensions only.
+     * on), as the folders' {@link ExtensionIndex}es say, and creates only the extensions of that name, so that a
+     * command naming one extension neither starts every plugin nor creates every extension; starts every plugin, as
+     * {@link #start}, when an index is missing or stale or names no such extension, and when the extension declares
+     * a component parameter (its components may be any plugin's extensions). The registry then holds the named
+     * extensions only.
      */
     public static PluginHost startFor(List<Path> folders, MilabVersion version, String name) {
         List<Path> roots = roots(folders);
+        Optional<List<ExtensionIndex.Entry>> entries = indexes(roots);
+        Optional<List<Path>> paths = entries.flatMap(e -> ExtensionIndex.pluginsHolding(e, name));
+        if (paths.isEmpty()) {
+            return start(folders, version);
+        }
+        PluginHost host = launch(roots, version, manager -> paths.get().forEach(p -> manager.loadPlugin(zipOrSelf(p))),
+                ExtensionChoice.only(ExtensionIndex.classesNamed(entries.get(), name)));
+        if (host.registry.all().stream().anyMatch(PluginHost::takesComponents)) {
+            host.close();
+            return start(folders, version);
+        }
+        return host;
+    }
+
+    /** The entries of every folder's index, or empty when one is missing or stale. */
+    private static Optional<List<ExtensionIndex.Entry>> indexes(List<Path> roots) {
         List<ExtensionIndex.Entry> entries = new ArrayList<>();
         for (Path root : roots) {
             Optional<List<ExtensionIndex.Entry>> index = ExtensionIndex.read(root);
             if (index.isEmpty()) {
-                return start(folders, version);
+                return Optional.empty();
             }
             entries.addAll(index.get());
         }
-        Optional<List<Path>> paths = ExtensionIndex.pluginsHolding(entries, name);
-        if (paths.isEmpty()) {
-            return start(folders, version);
-        }
-        return launch(roots, version, manager -> paths.get().forEach(p -> manager.loadPlugin(zipOrSelf(p))));
+        return Optional.of(entries);
+    }
+
+    private static boolean takesComponents(ExtensionHandle e) {
+        return e.info().parameters().stream().anyMatch(p -> p.kind() == org.milab.api.param.Parameter.Kind.COMPONENT
+                || p.kind() == org.milab.api.param.Parameter.Kind.COMPONENT_LIST);
     }
 
     private static List<Path> roots(List<Path> folders) {
@@ -83,22 +97,18 @@ public final class PluginHost implements AutoCloseable {
         return Files.isRegularFile(zip) ? zip : plugin;
     }
 
-    private static PluginHost launch(List<Path> roots, MilabVersion version, Consumer<MilabPluginManager> load) {
+    private static PluginHost launch(List<Path> roots, MilabVersion version, Consumer<MilabPluginManager> load,
+                                     ExtensionChoice choice) {
         MilabPluginManager manager = new MilabPluginManager(roots, version.pluginApi());
         if (!roots.isEmpty()) {
             load.accept(manager);
             manager.startPlugins();
         }
-        Injector host = Guice.createInjector(new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(MilabVersion.class).toInstance(version);
-            }
-        });
+        ExtensionFactory factory = new ExtensionFactory(version);
         List<PluginStatus> statuses = new ArrayList<>();
         manager.unreadable().forEach((path, error) -> statuses.add(PluginStatuses.unreadable(path, error)));
         for (PluginWrapper plugin : manager.getPlugins()) {
-            statuses.add(describe(manager, host, plugin));
+            statuses.add(describe(manager, factory, plugin, choice));
         }
         return new PluginHost(manager, statuses);
     }
@@ -111,58 +121,58 @@ public final class PluginHost implements AutoCloseable {
             if (!root.equals(path.getParent())) {
                 continue;
             }
-            Set<String> names = new java.util.TreeSet<>();
-            plugins.stream().filter(p -> p.id().equals(w.getPluginId()))
-                    .forEach(p -> p.extensions().forEach(e -> names.add(e.name())));
+            Map<String, String> classes = new java.util.TreeMap<>();
+            plugins.stream().filter(p -> p.id().equals(w.getPluginId())).forEach(p -> p.extensions()
+                    .forEach(e -> classes.put(e.name(), e.instance().getClass().getName())));
             List<String> deps = w.getDescriptor().getDependencies().stream()
                     .map(org.pf4j.PluginDependency::getPluginId).toList();
-            entries.add(new ExtensionIndex.Entry(path, w.getPluginId(), deps, names));
+            entries.add(new ExtensionIndex.Entry(path, w.getPluginId(), deps, classes));
         }
         return entries;
     }
 
-    private static PluginStatus describe(MilabPluginManager manager, Injector host, PluginWrapper plugin) {
-        String id = plugin.getPluginId();
-        String refusal = manager.refused().get(id);
-        if (refusal != null) {
-            return PluginStatuses.of(plugin, PluginStatus.State.REFUSED, refusal, List.of());
+    private static PluginStatus describe(MilabPluginManager manager, ExtensionFactory factory, PluginWrapper plugin,
+                                         ExtensionChoice choice) {
+        Optional<String> problem = startProblem(manager, plugin);
+        if (problem.isPresent()) {
+            PluginStatus.State state = manager.refused().containsKey(plugin.getPluginId())
+                    ? PluginStatus.State.REFUSED : PluginStatus.State.FAILED;
+            return PluginStatuses.of(plugin, state, problem.get(), List.of());
         }
-        if (plugin.getPluginState() != PluginState.STARTED) {
-            Throwable failure = plugin.getFailedException();
-            String reason = failure != null ? "it failed to start: " + PluginStatuses.rootMessage(failure)
-                    : "it is " + plugin.getPluginState().toString().toLowerCase(java.util.Locale.ROOT);
-            return PluginStatuses.of(plugin, PluginStatus.State.FAILED, reason, List.of());
-        }
-        Set<String> declared = manager.getExtensionClassNames(id);
-        List<Class<? extends MilabExtension>> classes = manager.getExtensionClasses(MilabExtension.class, id);
-        if (declared.isEmpty()) {
-            return PluginStatuses.of(plugin, PluginStatus.State.FAILED, "it declares no extensions "
-                    + "(META-INF/extensions.idx is missing or empty: was PF4J's annotation processor run?)", List.of());
-        }
-        if (classes.size() < declared.size()) {
-            return PluginStatuses.of(plugin, PluginStatus.State.FAILED, "it declares " + declared.size()
-                    + " extensions but only " + classes.size() + " load as milab extensions; a plugin must not bundle"
-                    + " plugin-api, PF4J or DJL (mark them 'provided'), and every @Extension must implement a milab"
-                    + " extension point", List.of());
-        }
-        Injector child = host.createChildInjector(new AbstractModule() {
-            @Override
-            protected void configure() {
-                classes.forEach(c -> bind(c).in(Singleton.class));
-            }
-        });
-        List<ExtensionHandle> handles = new ArrayList<>();
         try {
-            for (Class<? extends MilabExtension> c : classes) {
-                MilabExtension instance = child.getInstance(c);
-                handles.add(new ExtensionHandle(id, plugin.getDescriptor().getVersion(), instance, instance.info(),
-                        Role.of(instance), instance.citations()));
-            }
+            return PluginStatuses.of(plugin, PluginStatus.State.LOADED, "",
+                    create(factory, plugin, choice.classes(manager, plugin)));
+        } catch (ExtensionChoice.Invalid e) {
+            return PluginStatuses.of(plugin, PluginStatus.State.FAILED, e.getMessage(), List.of());
         } catch (RuntimeException e) {
             return PluginStatuses.of(plugin, PluginStatus.State.FAILED, "an extension could not be created: "
                     + PluginStatuses.rootMessage(e), List.of());
         }
-        return PluginStatuses.of(plugin, PluginStatus.State.LOADED, "", handles);
+    }
+
+    /** Why {@code plugin} did not start (refused by its version requirement, or failed), if it did not. */
+    private static Optional<String> startProblem(MilabPluginManager manager, PluginWrapper plugin) {
+        String refusal = manager.refused().get(plugin.getPluginId());
+        if (refusal != null) {
+            return Optional.of(refusal);
+        }
+        if (plugin.getPluginState() == PluginState.STARTED) {
+            return Optional.empty();
+        }
+        Throwable failure = plugin.getFailedException();
+        return Optional.of(failure != null ? "it failed to start: " + PluginStatuses.rootMessage(failure)
+                : "it is " + plugin.getPluginState().toString().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Handles on the extensions of {@code classes}, created by {@code factory}. */
+    private static List<ExtensionHandle> create(ExtensionFactory factory, PluginWrapper plugin,
+                                                List<Class<? extends MilabExtension>> classes) {
+        List<ExtensionHandle> handles = new ArrayList<>();
+        for (MilabExtension instance : factory.create(classes)) {
+            handles.add(new ExtensionHandle(plugin.getPluginId(), plugin.getDescriptor().getVersion(), instance,
+                    instance.info(), Role.of(instance), instance.citations()));
+        }
+        return handles;
     }
 
     /** Every plugin found, loaded or not. */
