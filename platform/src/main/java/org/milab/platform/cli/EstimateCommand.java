@@ -103,25 +103,35 @@ final class EstimateCommand implements Callable<Integer> {
             Map<String, Object> wired = wire(samples);
             Path scratch = scratch();
             timing.mark();
-            long t0 = System.nanoTime();
-            Estimate est;
-            ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(),
-                    ConsoleProgress.Mode.detect(quiet), System::nanoTime);
-            progress.started(e.name(), 0, 1);
-            try (RunScope scope = new RunScope();
-                 HostRunContext ctx = new HostRunContext("estimate", Seeds.derive(seed, "estimate"), node.parameters(),
-                    scratch, h.registry(), new AtomicBoolean(), progress, scope)) {
-                est = (Estimate) kind.run(e, Inputs.of(wired), node.hostParameters(), ctx).get(NodeKinds.ESTIMATE);
-            } finally {
-                delete(scratch);
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            progress.finished(e.name(), seconds);
-            print(e, node, est, samples.get(0).rows(), seconds);
+            estimateAndPrint(new Bound(h, e, kind, node), wired, scratch, samples.get(0).rows());
             timing.mark();
             timing.print(spec.commandLine().getErr(), h.plugins().size());
         }
         return ExitCodes.OK;
+    }
+
+    /** The estimator resolved and bound to its parameters, in the host that loaded it. */
+    private record Bound(PluginHost host, ExtensionHandle extension, NodeKind kind, PlannedNode node) {
+    }
+
+    /** Runs the bound estimator on the wired samples with progress on stderr, deletes its scratch folder, prints. */
+    private void estimateAndPrint(Bound b, Map<String, Object> wired, Path scratch, int rows) {
+        long t0 = System.nanoTime();
+        Estimate est;
+        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(),
+                ConsoleProgress.Mode.detect(quiet), System::nanoTime);
+        progress.started(b.extension().name(), 0, 1);
+        try (RunScope scope = new RunScope();
+             HostRunContext ctx = new HostRunContext("estimate", Seeds.derive(seed, "estimate"),
+                     b.node().parameters(), scratch, b.host().registry(), new AtomicBoolean(), progress, scope)) {
+            est = (Estimate) b.kind().run(b.extension(), Inputs.of(wired), b.node().hostParameters(), ctx)
+                    .get(NodeKinds.ESTIMATE);
+        } finally {
+            delete(scratch);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        progress.finished(b.extension().name(), seconds);
+        print(b.extension(), b.node(), est, rows, seconds);
     }
 
     /** The column lists of --x, --y and, when given, --z. */

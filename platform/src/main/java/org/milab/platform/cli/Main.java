@@ -52,27 +52,33 @@ public final class Main {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(ExitCodes::of);
-        cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("milab: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("Try 'milab " + (ex.getCommandLine().getCommandName().equals("milab") ? ""
-                    : ex.getCommandLine().getCommandName() + " ") + "--help'.");
-            return ExitCodes.INVALID_INPUT;
-        });
-        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-            err.println(ErrorText.of(ex));
-            if (verbose) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return ExitCodes.of(ex);
-        });
+        cli.setParameterExceptionHandler((ex, a) -> usageError(ex, err));
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, err, verbose));
         try {
             return cli.execute(args);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /** A usage mistake: the message, picocli's suggestions and where to find help; exit code 2. */
+    private static int usageError(CommandLine.ParameterException ex, PrintWriter err) {
+        err.println("milab: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try 'milab " + (ex.getCommandLine().getCommandName().equals("milab") ? ""
+                : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+        return ExitCodes.INVALID_INPUT;
+    }
+
+    /** A failure while running a command: one readable line (the stack trace with --verbose); its exit code. */
+    private static int failure(Exception ex, PrintWriter err, boolean verbose) {
+        err.println(ErrorText.of(ex));
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.of(ex);
     }
 
     /** The root command with the subcommands {@code args} may reach: the one it names, or every one. */
