@@ -40,7 +40,7 @@ final class PluginsCommand {
         HostOptions host;
 
         @Mixin
-    OutputFormat output;
+        OutputFormat output;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
