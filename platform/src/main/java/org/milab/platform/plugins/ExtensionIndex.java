@@ -106,12 +106,9 @@ final class ExtensionIndex {
     static Optional<List<Path>> pluginsHolding(List<Entry> entries, String name) {
         Map<String, Entry> byId = new LinkedHashMap<>();
         entries.forEach(e -> byId.putIfAbsent(e.id(), e));
-        int slash = name.indexOf('/');
-        String bare = slash < 0 ? name : name.substring(slash + 1);
         List<Path> order = new ArrayList<>();
         for (Entry e : entries) {
-            boolean holds = e.extensions().containsKey(bare) && (slash < 0 || name.substring(0, slash).equals(e.id()));
-            if (holds && !withDependencies(e, byId, order)) {
+            if (classOf(e, name).isPresent() && !withDependencies(e, byId, order)) {
                 return Optional.empty();
             }
         }
@@ -123,16 +120,21 @@ final class ExtensionIndex {
      * plugin that holds them.
      */
     static Map<String, Set<String>> classesNamed(List<Entry> entries, String name) {
-        int slash = name.indexOf('/');
-        String bare = slash < 0 ? name : name.substring(slash + 1);
         Map<String, Set<String>> classes = new LinkedHashMap<>();
         for (Entry e : entries) {
-            String c = e.extensions().get(bare);
-            if (c != null && (slash < 0 || name.substring(0, slash).equals(e.id()))) {
-                classes.computeIfAbsent(e.id(), id -> new java.util.LinkedHashSet<>()).add(c);
-            }
+            classOf(e, name).ifPresent(c -> classes.computeIfAbsent(e.id(), id -> new java.util.LinkedHashSet<>())
+                    .add(c));
         }
         return classes;
+    }
+
+    /** The class of {@code e}'s extension called {@code name} (bare, or {@code plugin-id/name} naming e's id). */
+    private static Optional<String> classOf(Entry e, String name) {
+        int slash = name.indexOf('/');
+        if (slash >= 0 && !name.substring(0, slash).equals(e.id())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(e.extensions().get(name.substring(slash + 1)));
     }
 
     private static boolean withDependencies(Entry e, Map<String, Entry> byId, List<Path> order) {
