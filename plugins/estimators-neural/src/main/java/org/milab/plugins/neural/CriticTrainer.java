@@ -1,7 +1,5 @@
 package org.milab.plugins.neural;
 
-import org.milab.kit.djl.AdamW;
-import org.milab.kit.djl.FlatParameters;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -21,10 +19,12 @@ import org.milab.api.bound.TrainingObjective;
 /**
  * Trains one critic on one bound with Adam, one minibatch at a time, and evaluates the bound on held-out batches.
  *
- * <p>Memory: the critic's parameters and {@link AdamW}'s moments live in a sub-manager of the caller's manager, closed by
- * {@link #close()}; everything a step creates (batch, scores, gradients) lives in the step manager the caller
- * opens and closes around each call, so memory stays flat however many steps run. The parameters are one flat
- * buffer ({@link FlatParameters}), so Adam is one engine call per step. Each step's value, objective and largest
+ * <p>The critic trains on the backend {@link CriticBackend} picks: the engine's autograd or milab's fused CPU
+ * kernels; the bound is always the engine's.
+ *
+ * <p>Memory: the critic's parameters and Adam's moments live in a sub-manager of the caller's manager (or, fused,
+ * in float arrays), closed by {@link #close()}; everything a step creates (batch, scores, gradients) lives in the
+ * step manager the caller opens and closes around each call, so memory stays flat however many steps run. Each step's value, objective and largest
  * |score| are read back in batches of {@value #READBACK_EVERY} steps, one copy per batch, for the trace and the
  * divergence check.
  *
@@ -38,10 +38,8 @@ final class CriticTrainer implements AutoCloseable {
     private final TrainingObjective objective;
     /** Whether the bound keeps the default objective (its value), so the value need not be computed twice. */
     private final boolean trainsOnValue;
-    private final Block critic;
     private final NDManager model;
-    private final FlatParameters store;
-    private final AdamW optimizer;
+    private final CriticModel critic;
     private final double learningRate;
     private final double maxScore;
     private final StepSink sink;
@@ -63,7 +61,6 @@ final class CriticTrainer implements AutoCloseable {
         this.bound = bound;
         this.objective = bound.newObjective();
         this.trainsOnValue = keepsDefaultObjective(bound);
-        this.critic = critic;
         this.learningRate = settings.learningRate();
         this.maxScore = settings.maxScore();
         this.sink = sink;
@@ -71,8 +68,7 @@ final class CriticTrainer implements AutoCloseable {
         engine.setRandomSeed(Long.hashCode(settings.seed()) & Integer.MAX_VALUE);
         this.model = parent.newSubManager();
         critic.initialize(model, DataType.FLOAT32, x, y);
-        this.store = new FlatParameters(critic, model);
-        this.optimizer = new AdamW(List.of(store.buffer()), learningRate, 0.0, model);
+        this.critic = settings.backend().open(critic, Math.toIntExact(x.get(1)), model, learningRate);
         this.pending = model.newSubManager();
     }
 
@@ -97,7 +93,7 @@ final class CriticTrainer implements AutoCloseable {
             target = objective.objective(scores);
             collector.backward(target.neg());
         }
-        optimizer.update(scores.getManager());
+        critic.update(scores);
         // gradient recording is off again here, so these records build no graph
         NDArray value = trainsOnValue ? target : bound.value(scores);
         NDArray record = NDArrays.stack(new NDList(value, target, scores.abs().max()));
@@ -134,10 +130,20 @@ final class CriticTrainer implements AutoCloseable {
     }
 
     /**
-     * Adam's learning rate, the largest |score| before the run counts as diverged, and the seed of the engine's
-     * random generator (initial weights, engine-side batches).
+     * Adam's learning rate, the largest |score| before the run counts as diverged, the seed of the engine's
+     * random generator (initial weights, engine-side batches), and where the critic trains.
      */
-    record Settings(double learningRate, double maxScore, long seed) {
+    record Settings(double learningRate, double maxScore, long seed, CriticBackend backend) {
+
+        /** With the {@link CriticBackend#AUTO automatic} backend. */
+        Settings(double learningRate, double maxScore, long seed) {
+            this(learningRate, maxScore, seed, CriticBackend.AUTO);
+        }
+    }
+
+    /** Which backend trains the critic, in words. */
+    String backend() {
+        return critic.description();
     }
 
     /** Receives each step's training-batch value and objective, in step order. */
@@ -157,8 +163,7 @@ final class CriticTrainer implements AutoCloseable {
     }
 
     private NDArray scores(NDList batch, boolean training, long step) {
-        store.beginStep(batch.head().getManager());
-        NDArray scores = critic.forward(store, batch, training).singletonOrThrow();
+        NDArray scores = training ? critic.trainingScores(batch) : critic.scores(batch);
         if (step != 1) {
             return scores;
         }

@@ -75,7 +75,7 @@ public final class GaussianStaircase implements Analysis {
     public ExtensionInfo info() {
         return ExtensionInfo.of("gaussian-staircase", "Gaussian staircase: bounds tracking a stepwise true MI, with "
                 + "figure and bias/variance table.", BOUNDS, CRITIC, DIM, STAGES, STEPS, BATCH, LEARNING_RATE,
-                SMOOTHING, MAX_SCORE);
+                SMOOTHING, MAX_SCORE, CriticBackend.PARAMETER);
     }
 
     @Override
@@ -120,7 +120,7 @@ public final class GaussianStaircase implements Analysis {
         try (NDManager run = ctx.ndManager().newSubManager();
              CriticTrainer trainer = new CriticTrainer(spec.toString(), bound, critic, new Shape(batch, dim),
                      new Shape(batch, dim), new CriticTrainer.Settings(ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE),
-                     ctx.splittableRandom().nextLong()), run, recording)) {
+                     ctx.splittableRandom().nextLong(), ctx.param(CriticBackend.PARAMETER)), run, recording)) {
             steps(trainer, source, run, ctx, truth.length, done, all);
             return recording.finished();
         } catch (EstimationException e) {

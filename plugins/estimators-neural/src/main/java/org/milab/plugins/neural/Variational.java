@@ -99,7 +99,8 @@ public final class Variational implements Estimator {
     public ExtensionInfo info() {
         return ExtensionInfo.of("variational", "Variational MI estimator: trains a critic on a bound (InfoNCE, "
                 + "SMILE, NWJ, ...) and reports the bound.", BOUND, CRITIC, STEPS, BATCH, LEARNING_RATE, VALIDATION,
-                EVAL_EVERY, PATIENCE, RULE, WINDOW, STANDARDISE, MAX_SCORE, FRESH_DATA, SEEDS);
+                EVAL_EVERY, PATIENCE, RULE, WINDOW, STANDARDISE, MAX_SCORE, FRESH_DATA, SEEDS,
+                CriticBackend.PARAMETER);
     }
 
     @Override
@@ -129,7 +130,8 @@ public final class Variational implements Estimator {
         try (NDManager run = ctx.ndManager().newSubManager()) {
             Training training = new Training(ctx, bound, split, batch,
                     fresh.isPresent() ? FreshRows::new : RowSampler::new, seed, suffix);
-            Estimate e = training.run(run, critic).toEstimate(ctx.param(RULE), ctx.param(WINDOW), x.rows(), batch);
+            Estimate e = training.run(run, critic).toEstimate(ctx.param(RULE), ctx.param(WINDOW), x.rows(), batch)
+                    .withNote("critic trained by " + training.backend);
             return fresh.isPresent() ? e.withDiagnostic("fresh-rows", split.trainX().rows()) : e;
         }
     }
@@ -202,6 +204,8 @@ public final class Variational implements Estimator {
 
         private final long seed;
         private final String suffix;
+        /** Which backend trained the critic, once {@link #run} has started. */
+        private String backend;
 
         Training(RunContext ctx, MiBound bound, Split split, int batch, Sampling sampling, long seed, String suffix) {
             this.ctx = ctx;
@@ -219,7 +223,9 @@ public final class Variational implements Estimator {
             Trace trace = new Trace(ctx.param(STEPS));
             try (CriticTrainer trainer = new CriticTrainer(bound.info().name(), bound, critic,
                     new Shape(batch, t.trainX().getShape().get(1)), new Shape(batch, t.trainY().getShape().get(1)),
-                    new CriticTrainer.Settings(ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), seed), run, sink(trace))) {
+                    new CriticTrainer.Settings(ctx.param(LEARNING_RATE), ctx.param(MAX_SCORE), seed,
+                    ctx.param(CriticBackend.PARAMETER)), run, sink(trace))) {
+                backend = trainer.backend();
                 loop(trainer, source, t, trace, run);
             }
             return trace;

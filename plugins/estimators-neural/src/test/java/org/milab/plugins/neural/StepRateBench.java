@@ -22,8 +22,8 @@ import org.milab.plugins.neural.critic.CriticShapes;
  * <p>On AMD processors set {@code MKL_CBWR=AVX2} as the {@code milab} launcher does (see there).
  *
  * <pre>
- * java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
- *      -cp CLASSPATH org.milab.plugins.neural.StepRateBench separable-critic 2000
+ * java --add-modules jdk.incubator.vector -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
+ *      -Dai.djl.pytorch.num_interop_threads=1 -cp CLASSPATH org.milab.plugins.neural.StepRateBench separable-critic 2000 fused
  * </pre>
  */
 public final class StepRateBench {
@@ -34,11 +34,12 @@ public final class StepRateBench {
     private StepRateBench() {
     }
 
-    /** Arguments: critic name, measured steps. */
+    /** Arguments: critic name, measured steps, backend (auto, engine or fused). */
     public static void main(String[] args) throws Exception {
         String critic = args.length > 0 ? args[0] : "separable-critic";
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int warmup = Math.max(20, steps / 10);
+        CriticBackend backend = CriticBackend.valueOf(args.length > 2 ? args[2].toUpperCase(Locale.ROOT) : "AUTO");
         try (TestRunContext ctx = TestRunContext.of(new InfoNce(), 1)) {
             ctx.withComponents(NeuralComponents.all());
             Configured<ModelFactory> factory = ctx.component(ModelFactory.class, critic, Map.of());
@@ -46,7 +47,8 @@ public final class StepRateBench {
             NDManager run = ctx.ndManager().newSubManager();
             BatchSource source = new GaussianBatches(64, 20, step -> 4.0);
             try (CriticTrainer trainer = new CriticTrainer("infonce", new InfoNce(), block, new Shape(64, 20),
-                    new Shape(64, 20), new CriticTrainer.Settings(5e-4, 1e4, 1), run, (s, value, objective) -> { })) {
+                    new Shape(64, 20), new CriticTrainer.Settings(5e-4, 1e4, 1, backend), run, (s, value, objective) -> { })) {
+                System.out.println("critic trained by " + trainer.backend());
                 train(trainer, source, run, warmup);
                 long[] before = memory();
                 long start = System.nanoTime();
@@ -70,13 +72,13 @@ public final class StepRateBench {
                     }
                 }
                 java.util.Arrays.sort(blocks);
-                System.out.printf(Locale.ROOT, "djl %s blocks of %d steps: best %.1f steps/s, median %.1f steps/s%n",
+                System.out.printf(Locale.ROOT, "milab %s blocks of %d steps: best %.1f steps/s, median %.1f steps/s%n",
                         critic, BLOCK, blocks[blocks.length - 1], blocks[blocks.length / 2]);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpu = (cpuNanos() - cpuStart) / 1e9;
                 double thread = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadStart) / 1e9;
                 long[] after = memory();
-                System.out.printf(Locale.ROOT, "djl %s steps=%d seconds=%.3f steps/s=%.1f cpu-seconds=%.3f "
+                System.out.printf(Locale.ROOT, "milab %s steps=%d seconds=%.3f steps/s=%.1f cpu-seconds=%.3f "
                         + "steps/cpu-s=%.1f (training thread alone %.1f) heap-used %d->%d MiB, rss %d->%d MiB, arrays in run manager %d%n",
                         critic, steps, seconds, steps / seconds, cpu, steps / cpu, steps / thread,
                         before[0] >> 20, after[0] >> 20, before[1] >> 20, after[1] >> 20,

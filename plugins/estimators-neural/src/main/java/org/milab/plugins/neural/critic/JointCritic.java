@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import java.util.List;
@@ -54,9 +55,9 @@ public final class JointCritic implements ModelFactory {
 
     /** The block: split first layer, then an MLP over the n x n grid of pairs. */
     static final class Joint extends PairScoreBlock {
-        private final Block fromX;
-        private final Block fromY;
-        private final Block rest;
+        private final Linear fromX;
+        private final Linear fromY;
+        private final SequentialBlock rest;
         private final Nonlinearity activation;
 
         Joint(List<Integer> hidden, Nonlinearity activation) {
@@ -76,6 +77,11 @@ public final class JointCritic implements ModelFactory {
             NDArray ay = apply(fromY, store, y, training).expandDims(0);   // (1, m, h)
             NDArray hidden = activation.apply(ax.add(ay));                 // (n, m, h)
             return apply(rest, store, hidden, training).reshape(n, m);
+        }
+
+        DenseLayout layout() {
+            return new DenseLayout.Joint(DenseLayout.layer(fromX), DenseLayout.layer(fromY), DenseLayout.layers(rest),
+                    activation);
         }
 
         @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.milab.api.Citation;
@@ -49,10 +50,12 @@ public final class SeparableCritic implements ModelFactory {
 
     /** The block: two encoders and an inner product. */
     static final class Separable extends PairScoreBlock {
-        private final Block g;
-        private final Block h;
+        private final SequentialBlock g;
+        private final SequentialBlock h;
+        private final Nonlinearity activation;
 
         Separable(List<Integer> hidden, int embedding, Nonlinearity activation) {
+            this.activation = activation;
             g = addChildBlock("g", Mlp.of(hidden, embedding, activation));
             h = addChildBlock("h", Mlp.of(hidden, embedding, activation));
         }
@@ -60,6 +63,10 @@ public final class SeparableCritic implements ModelFactory {
         @Override
         NDArray scores(ParameterStore store, NDArray x, NDArray y, boolean training) {
             return apply(g, store, x, training).matMul(apply(h, store, y, training).transpose());
+        }
+
+        DenseLayout layout() {
+            return new DenseLayout.Separable(DenseLayout.layers(g), DenseLayout.layers(h), activation);
         }
 
         @Override
