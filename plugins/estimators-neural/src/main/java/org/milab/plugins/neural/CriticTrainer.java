@@ -24,9 +24,9 @@ import org.milab.api.bound.TrainingObjective;
  *
  * <p>Memory: the critic's parameters and Adam's moments live in a sub-manager of the caller's manager (or, fused,
  * in float arrays), closed by {@link #close()}; everything a step creates (batch, scores, gradients) lives in the
- * step manager the caller opens and closes around each call, so memory stays flat however many steps run. Each step's value, objective and largest
- * |score| are read back in batches of {@value #READBACK_EVERY} steps, one copy per batch, for the trace and the
- * divergence check.
+ * step manager the caller opens and closes around each call, so memory stays flat however many steps run. Each
+ * step's value, objective and largest |score| are read back in batches of {@value #READBACK_EVERY} steps, one copy
+ * per batch, for the trace and the divergence check.
  *
  * <p>Divergence (a non-finite value or objective, or a score beyond {@code maxScore} in absolute value) throws an
  * {@link EstimationException} naming the bound, the step and what to try.

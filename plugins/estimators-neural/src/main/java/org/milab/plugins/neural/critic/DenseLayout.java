@@ -19,7 +19,7 @@ public sealed interface DenseLayout {
     /** The activation of every hidden layer. */
     Nonlinearity activation();
 
-    /** A dense layer {@code y = x W^T + b} (no bias: {@code bias} null), followed by the activation when {@code activated}. */
+    /** A dense layer {@code y = x W^T + b} (no bias: {@code bias} null), then the activation when {@code activated}. */
     record Layer(Parameter weight, Parameter bias, boolean activated) {
     }
 

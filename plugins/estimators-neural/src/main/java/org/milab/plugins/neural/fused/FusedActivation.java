@@ -58,26 +58,36 @@ enum FusedActivation {
 
     /** {@code g *= f'} at outputs {@code y}, for {@code [0, length)} of both arrays. */
     void backpropagate(float[] y, float[] g, int length) {
-        int i = 0;
-        if (this != SOFTPLUS) {
-            for (; i <= length - LANES.length(); i += LANES.length()) {
-                FloatVector out = FloatVector.fromArray(LANES, y, i);
-                FloatVector grad = FloatVector.fromArray(LANES, g, i);
-                vector(out, grad).intoArray(g, i);
-            }
-        }
+        int i = switch (this) {
+            case RELU -> rectifierBackward(y, g, length, 0f);
+            case LEAKY_RELU -> rectifierBackward(y, g, length, LEAK);
+            case TANH -> tanhBackward(y, g, length);
+            case SOFTPLUS -> 0;
+        };
         for (; i < length; i++) {
             g[i] *= derivative(y[i]);
         }
     }
 
-    private FloatVector vector(FloatVector y, FloatVector g) {
-        return switch (this) {
-            case RELU -> g.blend(0f, y.compare(VectorOperators.LE, 0f));
-            case LEAKY_RELU -> g.blend(g.mul(LEAK), y.compare(VectorOperators.LE, 0f));
-            case TANH -> g.mul(y.mul(y).neg().add(1f));
-            case SOFTPLUS -> throw new AssertionError("softplus backpropagates per element");
-        };
+    /** {@code g *= (y > 0 ? 1 : slope)} a vector at a time; returns where the scalar tail starts. */
+    private static int rectifierBackward(float[] y, float[] g, int length, float slope) {
+        int i = 0;
+        for (; i <= length - LANES.length(); i += LANES.length()) {
+            FloatVector grad = FloatVector.fromArray(LANES, g, i);
+            grad.blend(grad.mul(slope), FloatVector.fromArray(LANES, y, i).compare(VectorOperators.LE, 0f))
+                    .intoArray(g, i);
+        }
+        return i;
+    }
+
+    /** {@code g *= 1 - y^2} a vector at a time; returns where the scalar tail starts. */
+    private static int tanhBackward(float[] y, float[] g, int length) {
+        int i = 0;
+        for (; i <= length - LANES.length(); i += LANES.length()) {
+            FloatVector out = FloatVector.fromArray(LANES, y, i);
+            FloatVector.fromArray(LANES, g, i).mul(out.mul(out).neg().add(1f)).intoArray(g, i);
+        }
+        return i;
     }
 
     private float derivative(float y) {

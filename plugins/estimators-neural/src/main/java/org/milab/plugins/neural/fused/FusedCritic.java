@@ -137,7 +137,7 @@ public final class FusedCritic {
         return net.forward(params, x, y, n, m);
     }
 
-    /** The gradient of the loss at every parameter, from its gradient {@code dScores} at the last scores (overwritten). */
+    /** The loss's gradient at every parameter, from its gradient {@code dScores} at the last scores (overwritten). */
     public void backward(float[] dScores) {
         net.backward(params, grads, dScores);
     }

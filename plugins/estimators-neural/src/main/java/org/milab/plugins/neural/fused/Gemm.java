@@ -26,10 +26,11 @@ final class Gemm {
     private static final VectorSpecies<Float> LANES = FloatVector.SPECIES_PREFERRED;
     private static final int W = LANES.length();
     private static final int PANEL = 2 * W;
-    private static final int ROWS = 4;
+    private static final int ROWS = 8;
 
     private float[] pack = new float[0];
-    private final float[] scratch = new float[PANEL];
+    /** A finished block of C, {@link #ROWS} rows of {@link #PANEL}, on its way out. */
+    private final float[] block = new float[ROWS * PANEL];
 
     /** An operand: {@code data} from {@code offset}, row-major, read as its transpose when {@code transposed}. */
     record Operand(float[] data, int offset, boolean transposed) {
@@ -52,8 +53,9 @@ final class Gemm {
     }
 
     /**
-     * {@code C (m x n, from its offset; never transposed) = op(A) (m x k) . op(B) (k x n)}, added to C's contents when {@code accumulate}. A transposed
-     * operand is stored as its transpose: {@code A} as {@code k x m}, {@code B} as {@code n x k}.
+     * {@code C (m x n) = op(A) (m x k) . op(B) (k x n)}, or {@code C += ...} when {@code accumulate}; C is written
+     * from its offset and never transposed. A transposed operand is stored as its transpose: {@code A} as
+     * {@code k x m}, {@code B} as {@code n x k}.
      */
     void multiply(Operand a, Operand b, Operand c, int m, int n, int k, boolean accumulate) {
         if (n == 1 && !a.transposed()) {
@@ -66,20 +68,19 @@ final class Gemm {
         for (int j = 0; j < n; j += PANEL) {
             int width = Math.min(PANEL, n - j);
             packPanel(b, j, width, n, k);
-            Block block = new Block(a, c, m, n, k, j, width, accumulate, scratch);
+            Block panel = new Block(a, c, m, n, k, j, width, accumulate);
             int i = 0;
             for (; i + ROWS <= m; i += ROWS) {
-                fourRows(block, i);
+                eightRows(panel, i);
             }
             for (; i < m; i++) {
-                oneRow(block, i);
+                oneRow(panel, i);
             }
         }
     }
 
     /** Where one panel's products go: the operand A, C and the panel's columns [j, j + width). */
-    private record Block(Operand a, Operand c, int m, int n, int k, int j, int width, boolean accumulate,
-                         float[] scratch) {
+    private record Block(Operand a, Operand c, int m, int n, int k, int j, int width, boolean accumulate) {
 
         /** Index in A's array of A(i, 0), and the step from A(i, p) to A(i, p + 1) and to A(i + 1, p). */
         int rowStart(int i) {
@@ -117,51 +118,43 @@ final class Gemm {
         }
     }
 
-    /** Rows i..i+3 of the panel: eight accumulators, K rank-one updates. */
-    private void fourRows(Block blk, int i) {
+    /**
+     * Rows i..i+7 of the panel: sixteen accumulators (one line per row of the block; with two panel vectors and a
+     * broadcast, 19 of AVX-512's 32 registers), K rank-one updates, then the block out through {@link #emit}. No
+     * vector crosses a method boundary: C2 keeps a vector in a register only where it sees every use.
+     */
+    private void eightRows(Block blk, int i) {
         float[] a = blk.a().data();
-        float[] bp = pack;
         int ds = blk.depthStride();
         int rs = blk.rowStride();
-        int at = blk.rowStart(i);
-        // one zero() per accumulator: C2 keeps loop-carried vectors in registers only when no two share a box
-        FloatVector c00 = FloatVector.zero(LANES);
-        FloatVector c01 = FloatVector.zero(LANES);
-        FloatVector c10 = FloatVector.zero(LANES);
-        FloatVector c11 = FloatVector.zero(LANES);
-        FloatVector c20 = FloatVector.zero(LANES);
-        FloatVector c21 = FloatVector.zero(LANES);
-        FloatVector c30 = FloatVector.zero(LANES);
-        FloatVector c31 = FloatVector.zero(LANES);
-        int k = blk.k();
-        int r1 = at + rs;
-        int r2 = at + 2 * rs;
-        int r3 = at + 3 * rs;
-        for (int p = 0; p < k; p++) {
-            int q = p * PANEL;
-            int ap = p * ds;
-            FloatVector b0 = FloatVector.fromArray(LANES, bp, q);
-            FloatVector b1 = FloatVector.fromArray(LANES, bp, q + W);
-            FloatVector a0 = FloatVector.broadcast(LANES, a[at + ap]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(LANES, a[r1 + ap]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(LANES, a[r2 + ap]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(LANES, a[r3 + ap]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
+        int a0 = blk.rowStart(i);
+        FloatVector z = FloatVector.zero(LANES);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+        FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        for (int p = 0, q = 0, x = a0; p < blk.k(); p++, q += PANEL, x += ds) {
+            FloatVector b0 = FloatVector.fromArray(LANES, pack, q);
+            FloatVector b1 = FloatVector.fromArray(LANES, pack, q + W);
+            FloatVector r = FloatVector.broadcast(LANES, a[x]); c00 = r.fma(b0, c00); c01 = r.fma(b1, c01);
+            r = FloatVector.broadcast(LANES, a[x + rs]); c10 = r.fma(b0, c10); c11 = r.fma(b1, c11);
+            r = FloatVector.broadcast(LANES, a[x + 2 * rs]); c20 = r.fma(b0, c20); c21 = r.fma(b1, c21);
+            r = FloatVector.broadcast(LANES, a[x + 3 * rs]); c30 = r.fma(b0, c30); c31 = r.fma(b1, c31);
+            r = FloatVector.broadcast(LANES, a[x + 4 * rs]); c40 = r.fma(b0, c40); c41 = r.fma(b1, c41);
+            r = FloatVector.broadcast(LANES, a[x + 5 * rs]); c50 = r.fma(b0, c50); c51 = r.fma(b1, c51);
+            r = FloatVector.broadcast(LANES, a[x + 6 * rs]); c60 = r.fma(b0, c60); c61 = r.fma(b1, c61);
+            r = FloatVector.broadcast(LANES, a[x + 7 * rs]); c70 = r.fma(b0, c70); c71 = r.fma(b1, c71);
         }
-        store(blk, i, c00, c01);
-        store(blk, i + 1, c10, c11);
-        store(blk, i + 2, c20, c21);
-        store(blk, i + 3, c30, c31);
+        c00.intoArray(block, 0); c01.intoArray(block, W);
+        c10.intoArray(block, PANEL); c11.intoArray(block, PANEL + W);
+        c20.intoArray(block, 2 * PANEL); c21.intoArray(block, 2 * PANEL + W);
+        c30.intoArray(block, 3 * PANEL); c31.intoArray(block, 3 * PANEL + W);
+        c40.intoArray(block, 4 * PANEL); c41.intoArray(block, 4 * PANEL + W);
+        c50.intoArray(block, 5 * PANEL); c51.intoArray(block, 5 * PANEL + W);
+        c60.intoArray(block, 6 * PANEL); c61.intoArray(block, 6 * PANEL + W);
+        c70.intoArray(block, 7 * PANEL); c71.intoArray(block, 7 * PANEL + W);
+        emit(blk, i, ROWS);
     }
 
-    /** Row i of the panel (the rows left over by the blocks of four). */
+    /** Row i of the panel (the rows left over by the blocks of eight). */
     private void oneRow(Block blk, int i) {
         float[] a = blk.a().data();
         int ds = blk.depthStride();
@@ -173,29 +166,24 @@ final class Gemm {
             c0 = ai.fma(FloatVector.fromArray(LANES, pack, q), c0);
             c1 = ai.fma(FloatVector.fromArray(LANES, pack, q + W), c1);
         }
-        store(blk, i, c0, c1);
+        c0.intoArray(block, 0);
+        c1.intoArray(block, W);
+        emit(blk, i, 1);
     }
 
-    /** Writes (or adds) two accumulators to row i, columns [j, j + width) of C. */
-    private static void store(Block blk, int i, FloatVector first, FloatVector second) {
+    /** Writes (or adds) the first {@code rows} rows of the block buffer to rows i.. of C, columns [j, j + width). */
+    private void emit(Block blk, int i, int rows) {
         float[] c = blk.c().data();
-        int at = blk.c().offset() + i * blk.n() + blk.j();
-        if (blk.width() == PANEL) {
-            if (blk.accumulate()) {
-                first = first.add(FloatVector.fromArray(LANES, c, at));
-                second = second.add(FloatVector.fromArray(LANES, c, at + W));
+        for (int r = 0; r < rows; r++) {
+            int at = blk.c().offset() + (i + r) * blk.n() + blk.j();
+            int from = r * PANEL;
+            if (blk.width() == PANEL && !blk.accumulate()) {
+                System.arraycopy(block, from, c, at, PANEL);
+            } else {
+                for (int q = 0; q < blk.width(); q++) {
+                    c[at + q] = blk.accumulate() ? c[at + q] + block[from + q] : block[from + q];
+                }
             }
-            first.intoArray(c, at);
-            second.intoArray(c, at + W);
-            return;
-        }
-        // the last, narrower panel: through a scratch row and scalar copies, since a masked store (not a
-        // compiler intrinsic in JDK 17) would make C2 box the accumulators of every panel (measured 6x slower)
-        float[] row = blk.scratch();
-        first.intoArray(row, 0);
-        second.intoArray(row, W);
-        for (int q = 0; q < blk.width(); q++) {
-            c[at + q] = blk.accumulate() ? c[at + q] + row[q] : row[q];
         }
     }
 
