@@ -27,6 +27,8 @@ final class Gemm {
     private static final int W = LANES.length();
     private static final int PANEL = 2 * W;
     private static final int ROWS = 8;
+    /** Depth of a chunk: a chunk of packed B (DEPTH x n, 256 KiB at n = 256) stays in a 1 MiB L2 cache. */
+    private static final int DEPTH = 256;
 
     private float[] pack = new float[0];
     /** A finished block of C, {@link #ROWS} rows of {@link #PANEL}, on its way out. */
@@ -62,29 +64,36 @@ final class Gemm {
             rowDots(a, b, c, m, k, accumulate);
             return;
         }
-        if (pack.length < k * PANEL) {
-            pack = new float[k * PANEL];
+        int panels = (n + PANEL - 1) / PANEL;
+        if (pack.length < Math.min(k, DEPTH) * panels * PANEL) {
+            pack = new float[Math.min(k, DEPTH) * panels * PANEL];
         }
-        for (int j = 0; j < n; j += PANEL) {
-            int width = Math.min(PANEL, n - j);
-            packPanel(b, j, width, n, k);
-            Block panel = new Block(a, c, m, n, k, j, width, accumulate);
+        for (int pc = 0; pc < k; pc += DEPTH) {
+            Block chunk = new Block(a, c, m, n, k, pc, Math.min(DEPTH, k - pc), accumulate || pc > 0);
+            packChunk(b, chunk, panels);
             int i = 0;
             for (; i + ROWS <= m; i += ROWS) {
-                eightRows(panel, i);
+                for (int panel = 0; panel < panels; panel++) {
+                    eightRows(chunk, i, panel);
+                }
             }
             for (; i < m; i++) {
-                oneRow(panel, i);
+                for (int panel = 0; panel < panels; panel++) {
+                    oneRow(chunk, i, panel);
+                }
             }
         }
     }
 
-    /** Where one panel's products go: the operand A, C and the panel's columns [j, j + width). */
-    private record Block(Operand a, Operand c, int m, int n, int k, int j, int width, boolean accumulate) {
+    /**
+     * One depth chunk of a product: rows [pc, pc + kc) of op(B) (packed) against columns [pc, pc + kc) of op(A),
+     * added to C when {@code accumulate} (every chunk after the first).
+     */
+    private record Block(Operand a, Operand c, int m, int n, int k, int pc, int kc, boolean accumulate) {
 
-        /** Index in A's array of A(i, 0), and the step from A(i, p) to A(i, p + 1) and to A(i + 1, p). */
+        /** Index in A's array of A(i, pc); {@link #depthStride} steps to A(i, p + 1), {@link #rowStride} to A(i + 1, p). */
         int rowStart(int i) {
-            return a.offset() + (a.transposed() ? i : i * k);
+            return a.offset() + (a.transposed() ? pc * m + i : i * k + pc);
         }
 
         int depthStride() {
@@ -94,26 +103,42 @@ final class Gemm {
         int rowStride() {
             return a.transposed() ? 1 : k;
         }
+
+        /** Columns of C in panel {@code panel}: the panel's first column and its width. */
+        int column(int panel) {
+            return panel * PANEL;
+        }
+
+        int width(int panel) {
+            return Math.min(PANEL, n - panel * PANEL);
+        }
     }
 
-    /** Copies columns [j, j + width) of op(B) into the packing buffer, K rows of {@link #PANEL}, zero-padded. */
-    private void packPanel(Operand b, int j, int width, int n, int k) {
+    /**
+     * Packs rows [pc, pc + kc) of op(B) into {@code panels} panels, each kc rows of {@link #PANEL} contiguous floats
+     * (zero-padded past column n), one after another.
+     */
+    private void packChunk(Operand b, Block chunk, int panels) {
         float[] src = b.data();
-        if (!b.transposed()) {
-            for (int p = 0; p < k; p++) {
-                System.arraycopy(src, b.offset() + p * n + j, pack, p * PANEL, width);
-            }
-        } else {
-            for (int q = 0; q < width; q++) {
-                int from = b.offset() + (j + q) * k;
-                for (int p = 0; p < k; p++) {
-                    pack[p * PANEL + q] = src[from + p];
+        int kc = chunk.kc();
+        for (int panel = 0; panel < panels; panel++) {
+            int base = panel * kc * PANEL;
+            int j = chunk.column(panel);
+            int width = chunk.width(panel);
+            if (!b.transposed()) {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(src, b.offset() + (chunk.pc() + p) * chunk.n() + j, pack, base + p * PANEL, width);
+                }
+            } else {
+                for (int q = 0; q < width; q++) {
+                    int from = b.offset() + (j + q) * chunk.k() + chunk.pc();
+                    for (int p = 0; p < kc; p++) {
+                        pack[base + p * PANEL + q] = src[from + p];
+                    }
                 }
             }
-        }
-        if (width < PANEL) {
-            for (int p = 0; p < k; p++) {
-                java.util.Arrays.fill(pack, p * PANEL + width, (p + 1) * PANEL, 0f);
+            for (int p = 0; width < PANEL && p < kc; p++) {
+                java.util.Arrays.fill(pack, base + p * PANEL + width, base + (p + 1) * PANEL, 0f);
             }
         }
     }
@@ -123,7 +148,7 @@ final class Gemm {
      * broadcast, 19 of AVX-512's 32 registers), K rank-one updates, then the block out through {@link #emit}. No
      * vector crosses a method boundary: C2 keeps a vector in a register only where it sees every use.
      */
-    private void eightRows(Block blk, int i) {
+    private void eightRows(Block blk, int i, int panel) {
         float[] a = blk.a().data();
         int ds = blk.depthStride();
         int rs = blk.rowStride();
@@ -131,7 +156,7 @@ final class Gemm {
         FloatVector z = FloatVector.zero(LANES);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
         FloatVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
-        for (int p = 0, q = 0, x = a0; p < blk.k(); p++, q += PANEL, x += ds) {
+        for (int p = 0, q = panel * blk.kc() * PANEL, x = a0; p < blk.kc(); p++, q += PANEL, x += ds) {
             FloatVector b0 = FloatVector.fromArray(LANES, pack, q);
             FloatVector b1 = FloatVector.fromArray(LANES, pack, q + W);
             FloatVector r = FloatVector.broadcast(LANES, a[x]); c00 = r.fma(b0, c00); c01 = r.fma(b1, c01);
@@ -151,36 +176,37 @@ final class Gemm {
         c50.intoArray(block, 5 * PANEL); c51.intoArray(block, 5 * PANEL + W);
         c60.intoArray(block, 6 * PANEL); c61.intoArray(block, 6 * PANEL + W);
         c70.intoArray(block, 7 * PANEL); c71.intoArray(block, 7 * PANEL + W);
-        emit(blk, i, ROWS);
+        emit(blk, i, ROWS, panel);
     }
 
     /** Row i of the panel (the rows left over by the blocks of eight). */
-    private void oneRow(Block blk, int i) {
+    private void oneRow(Block blk, int i, int panel) {
         float[] a = blk.a().data();
         int ds = blk.depthStride();
         int at = blk.rowStart(i);
         FloatVector c0 = FloatVector.zero(LANES);
         FloatVector c1 = FloatVector.zero(LANES);
-        for (int p = 0, q = 0; p < blk.k(); p++, q += PANEL, at += ds) {
+        for (int p = 0, q = panel * blk.kc() * PANEL; p < blk.kc(); p++, q += PANEL, at += ds) {
             FloatVector ai = FloatVector.broadcast(LANES, a[at]);
             c0 = ai.fma(FloatVector.fromArray(LANES, pack, q), c0);
             c1 = ai.fma(FloatVector.fromArray(LANES, pack, q + W), c1);
         }
         c0.intoArray(block, 0);
         c1.intoArray(block, W);
-        emit(blk, i, 1);
+        emit(blk, i, 1, panel);
     }
 
-    /** Writes (or adds) the first {@code rows} rows of the block buffer to rows i.. of C, columns [j, j + width). */
-    private void emit(Block blk, int i, int rows) {
+    /** Writes (or adds) the first {@code rows} rows of the block buffer to rows i.. of C, in panel {@code panel}. */
+    private void emit(Block blk, int i, int rows, int panel) {
         float[] c = blk.c().data();
+        int width = blk.width(panel);
         for (int r = 0; r < rows; r++) {
-            int at = blk.c().offset() + (i + r) * blk.n() + blk.j();
+            int at = blk.c().offset() + (i + r) * blk.n() + blk.column(panel);
             int from = r * PANEL;
-            if (blk.width() == PANEL && !blk.accumulate()) {
+            if (width == PANEL && !blk.accumulate()) {
                 System.arraycopy(block, from, c, at, PANEL);
             } else {
-                for (int q = 0; q < blk.width(); q++) {
+                for (int q = 0; q < width; q++) {
                     c[at + q] = blk.accumulate() ? c[at + q] + block[from + q] : block[from + q];
                 }
             }
