@@ -18,6 +18,9 @@ import org.milab.plugins.neural.critic.DenseLayout;
  * nothing and makes no engine call. The bound stays the engine's: the trainer hands it the scores and returns its
  * gradient {@code dL/dS} to {@link #backward}.
  *
+ * <p>Large matrix products (the joint critic's) are split over {@link KernelThreads#count()} threads, the same
+ * setting as the engine's intra-op threads.
+ *
  * <p>The parameters start as copies of the initialised block's, in the block's parameter order (the layout of
  * {@code FlatParameters}), so the same seed gives the same initial critic on either path; the gradients are the
  * engine's up to float rounding ({@code FusedCriticTest}).
@@ -83,7 +86,7 @@ public final class FusedCritic {
         Map<Parameter, Integer> offsets = new IdentityHashMap<>();
         float[] params = flatten(critic, offsets);
         FusedActivation activation = FusedActivation.of(layout.activation()).orElseThrow();
-        Gemm gemm = new Gemm();
+        Gemm gemm = new Gemm(KernelThreads.count());
         ScoreNet net;
         if (layout instanceof DenseLayout.Separable s) {
             net = new SeparableNet(stack(s.g(), offsets, activation, gemm), stack(s.h(), offsets, activation, gemm),

@@ -1,5 +1,8 @@
 package org.milab.plugins.neural.fused;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -19,7 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>A product with one output column and an untransposed A (a critic's scalar output layer) is a row of dot
  * products instead, since a packed panel would be 31/32 padding.
  *
- * <p>Not thread-safe: an instance owns its packing buffer.
+ * <p>With more than one thread, a large product's rows are split over them (each its own block buffer, all reading
+ * the one packed chunk of B). Not thread-safe: an instance owns its packing buffer.
  */
 final class Gemm {
 
@@ -31,8 +35,24 @@ final class Gemm {
     private static final int DEPTH = 256;
 
     private float[] pack = new float[0];
-    /** A finished block of C, {@link #ROWS} rows of {@link #PANEL}, on its way out. */
-    private final float[] block = new float[ROWS * PANEL];
+    /**
+     * Products of at least this many multiply-adds (a chunk's m n kc) are split over the kernel threads: the joint
+     * critic's 4096 x 256 x 256, not the separable critic's 64-row products (handing work over costs ~10 us).
+     */
+    private static final long PARALLEL_WORK = 1L << 24;
+
+    /** Each worker's finished block of C, {@link #ROWS} rows of {@link #PANEL}, on its way out. */
+    private final float[][] workers;
+
+    /** A product on the calling thread alone. */
+    Gemm() {
+        this(1);
+    }
+
+    /** Large products split over {@code threads} threads (the calling one and {@link KernelThreads}'s pool). */
+    Gemm(int threads) {
+        workers = new float[Math.max(1, threads)][ROWS * PANEL];
+    }
 
     /** An operand: {@code data} from {@code offset}, row-major, read as its transpose when {@code transposed}. */
     record Operand(float[] data, int offset, boolean transposed) {
@@ -71,17 +91,45 @@ final class Gemm {
         for (int pc = 0; pc < k; pc += DEPTH) {
             Block chunk = new Block(a, c, m, n, k, pc, Math.min(DEPTH, k - pc), accumulate || pc > 0);
             packChunk(b, chunk, panels);
-            int i = 0;
-            for (; i + ROWS <= m; i += ROWS) {
-                for (int panel = 0; panel < panels; panel++) {
-                    eightRows(chunk, i, panel);
-                }
+            if (workers.length > 1 && (long) m * n * chunk.kc() >= PARALLEL_WORK && m >= 2 * ROWS) {
+                inParallel(chunk, panels);
+            } else {
+                rows(chunk, panels, 0, m, workers[0]);
             }
-            for (; i < m; i++) {
-                for (int panel = 0; panel < panels; panel++) {
-                    oneRow(chunk, i, panel);
-                }
+        }
+    }
+
+    /** Rows [from, to) of C for one chunk, all panels, with {@code out} as the block buffer. */
+    private void rows(Block chunk, int panels, int from, int to, float[] out) {
+        int i = from;
+        for (; i + ROWS <= to; i += ROWS) {
+            for (int panel = 0; panel < panels; panel++) {
+                eightRows(chunk, i, panel, out);
             }
+        }
+        for (; i < to; i++) {
+            for (int panel = 0; panel < panels; panel++) {
+                oneRow(chunk, i, panel, out);
+            }
+        }
+    }
+
+    /** The chunk's rows split into one contiguous range per worker (whole blocks of eight), run on the pool. */
+    private void inParallel(Block chunk, int panels) {
+        int blocks = (chunk.m() + ROWS - 1) / ROWS;
+        int parts = Math.min(workers.length, blocks);
+        List<Callable<Void>> tasks = new ArrayList<>(parts);
+        for (int t = 0; t < parts; t++) {
+            int from = Math.min(chunk.m(), blocks * t / parts * ROWS);
+            int to = Math.min(chunk.m(), blocks * (t + 1) / parts * ROWS);
+            float[] out = workers[t];
+            tasks.add(() -> {
+                rows(chunk, panels, from, to, out);
+                return null;
+            });
+        }
+        for (var done : KernelThreads.pool().invokeAll(tasks)) {
+            KernelThreads.join(done);
         }
     }
 
@@ -148,7 +196,7 @@ final class Gemm {
      * broadcast, 19 of AVX-512's 32 registers), K rank-one updates, then the block out through {@link #emit}. No
      * vector crosses a method boundary: C2 keeps a vector in a register only where it sees every use.
      */
-    private void eightRows(Block blk, int i, int panel) {
+    private void eightRows(Block blk, int i, int panel, float[] block) {
         float[] a = blk.a().data();
         int ds = blk.depthStride();
         int rs = blk.rowStride();
@@ -176,11 +224,11 @@ final class Gemm {
         c50.intoArray(block, 5 * PANEL); c51.intoArray(block, 5 * PANEL + W);
         c60.intoArray(block, 6 * PANEL); c61.intoArray(block, 6 * PANEL + W);
         c70.intoArray(block, 7 * PANEL); c71.intoArray(block, 7 * PANEL + W);
-        emit(blk, i, ROWS, panel);
+        emit(blk, i, ROWS, panel, block);
     }
 
     /** Row i of the panel (the rows left over by the blocks of eight). */
-    private void oneRow(Block blk, int i, int panel) {
+    private void oneRow(Block blk, int i, int panel, float[] block) {
         float[] a = blk.a().data();
         int ds = blk.depthStride();
         int at = blk.rowStart(i);
@@ -193,11 +241,11 @@ final class Gemm {
         }
         c0.intoArray(block, 0);
         c1.intoArray(block, W);
-        emit(blk, i, 1, panel);
+        emit(blk, i, 1, panel, block);
     }
 
     /** Writes (or adds) the first {@code rows} rows of the block buffer to rows i.. of C, in panel {@code panel}. */
-    private void emit(Block blk, int i, int rows, int panel) {
+    private static void emit(Block blk, int i, int rows, int panel, float[] block) {
         float[] c = blk.c().data();
         int width = blk.width(panel);
         for (int r = 0; r < rows; r++) {

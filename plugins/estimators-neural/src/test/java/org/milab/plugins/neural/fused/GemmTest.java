@@ -1,5 +1,6 @@
 package org.milab.plugins.neural.fused;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -28,6 +29,21 @@ class GemmTest {
                 }
             }
         }
+    }
+
+    /** A product large enough to be split over threads gives the same bits as on one thread (each row's arithmetic
+     * is the same). */
+    @ParameterizedTest
+    @CsvSource({"300, 260, 256, false", "1001, 64, 300, true", "4096, 256, 256, false"})
+    void threadsChangeNoBit(int m, int n, int k, boolean ta) {
+        Random random = new Random(m);
+        float[] a = fill(new float[m * k], random);
+        float[] b = fill(new float[k * n], random);
+        float[] serial = new float[m * n];
+        float[] parallel = new float[m * n];
+        new Gemm(1).multiply(new Operand(a, 0, ta), Operand.of(b), Operand.of(serial), m, n, k, false);
+        new Gemm(3).multiply(new Operand(a, 0, ta), Operand.of(b), Operand.of(parallel), m, n, k, false);
+        assertArrayEquals(serial, parallel);
     }
 
     private static void check(Gemm gemm, Random random, int[] mnk, boolean ta, boolean tb, boolean accumulate) {
