@@ -73,10 +73,11 @@ final class DenseStack {
      */
     void backward(float[] params, float[] grads, float[] dOut, float[] dInput) {
         float[] d = dOut;
+        boolean masked = false;
         for (int l = layers.size() - 1; l >= 0; l--) {
             Dense layer = layers.get(l);
             float[] x = l == 0 ? input : outputs[l - 1];
-            if (layer.activated()) {
+            if (layer.activated() && !masked) {
                 activation.backpropagate(outputs[l], d, rows * layer.out());
             }
             gemm.multiply(Operand.transposed(d), Operand.of(x), Operand.of(grads, layer.weight()), layer.out(),
@@ -85,12 +86,31 @@ final class DenseStack {
                 Pointwise.columnSums(d, rows, layer.out(), grads, layer.bias());
             }
             float[] down = l > 0 ? delta(l, layer) : dInput;
-            if (down != null) {
-                gemm.multiply(Operand.of(d), Operand.of(params, layer.weight()), Operand.of(down), rows, layer.in(),
-                        layer.out(), false);
-            }
+            float[] below = l > 0 && layers.get(l - 1).activated() ? x : null;
+            masked = down != null && propagate(params, layer, d, down, below);
             d = down;
         }
+    }
+
+    /**
+     * {@code down = d W}. A layer with one output (a critic's score layer) makes that an outer product, done a row at
+     * a time with the activation's derivative at {@code below} (the layer below's outputs, if it is activated)
+     * applied while the row is in the cache; returns whether it was.
+     */
+    private boolean propagate(float[] params, Dense layer, float[] d, float[] down, float[] below) {
+        if (layer.out() != 1) {
+            gemm.multiply(Operand.of(d), Operand.of(params, layer.weight()), Operand.of(down), rows, layer.in(),
+                    layer.out(), false);
+            return false;
+        }
+        int in = layer.in();
+        for (int r = 0; r < rows; r++) {
+            Pointwise.scaled(params, layer.weight(), d[r], down, r * in, in);
+            if (below != null) {
+                activation.backpropagate(below, r * in, down, r * in, in);
+            }
+        }
+        return below != null;
     }
 
     /** The buffer for the gradient at layer l's input. */

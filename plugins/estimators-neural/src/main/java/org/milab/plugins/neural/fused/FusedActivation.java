@@ -58,34 +58,39 @@ enum FusedActivation {
 
     /** {@code g *= f'} at outputs {@code y}, for {@code [0, length)} of both arrays. */
     void backpropagate(float[] y, float[] g, int length) {
+        backpropagate(y, 0, g, 0, length);
+    }
+
+    /** {@code g[gAt + i] *= f'(y[yAt + i])} for i in {@code [0, length)}. */
+    void backpropagate(float[] y, int yAt, float[] g, int gAt, int length) {
         int i = switch (this) {
-            case RELU -> rectifierBackward(y, g, length, 0f);
-            case LEAKY_RELU -> rectifierBackward(y, g, length, LEAK);
-            case TANH -> tanhBackward(y, g, length);
+            case RELU -> rectifierBackward(y, yAt, g, gAt, length, 0f);
+            case LEAKY_RELU -> rectifierBackward(y, yAt, g, gAt, length, LEAK);
+            case TANH -> tanhBackward(y, yAt, g, gAt, length);
             case SOFTPLUS -> 0;
         };
         for (; i < length; i++) {
-            g[i] *= derivative(y[i]);
+            g[gAt + i] *= derivative(y[yAt + i]);
         }
     }
 
     /** {@code g *= (y > 0 ? 1 : slope)} a vector at a time; returns where the scalar tail starts. */
-    private static int rectifierBackward(float[] y, float[] g, int length, float slope) {
+    private static int rectifierBackward(float[] y, int yAt, float[] g, int gAt, int length, float slope) {
         int i = 0;
         for (; i <= length - LANES.length(); i += LANES.length()) {
-            FloatVector grad = FloatVector.fromArray(LANES, g, i);
-            grad.blend(grad.mul(slope), FloatVector.fromArray(LANES, y, i).compare(VectorOperators.LE, 0f))
-                    .intoArray(g, i);
+            FloatVector grad = FloatVector.fromArray(LANES, g, gAt + i);
+            grad.blend(grad.mul(slope), FloatVector.fromArray(LANES, y, yAt + i).compare(VectorOperators.LE, 0f))
+                    .intoArray(g, gAt + i);
         }
         return i;
     }
 
     /** {@code g *= 1 - y^2} a vector at a time; returns where the scalar tail starts. */
-    private static int tanhBackward(float[] y, float[] g, int length) {
+    private static int tanhBackward(float[] y, int yAt, float[] g, int gAt, int length) {
         int i = 0;
         for (; i <= length - LANES.length(); i += LANES.length()) {
-            FloatVector out = FloatVector.fromArray(LANES, y, i);
-            FloatVector.fromArray(LANES, g, i).mul(out.mul(out).neg().add(1f)).intoArray(g, i);
+            FloatVector out = FloatVector.fromArray(LANES, y, yAt + i);
+            FloatVector.fromArray(LANES, g, gAt + i).mul(out.mul(out).neg().add(1f)).intoArray(g, gAt + i);
         }
         return i;
     }

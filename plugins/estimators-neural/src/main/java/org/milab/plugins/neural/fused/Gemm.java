@@ -139,7 +139,7 @@ final class Gemm {
      */
     private record Block(Operand a, Operand c, int m, int n, int k, int pc, int kc, boolean accumulate) {
 
-        /** Index in A's array of A(i, pc); {@link #depthStride} steps to A(i, p + 1), {@link #rowStride} to A(i + 1, p). */
+        /** Index in A's array of A(i, pc); {@link #depthStride} steps to A(i, p + 1), {@link #rowStride} to A(i + 1). */
         int rowStart(int i) {
             return a.offset() + (a.transposed() ? pc * m + i : i * k + pc);
         }

@@ -4,7 +4,8 @@ package org.milab.plugins.neural.fused;
  * The joint critic {@code f(x, y) = MLP([x, y])} (Poole et al. 2019, arXiv:1905.06922) on all n x m pairs, with the
  * first layer split: {@code H1[i, j] = f(A_x[i] + A_y[j])}, {@code A_x = X W_x^T + b}, {@code A_y = Y W_y^T}, then
  * the rest of the MLP over the n m rows of H1. Backward: {@code dZ1 = dH1 * f'(H1)}, {@code dA_x[i] = sum_j
- * dZ1[i, j]}, {@code dA_y[j] = sum_i dZ1[i, j]}, then the two first-layer halves' own backpropagation.
+ * dZ1[i, j]}, {@code dA_y[j] = sum_i dZ1[i, j]} (one pass over the pairs, a row at a time: dZ1 is never written
+ * out), then the two first-layer halves' own backpropagation.
  */
 final class JointNet implements ScoreNet {
 
@@ -51,7 +52,6 @@ final class JointNet implements ScoreNet {
     @Override
     public void backward(float[] params, float[] grads, float[] dScores) {
         rest.backward(params, grads, dScores, dHidden);
-        activation.backpropagate(hidden, dHidden, n * m * width);
         if (dAx.length < n * width) {
             dAx = new float[n * width];
         }
@@ -60,11 +60,12 @@ final class JointNet implements ScoreNet {
         }
         java.util.Arrays.fill(dAy, 0, m * width, 0f);
         for (int i = 0; i < n; i++) {
-            int block = i * m * width;
             java.util.Arrays.fill(dAx, i * width, (i + 1) * width, 0f);
             for (int j = 0; j < m; j++) {
-                Pointwise.addInto(dHidden, block + j * width, dAx, i * width, width);
-                Pointwise.addInto(dHidden, block + j * width, dAy, j * width, width);
+                int row = (i * m + j) * width;
+                activation.backpropagate(hidden, row, dHidden, row, width);
+                Pointwise.addInto(dHidden, row, dAx, i * width, width);
+                Pointwise.addInto(dHidden, row, dAy, j * width, width);
             }
         }
         fromX.backward(params, grads, dAx, null);

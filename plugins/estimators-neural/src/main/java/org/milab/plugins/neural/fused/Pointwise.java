@@ -23,6 +23,17 @@ final class Pointwise {
         }
     }
 
+    /** {@code to[at..at+n) = factor * from[start..start+n)}. */
+    static void scaled(float[] from, int start, float factor, float[] to, int at, int n) {
+        int i = 0;
+        for (; i <= n - LANES.length(); i += LANES.length()) {
+            FloatVector.fromArray(LANES, from, start + i).mul(factor).intoArray(to, at + i);
+        }
+        for (; i < n; i++) {
+            to[at + i] = factor * from[start + i];
+        }
+    }
+
     /** {@code out[at..at+n) = a[ai..ai+n) + b[bi..bi+n)}. */
     static void sum(float[] a, int ai, float[] b, int bi, float[] out, int at, int n) {
         int i = 0;
