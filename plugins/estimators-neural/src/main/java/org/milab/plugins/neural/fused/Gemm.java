@@ -12,18 +12,21 @@ import jdk.incubator.vector.VectorSpecies;
  * with the JDK's Vector API.
  *
  * <p>The classic register-blocked form (Goto and van de Geijn 2008, "Anatomy of high-performance matrix
- * multiplication", ACM TOMS 34(3)): a panel of {@code op(B)}, two vectors wide and K deep, is packed contiguously
- * (so it stays in the L1/L2 cache instead of striding through rows of B), then a 4 x 2-vector block of C is held in
- * eight registers while K rank-one updates stream through the panel. On the 2-core AMD EPYC (Zen 5, AVX-512) of
- * issue 16 this runs 145-155 GFLOP/s on one thread for the critics' shapes (64 x 256 x 256 and 4096 x 256 x 256),
- * against 15-50 GFLOP/s for the Vector API BLAS of {@code dev.ludovic.netlib:blas} 3.0.3 on the same shapes, which
- * is why it is written here rather than taken from a library.
+ * multiplication", ACM TOMS 34(3)): op(B) is packed, {@value #DEPTH} rows of depth at a time, into panels two vectors
+ * wide and contiguous (so a chunk stays in the L2 cache instead of striding through rows of B); then, block of eight
+ * rows by block, the 8 x 2-vector block of C is held in sixteen registers while the chunk's rank-one updates stream
+ * through each panel, so the block's rows of A are read once per chunk. On the 2-core AMD EPYC (Zen 5, AVX-512) of
+ * issue 16 this runs 130-190 GFLOP/s on one thread for the critics' shapes (from 64 x 256 x 20 to
+ * 4096 x 256 x 256; {@code GemmBench}), against 15-50 GFLOP/s for the Vector API BLAS of
+ * {@code dev.ludovic.netlib:blas} 3.0.3 on the same shapes, which is why it is written here rather than taken from a
+ * library.
  *
  * <p>A product with one output column and an untransposed A (a critic's scalar output layer) is a row of dot
  * products instead, since a packed panel would be 31/32 padding.
  *
- * <p>With more than one thread, a large product's rows are split over them (each its own block buffer, all reading
- * the one packed chunk of B). Not thread-safe: an instance owns its packing buffer.
+ * <p>With more than one thread, a large product's rows are split over {@link KernelThreads}'s pool (each range
+ * with its own block buffer, all reading the one packed chunk of B; the caller waits). Not thread-safe: an instance
+ * owns its packing buffer.
  */
 final class Gemm {
 
@@ -34,12 +37,13 @@ final class Gemm {
     /** Depth of a chunk: a chunk of packed B (DEPTH x n, 256 KiB at n = 256) stays in a 1 MiB L2 cache. */
     private static final int DEPTH = 256;
 
-    private float[] pack = new float[0];
     /**
      * Products of at least this many multiply-adds (a chunk's m n kc) are split over the kernel threads: the joint
      * critic's 4096 x 256 x 256, not the separable critic's 64-row products (handing work over costs ~10 us).
      */
     private static final long PARALLEL_WORK = 1L << 24;
+
+    private float[] pack = new float[0];
 
     /** Each worker's finished block of C, {@link #ROWS} rows of {@link #PANEL}, on its way out. */
     private final float[][] workers;
@@ -49,7 +53,7 @@ final class Gemm {
         this(1);
     }
 
-    /** Large products split over {@code threads} threads (the calling one and {@link KernelThreads}'s pool). */
+    /** Large products split over {@code threads} threads of {@link KernelThreads}'s pool. */
     Gemm(int threads) {
         workers = new float[Math.max(1, threads)][ROWS * PANEL];
     }
