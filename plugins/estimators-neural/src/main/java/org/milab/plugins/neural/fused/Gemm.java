@@ -257,6 +257,8 @@ final class Gemm {
             int from = r * PANEL;
             if (width == PANEL && !blk.accumulate()) {
                 System.arraycopy(block, from, c, at, PANEL);
+            } else if (width == PANEL) {
+                Pointwise.addInto(block, from, c, at, PANEL);
             } else {
                 for (int q = 0; q < width; q++) {
                     c[at + q] = blk.accumulate() ? c[at + q] + block[from + q] : block[from + q];
