@@ -43,21 +43,24 @@ class FusedCriticTest {
         }
     }
 
-    static Block separable(String activation, NDManager manager) {
-        return critic(new SeparableCritic(), Map.of("hidden", "[40, 17]", "embedding", 6, "activation", activation),
+    static Block separable(String activation, String hidden, NDManager manager) {
+        return critic(new SeparableCritic(), Map.of("hidden", hidden, "embedding", 6, "activation", activation),
                 manager);
     }
 
-    static Block joint(String activation, NDManager manager) {
-        return critic(new JointCritic(), Map.of("hidden", "[33, 20]", "activation", activation), manager);
+    static Block joint(String activation, String hidden, NDManager manager) {
+        return critic(new JointCritic(), Map.of("hidden", hidden, "activation", activation), manager);
     }
 
     @ParameterizedTest
-    @CsvSource({"separable, relu", "separable, leaky_relu", "separable, tanh", "separable, softplus",
-        "joint, relu", "joint, tanh", "joint, softplus"})
-    void scoresAndGradientsMatchTheEngine(String kind, String activation) {
+    @CsvSource(delimiter = ';', value = {"separable; relu; [40, 17]", "separable; leaky_relu; [40, 17]",
+        "separable; tanh; [40, 17]", "separable; softplus; [40, 17]", "separable; relu; []",
+        "joint; relu; [33, 20]", "joint; tanh; [33, 20]", "joint; softplus; [33, 20]", "joint; relu; [7]",
+        "joint; leaky_relu; [9, 40, 3]"})
+    void scoresAndGradientsMatchTheEngine(String kind, String activation, String hidden) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block block = kind.equals("joint") ? joint(activation, manager) : separable(activation, manager);
+            Block block = kind.equals("joint") ? joint(activation, hidden, manager)
+                    : separable(activation, hidden, manager);
             NDArray x = manager.randomNormal(new Shape(N, DX));
             NDArray y = manager.randomNormal(new Shape(N, DY)).add(x.get(":, :3"));
             FlatParameters store = new FlatParameters(block, manager);
@@ -88,7 +91,7 @@ class FusedCriticTest {
     @Test
     void refusesWhatItCannotTrain() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block gelu = separable("gelu", manager);
+            Block gelu = separable("gelu", "[40, 17]", manager);
             assertTrue(FusedCritic.unsupported(gelu).orElseThrow().contains("gelu"));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FusedCritic.of(gelu, DX, 1e-3));
             assertTrue(e.getMessage().contains("activation gelu"), e.getMessage());
