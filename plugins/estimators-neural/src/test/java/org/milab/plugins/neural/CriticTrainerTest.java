@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.milab.api.ConfigurationException;
 import org.milab.api.EstimationException;
 import org.milab.api.bound.MiBound;
 import org.milab.api.testkit.TestRunContext;
@@ -118,6 +119,27 @@ class CriticTrainerTest {
             int trainerArrays = backend == CriticBackend.ENGINE ? 3 : 0;
             assertEquals(8 + trainerArrays + 10 % CriticTrainer.READBACK_EVERY, counts[0]);
             assertArrayEquals(new int[] {counts[0], counts[0], counts[0]}, counts);
+        }
+    }
+
+    @Test
+    void fusedRefusesWhatItCannotTrainNamingTheParameter() {
+        SeparableCritic factory = new SeparableCritic();
+        Block gelu;
+        try (TestRunContext ctx = TestRunContext.of(factory, 1, Map.of("hidden", "[8]", "embedding", 4,
+                "activation", "gelu"))) {
+            gelu = factory.build(CriticShapes.of(16, 3, 3), ctx);
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> new CriticTrainer("infonce",
+                    new InfoNce(), gelu, new Shape(16, 3), new Shape(16, 3),
+                    new CriticTrainer.Settings(1e-3, 1e4, 1, CriticBackend.FUSED), m, (s, value, objective) -> { }));
+            assertTrue(e.getMessage().contains("critic-backend") && e.getMessage().contains("gelu"), e.getMessage());
+            // auto falls back to the engine for the same critic
+            try (CriticTrainer t = new CriticTrainer("infonce", new InfoNce(), gelu, new Shape(16, 3),
+                    new Shape(16, 3), new CriticTrainer.Settings(1e-3, 1e4, 1), m, (s, value, objective) -> { })) {
+                assertTrue(t.backend().contains("engine"), t.backend());
+            }
         }
     }
 
