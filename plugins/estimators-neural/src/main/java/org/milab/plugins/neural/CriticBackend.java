@@ -28,7 +28,10 @@ public enum CriticBackend {
 
     /** The model that trains the initialised {@code critic} (x of width {@code dx}), its state in {@code model}. */
     CriticModel open(Block critic, int dx, NDManager model, double learningRate) {
-        Optional<String> unsupported = this == ENGINE ? Optional.of("") : FusedCritic.unsupported(critic);
+        if (this == ENGINE) {
+            return new EngineCriticModel(critic, model, learningRate);
+        }
+        Optional<String> unsupported = FusedCritic.unsupported(critic);
         if (this == FUSED && unsupported.isPresent()) {
             throw new ConfigurationException("parameter '" + PARAMETER.name() + "'", "fused kernels cannot train "
                     + "this critic: " + unsupported.get() + "; use " + PARAMETER.name() + "=engine or auto");

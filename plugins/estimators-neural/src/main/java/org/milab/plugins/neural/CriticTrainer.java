@@ -116,8 +116,7 @@ final class CriticTrainer implements AutoCloseable {
             return;
         }
         NDArray all = NDArrays.stack(new NDList(pendingRecords));
-        float[] read = (all.getDataType() == DataType.FLOAT32 ? all : all.toType(DataType.FLOAT32, false))
-                .toFloatArray();
+        float[] read = Floats.of(all);
         long first = firstPendingStep;
         int count = pendingRecords.size();
         pendingRecords.clear();

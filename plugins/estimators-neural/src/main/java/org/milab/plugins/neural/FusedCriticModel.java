@@ -2,7 +2,6 @@ package org.milab.plugins.neural;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import org.milab.plugins.neural.fused.FusedCritic;
@@ -42,12 +41,8 @@ final class FusedCriticModel implements CriticModel {
         NDArray y = batch.get(1);
         int n = Math.toIntExact(x.getShape().get(0));
         int m = Math.toIntExact(y.getShape().get(0));
-        float[] scores = fused.scores(floats(x), floats(y), n, m);
+        float[] scores = fused.scores(Floats.of(x), Floats.of(y), n, m);
         return x.getManager().create(scores.length == n * m ? scores : Arrays.copyOf(scores, n * m), new Shape(n, m));
-    }
-
-    private static float[] floats(NDArray a) {
-        return (a.getDataType() == DataType.FLOAT32 ? a : a.toType(DataType.FLOAT32, false)).toFloatArray();
     }
 
     @Override

@@ -41,10 +41,8 @@ final class DenseStack {
         float[] in = x;
         for (int l = 0; l < layers.size(); l++) {
             Dense layer = layers.get(l);
-            if (outputs[l].length < rows * layer.out()) {
-                outputs[l] = new float[rows * layer.out()];
-            }
-            gemm.multiply(Operand.of(in), new Operand(params, layer.weight(), true), Operand.of(outputs[l]), rows,
+            outputs[l] = Pointwise.atLeast(outputs[l], rows * layer.out());
+            gemm.multiply(Operand.of(in), Operand.transposed(params, layer.weight()), Operand.of(outputs[l]), rows,
                     layer.out(), layer.in(), false);
             finish(params, layer, outputs[l]);
             in = outputs[l];
@@ -115,9 +113,7 @@ final class DenseStack {
 
     /** The buffer for the gradient at layer l's input. */
     private float[] delta(int l, Dense layer) {
-        if (deltas[l].length < rows * layer.in()) {
-            deltas[l] = new float[rows * layer.in()];
-        }
+        deltas[l] = Pointwise.atLeast(deltas[l], rows * layer.in());
         return deltas[l];
     }
 }

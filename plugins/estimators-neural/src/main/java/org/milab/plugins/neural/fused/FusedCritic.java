@@ -150,11 +150,6 @@ public final class FusedCritic {
         adam.step(params, grads);
     }
 
-    /** The parameters, flattened in the block's order (a copy). */
-    public float[] parameters() {
-        return params.clone();
-    }
-
     /** The last {@link #backward}'s gradient, in the parameters' layout (a copy). */
     public float[] gradients() {
         return grads.clone();

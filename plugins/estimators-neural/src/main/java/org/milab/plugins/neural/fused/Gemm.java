@@ -89,9 +89,7 @@ final class Gemm {
             return;
         }
         int panels = (n + PANEL - 1) / PANEL;
-        if (pack.length < Math.min(k, DEPTH) * panels * PANEL) {
-            pack = new float[Math.min(k, DEPTH) * panels * PANEL];
-        }
+        pack = Pointwise.atLeast(pack, Math.min(k, DEPTH) * panels * PANEL);
         for (int pc = 0; pc < k; pc += DEPTH) {
             Block chunk = new Block(a, c, m, n, k, pc, Math.min(DEPTH, k - pc), accumulate || pc > 0);
             packChunk(b, chunk, panels);
@@ -143,7 +141,7 @@ final class Gemm {
      */
     private record Block(Operand a, Operand c, int m, int n, int k, int pc, int kc, boolean accumulate) {
 
-        /** Index in A's array of A(i, pc); {@link #depthStride} steps to A(i, p + 1), {@link #rowStride} to A(i + 1). */
+        /** Index of A(i, pc) in A's array; {@link #depthStride} steps to A(i, p + 1), {@link #rowStride} to row i+1. */
         int rowStart(int i) {
             return a.offset() + (a.transposed() ? pc * m + i : i * k + pc);
         }

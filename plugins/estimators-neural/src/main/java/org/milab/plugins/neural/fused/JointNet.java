@@ -35,10 +35,8 @@ final class JointNet implements ScoreNet {
         this.m = m;
         float[] ax = fromX.forward(params, x, n);
         float[] ay = fromY.forward(params, y, m);
-        if (hidden.length < n * m * width) {
-            hidden = new float[n * m * width];
-            dHidden = new float[n * m * width];
-        }
+        hidden = Pointwise.atLeast(hidden, n * m * width);
+        dHidden = Pointwise.atLeast(dHidden, n * m * width);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 int row = (i * m + j) * width;
@@ -52,12 +50,8 @@ final class JointNet implements ScoreNet {
     @Override
     public void backward(float[] params, float[] grads, float[] dScores) {
         rest.backward(params, grads, dScores, dHidden);
-        if (dAx.length < n * width) {
-            dAx = new float[n * width];
-        }
-        if (dAy.length < m * width) {
-            dAy = new float[m * width];
-        }
+        dAx = Pointwise.atLeast(dAx, n * width);
+        dAy = Pointwise.atLeast(dAy, m * width);
         java.util.Arrays.fill(dAy, 0, m * width, 0f);
         for (int i = 0; i < n; i++) {
             java.util.Arrays.fill(dAx, i * width, (i + 1) * width, 0f);

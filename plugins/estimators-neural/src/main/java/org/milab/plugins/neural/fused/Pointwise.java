@@ -11,6 +11,11 @@ final class Pointwise {
     private Pointwise() {
     }
 
+    /** {@code buffer} if it holds at least {@code size} floats, else a new array of that size: a growing scratch. */
+    static float[] atLeast(float[] buffer, int size) {
+        return buffer.length >= size ? buffer : new float[size];
+    }
+
     /** {@code to[at..at+n) += from[start..start+n)}. */
     static void addInto(float[] from, int start, float[] to, int at, int n) {
         int i = 0;

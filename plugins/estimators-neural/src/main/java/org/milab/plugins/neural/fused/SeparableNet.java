@@ -33,9 +33,7 @@ final class SeparableNet implements ScoreNet {
         this.m = m;
         gx = g.forward(params, x, n);
         hy = h.forward(params, y, m);
-        if (scores.length < n * m) {
-            scores = new float[n * m];
-        }
+        scores = Pointwise.atLeast(scores, n * m);
         int e = g.outputWidth(dx);
         gemm.multiply(Operand.of(gx), Operand.transposed(hy), Operand.of(scores), n, m, e, false);
         return scores;
@@ -44,12 +42,8 @@ final class SeparableNet implements ScoreNet {
     @Override
     public void backward(float[] params, float[] grads, float[] dScores) {
         int e = g.outputWidth(dx);
-        if (dG.length < n * e) {
-            dG = new float[n * e];
-        }
-        if (dH.length < m * e) {
-            dH = new float[m * e];
-        }
+        dG = Pointwise.atLeast(dG, n * e);
+        dH = Pointwise.atLeast(dH, m * e);
         gemm.multiply(Operand.of(dScores), Operand.of(hy), Operand.of(dG), n, e, m, false);
         gemm.multiply(Operand.transposed(dScores), Operand.of(gx), Operand.of(dH), m, e, n, false);
         g.backward(params, grads, dG, null);
